@@ -1,0 +1,33 @@
+# qualcode: `make run` opens the demo project, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO := demo.qualcode
+
+.PHONY: run test lint bench demo clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,model]'
+	touch $(STAMP)
+
+$(DEMO): $(STAMP) $(wildcard transcripts/*) $(wildcard codebooks/*)
+	$(BIN)/qualcode --project $(DEMO) demo --force
+
+demo: $(DEMO)
+
+run: $(DEMO)
+	$(BIN)/qualcode --project $(DEMO)
+
+test: $(STAMP)
+	$(BIN)/ruff check qualcode tests benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -n 2 -q
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) $(DEMO) $(DEMO)-wal $(DEMO)-shm

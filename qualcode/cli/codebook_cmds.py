@@ -1,0 +1,76 @@
+"""Codebook commands: load, show, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from qualcode.cli.app import Context, cli, pass_ctx
+from qualcode.cli.output import FORMATS, emit
+from qualcode.services import codes as code_service
+
+
+@cli.group()
+def codebook() -> None:
+    """The codebook: load, show and export codes."""
+
+
+@codebook.command("load")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_ctx
+def codebook_load(ctx: Context, file: Path) -> None:
+    """Merge a codebook (.yml/.yaml or .csv) into the project.
+
+    Codes are matched by GUID, else by path; matches are updated, the rest added. Loading the
+    same file twice changes nothing. See codebooks/FORMAT.md.
+
+    \b
+    Example:
+      qualcode codebook load codebooks/childhub-benchmarking.yml
+    """
+    with ctx.open() as store:
+        added, updated = code_service.load_codebook(store, file, coder=ctx.coder)
+    click.echo(f"{file}: {added} code(s) added, {updated} updated")
+
+
+@codebook.command("show")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--definitions", is_flag=True, help="Show each code's definition too.")
+@pass_ctx
+def codebook_show(ctx: Context, fmt: str, definitions: bool) -> None:
+    """Show the codebook as a tree with codings per code.
+
+    \b
+    Example:
+      qualcode codebook show --definitions
+    """
+    with ctx.open() as store:
+        codes = store.codes()
+        counts = store.coding_counts()
+    paths = code_service.code_paths(codes)
+    rows = []
+    for c in codes:
+        path = paths[c.id or 0]
+        name = ("  " * (len(path) - 1) + c.name) if fmt == "table" else \
+            code_service.path_text(path)
+        rows.append({"id": c.id, "code": name, "shortcut": c.shortcut, "colour": c.colour,
+                     "codings": counts.get(c.id or 0, 0), "definition": c.definition})
+    columns = ["id", "code", "shortcut", "colour", "codings"]
+    emit(rows, columns + (["definition"] if definitions or fmt != "table" else []), fmt,
+         title="Codebook", wrap=["definition"] if definitions else [])
+
+
+@codebook.command("export")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_ctx
+def codebook_export(ctx: Context, file: Path) -> None:
+    """Write the project's codebook to FILE (.yml, .yaml or .csv).
+
+    \b
+    Example:
+      qualcode codebook export exports/codebook.yml
+    """
+    with ctx.open() as store:
+        count = code_service.export_codebook(store, file)
+    click.echo(f"wrote {count} code(s) to {file}")

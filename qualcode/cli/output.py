@@ -1,0 +1,44 @@
+"""Printing results: rich tables for people, CSV and JSON for other programs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+FORMATS = click.Choice(["table", "csv", "json"], case_sensitive=False)
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, *,
+         title: str | None = None, wrap: Sequence[str] = ()) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([{c: r.get(c) for c in columns} for r in rows],
+                              ensure_ascii=False, indent=2, default=str))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+        click.echo(buf.getvalue(), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=bool(wrap), header_style="bold")
+    for c in columns:
+        table.add_column(c, overflow="fold", ratio=3 if c in wrap else None,
+                         no_wrap=c not in wrap)
+    for r in rows:
+        table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
+    Console().print(table)
+
+
+def echo_lines(lines: Sequence[str], *, err: bool = False) -> None:
+    for line in lines:
+        click.echo(line, err=err)

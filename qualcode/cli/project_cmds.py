@@ -1,0 +1,211 @@
+"""Project-level commands: init, import, attributes, stats, search, demo, tui."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import click
+
+from qualcode.cli.app import Context, cli, pass_ctx
+from qualcode.cli.output import FORMATS, echo_lines, emit
+from qualcode.core.attributes import format_value
+from qualcode.core.errors import QualcodeError
+from qualcode.services import cases, demo, importing, project
+
+
+@cli.command()
+@pass_ctx
+def init(ctx: Context) -> None:
+    """Create an empty project file.
+
+    \b
+    Example:
+      qualcode --project childhub.qualcode init
+    """
+    store = project.init_project(ctx.path)
+    store.close()
+    click.echo(f"created {ctx.path}")
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--case", metavar="NAME", help="Put the imported documents in this case.")
+@click.option("--attr", "attrs", multiple=True, metavar="KEY=VALUE",
+              help="An attribute of the case (repeatable; needs --case).")
+@click.option("--interviewer", "interviewers", multiple=True, metavar="NAME",
+              help="A speaker label to treat as the interviewer (repeatable; remembered).")
+@pass_ctx
+def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple[str, ...],
+            interviewers: tuple[str, ...]) -> None:
+    """Import transcripts: files, folders or globs (.txt .md .docx .odt .vtt .srt .pdf).
+
+    Re-importing a file with the same content does nothing. A file that cannot be read is
+    reported in one line and skipped; the others are imported.
+
+    \b
+    Example:
+      qualcode import transcripts/ --interviewer "Marta Kovač"
+      qualcode import notes/ca01.docx --case CA-01 --attr country=Moldova
+    """
+    if attrs and not case:
+        raise click.UsageError("--attr needs --case")
+    values = cases.parse_assignments(list(attrs))
+    with ctx.open() as store:
+        importing.add_interviewer_names(store, interviewers)
+        report = _with_progress(lambda progress: importing.import_paths(
+            store, paths, case=case, attributes=values, coder=ctx.coder, progress=progress))
+    echo_lines([f"note: {n}" for n in report.notes], err=True)
+    for name in report.unchanged:
+        click.echo(f"unchanged: {name} is already in the project")
+    click.echo(f"imported {len(report.imported)} document(s)"
+               + (f", {len(report.unchanged)} already there" if report.unchanged else ""))
+    if report.errors:
+        echo_lines([f"qualcode: error: {e}" for e in report.errors], err=True)
+        raise click.exceptions.Exit(1)
+
+
+def _with_progress(work):  # type: ignore[no-untyped-def]
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("importing", total=None)
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done - 1, total=total, description=f"importing {name}")
+
+        return work(progress)
+
+
+@cli.group()
+def attributes() -> None:
+    """Cases and their attributes."""
+
+
+@attributes.command("import")
+@click.argument("csv_file", type=click.Path(path_type=Path))
+@pass_ctx
+def attributes_import(ctx: Context, csv_file: Path) -> None:
+    """Import cases and attributes from a CSV file.
+
+    One column names the case (`case`) and/or the document (`document`); each other column is
+    an attribute, typed as number, date (YYYY-MM-DD), yes/no or text from its values.
+
+    \b
+    Example:
+      qualcode attributes import transcripts/cases.csv
+    """
+    with ctx.open() as store:
+        rows = cases.import_attributes(store, csv_file, coder=ctx.coder)
+    click.echo(f"imported attributes for {rows} row(s)")
+
+
+@attributes.command("show")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_ctx
+def attributes_show(ctx: Context, fmt: str) -> None:
+    """List cases with their attributes.
+
+    \b
+    Example:
+      qualcode attributes show --format csv
+    """
+    with ctx.open() as store:
+        all_cases = store.cases()
+        names = list(store.attribute_types())
+    rows = [{"case": c.name, **{n: format_value(c.attributes[n]) if n in c.attributes else ""
+                                for n in names}} for c in all_cases]
+    emit(rows, ["case", *names], fmt, title="Cases")
+
+
+@cli.command()
+@pass_ctx
+def stats(ctx: Context) -> None:
+    """Summarise the project: documents, words, codes, codings.
+
+    \b
+    Example:
+      qualcode stats
+    """
+    with ctx.open() as store:
+        click.echo(project_summary(store))
+
+
+def project_summary(store) -> str:  # type: ignore[no-untyped-def]
+    s = store.stats()
+    lines = [f"project {store.path}",
+             f"  {s.documents} documents ({s.words:,} words, {s.turns} turns, "
+             f"{s.speakers} speakers) in {s.cases} cases",
+             f"  {s.codes} codes, {s.codings} codings by {s.coders} coder(s), {s.memos} memos"]
+    for info in store.document_infos():
+        lines.append(f"  - {info.name:<40} {info.case_name or '':<8} {info.words:>6} words "
+                     f"{info.codings:>4} codings {info.coded_share:>5.0%} coded")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_ctx
+def search(ctx: Context, query: str, limit: int, fmt: str) -> None:
+    """Full-text search over every turn (SQLite FTS5 syntax: words, "phrases", OR, prefix*).
+
+    \b
+    Example:
+      qualcode search "steering group*"
+    """
+    with ctx.open() as store:
+        hits = store.search(query, limit=limit)
+    rows = [{"document": h.document_name, "turn": h.turn_index, "speaker": h.speaker or "",
+             "span": f"{h.start}:{h.end}", "snippet": h.snippet} for h in hits]
+    emit(rows, ["document", "turn", "speaker", "span", "snippet"], fmt,
+         title=f"{len(hits)} hit(s) for {query}", wrap=["snippet"])
+
+
+@cli.command("demo")
+@click.option("--transcripts", type=click.Path(path_type=Path, file_okay=False),
+              default="transcripts", show_default=True)
+@click.option("--codebook", type=click.Path(path_type=Path, dir_okay=False),
+              default="codebooks/childhub-benchmarking.yml", show_default=True)
+@click.option("--force", is_flag=True, help="Rebuild even if the project exists.")
+@pass_ctx
+def demo_cmd(ctx: Context, transcripts: Path, codebook: Path, force: bool) -> None:
+    """Build the demo project from the fictional transcripts and the ChildHub codebook.
+
+    The project is built in a temporary file and moved into place when complete.
+
+    \b
+    Example:
+      qualcode --project demo.qualcode demo
+    """
+    if ctx.path.exists() and not force:
+        click.echo(f"{ctx.path} exists (use --force to rebuild)")
+        return
+    report = demo.build_demo(ctx.path, transcripts, codebook, coder=ctx.coder)
+    echo_lines(report, err=False)
+
+
+@cli.command("tui")
+@pass_ctx
+def tui(ctx: Context) -> None:
+    """Open the coding workbench on the project.
+
+    \b
+    Example:
+      qualcode --project demo.qualcode tui
+    """
+    open_workbench(ctx)
+
+
+def open_workbench(ctx: Context) -> None:
+    if not ctx.path.exists():
+        raise QualcodeError(f"{ctx.path}: no such project (run `qualcode init` first)")
+    if importlib.util.find_spec("qualcode.tui.app") is None:
+        # The workbench is not built yet: show what the project holds.
+        with ctx.open() as store:
+            click.echo(project_summary(store))
+        return
+    from qualcode.tui.app import run  # type: ignore[attr-defined]
+
+    run(ctx.path, coder=ctx.coder)

@@ -1,0 +1,1 @@
+"""The domain: plain dataclasses and pure rules. Standard library only."""

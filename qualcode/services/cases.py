@@ -1,0 +1,99 @@
+"""Cases (interviewees, organisations) and their typed attributes."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from qualcode.core.attributes import infer_type, parse_value
+from qualcode.core.errors import InputError, NotFound
+from qualcode.core.model import AttributeType
+from qualcode.store import Store
+
+DOCUMENT_COLUMNS = ("document", "file", "filename", "source")
+CASE_COLUMNS = ("case", "case_name", "id")
+
+
+def parse_assignments(pairs: list[str], source: str = "--attr") -> dict[str, str]:
+    """``["role=associate", "year=2020"]`` -> dict; errors name the bad pair."""
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InputError(source, f"{pair!r} is not of the form key=value")
+        values[key.strip()] = value.strip()
+    return values
+
+
+def apply_attributes(store: Store, case_id: int, values: dict[str, str], *, source: str,
+                     line: int | None = None, types: dict[str, AttributeType] | None = None
+                     ) -> None:
+    """Set typed attributes on a case (inside the caller's action)."""
+    known = store.attribute_types()
+    for name, text in values.items():
+        if not text.strip():
+            continue
+        kind = known.get(name) or (types or {}).get(name) or infer_type([text])
+        try:
+            value = parse_value(kind, text)
+        except ValueError as err:
+            raise InputError(source, f"attribute {name!r}: {err} (it is of type {kind})",
+                             line=line) from None
+        store.define_attribute(name, kind)
+        store.set_case_attribute(case_id, name, value)
+
+
+def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
+    """Cases and attributes from a CSV: a column naming the case and/or the document, then one
+    column per attribute. All rows are stored, or none. Returns the number of rows."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as err:
+        raise InputError(path, f"cannot read file ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text (save the CSV as UTF-8)") from None
+    rows = list(csv.reader(text.splitlines()))
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise InputError(path, "empty CSV: a header row is needed")
+    header = [h.strip() for h in rows[0]]
+    lowered = [h.lower() for h in header]
+    doc_col = next((lowered.index(c) for c in DOCUMENT_COLUMNS if c in lowered), None)
+    case_col = next((lowered.index(c) for c in CASE_COLUMNS if c in lowered), None)
+    if doc_col is None and case_col is None:
+        raise InputError(path, "no column naming the case or the document "
+                               f"(expected one of: {', '.join(CASE_COLUMNS + DOCUMENT_COLUMNS)})",
+                         line=1)
+    attr_cols = [i for i in range(len(header)) if i not in (doc_col, case_col) and header[i]]
+    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
+    for n, row in body:
+        if len(row) != len(header):
+            raise InputError(path, f"{len(row)} cells where the header has {len(header)}",
+                             line=n)
+    types = {header[i]: infer_type(r[i] for _, r in body) for i in attr_cols}
+    with store.action("import attributes", detail=path.name, coder=coder):
+        for n, row in body:
+            doc_id = None
+            if doc_col is not None:
+                name = row[doc_col].strip()
+                doc_id = store.document_id_by_name(name)
+                if doc_id is None:
+                    raise InputError(path, f"no document named {name!r} in the project", line=n)
+            case_name = row[case_col].strip() if case_col is not None else row[doc_col].strip()
+            if not case_name:
+                raise InputError(path, "the case name is empty", line=n)
+            case_id = store.case_id(case_name, create=True)
+            if doc_id is not None:
+                store.set_document_case(doc_id, case_id)
+            apply_attributes(store, case_id, {header[i]: row[i] for i in attr_cols},
+                             source=str(path), line=n, types=types)
+    return len(body)
+
+
+def case_label(store: Store, case_id: int | None) -> str:
+    if case_id is None:
+        return ""
+    try:
+        return store.case(case_id).name
+    except NotFound:
+        return ""

@@ -1,0 +1,218 @@
+"""The codebook in the project: finding codes, loading and exporting codebook files, editing."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from qualcode.codebook import Codebook, CodebookEntry, read_codebook, write_codebook
+from qualcode.core.errors import NotFound, QualcodeError
+from qualcode.core.model import Code, MemoTarget
+from qualcode.store import Store
+
+PATH_SEP = " > "
+
+
+def code_paths(codes: list[Code]) -> dict[int, tuple[str, ...]]:
+    by_id = {c.id: c for c in codes}
+    paths: dict[int, tuple[str, ...]] = {}
+    for c in codes:
+        names: list[str] = []
+        cur: Code | None = c
+        while cur is not None:
+            names.append(cur.name)
+            cur = by_id.get(cur.parent_id) if cur.parent_id is not None else None
+        paths[c.id or 0] = tuple(reversed(names))
+    return paths
+
+
+def path_text(path: tuple[str, ...]) -> str:
+    return PATH_SEP.join(path)
+
+
+def find_code(store: Store, ref: str) -> Code:
+    """A code by id, full path ("A > B"), unique name, shortcut, or unique name prefix."""
+    codes = store.codes()
+    paths = code_paths(codes)
+    ref = ref.strip()
+    if ref.isdigit():
+        for c in codes:
+            if c.id == int(ref):
+                return c
+    wanted = tuple(p.strip().lower() for p in ref.split(PATH_SEP.strip()))
+    tests = [
+        lambda c: tuple(p.lower() for p in paths[c.id or 0]) == wanted,
+        lambda c: c.name.lower() == ref.lower(),
+        lambda c: c.shortcut and c.shortcut == ref,
+        lambda c: c.name.lower().startswith(ref.lower()),
+    ]
+    for test in tests:
+        found = [c for c in codes if test(c)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            names = "; ".join(path_text(paths[c.id or 0]) for c in found[:5])
+            raise NotFound(f"code {ref!r} is ambiguous: {names} (give the full path)")
+    raise NotFound(f"no code {ref!r} in the codebook")
+
+
+def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, int]:
+    """Merge a codebook file into the project: codes matched by GUID, else by path, are
+    updated; the rest added. Loading the same file twice changes nothing.
+    Returns (added, updated)."""
+    book = read_codebook(path)
+    added = updated = 0
+    with store.action("load codebook", detail=path.name, coder=coder):
+        if book.name and not store.setting("codebook_name"):
+            store.set_setting("codebook_name", book.name)
+        if book.description and not store.setting("codebook_description"):
+            store.set_setting("codebook_description", book.description)
+        ids_by_path = {p: i for i, p in code_paths(store.codes()).items()}
+        lower_paths = {tuple(n.lower() for n in p): i for p, i in ids_by_path.items()}
+        ids_by_guid = {c.guid: c.id for c in store.codes()}
+        for position, entry in enumerate(book.entries):
+            parent_id = (lower_paths.get(tuple(n.lower() for n in entry.parent_path))
+                         if entry.parent_path else None)
+            if entry.parent_path and parent_id is None:
+                raise QualcodeError(f"{path}: parent of {path_text(entry.path)!r} is missing")
+            fields = {
+                "name": entry.name, "parent_id": parent_id, "definition": entry.definition,
+                "inclusion": entry.inclusion, "exclusion": entry.exclusion,
+                "example": entry.example, "colour": entry.colour, "shortcut": entry.shortcut,
+            }
+            code_id = ids_by_guid.get(entry.guid) if entry.guid else None
+            if code_id is None:
+                code_id = lower_paths.get(tuple(n.lower() for n in entry.path))
+            if code_id is None:
+                code_id = store.add_code(Code(guid=entry.guid or str(uuid.uuid4()),
+                                              position=position, **fields))
+                added += 1
+            else:
+                before = store.code(code_id)
+                store.update_code(code_id, **fields)
+                updated += int(store.code(code_id) != before)
+            lower_paths[tuple(n.lower() for n in entry.path)] = code_id
+    return added, updated
+
+
+def codebook_of(store: Store) -> Codebook:
+    codes = store.codes()
+    paths = code_paths(codes)
+    entries = [CodebookEntry(path=paths[c.id or 0], guid=c.guid, definition=c.definition,
+                             inclusion=c.inclusion, exclusion=c.exclusion, example=c.example,
+                             colour=c.colour, shortcut=c.shortcut) for c in codes]
+    return Codebook(name=store.setting("codebook_name", "") or "",
+                    description=store.setting("codebook_description", "") or "",
+                    entries=entries)
+
+
+def export_codebook(store: Store, dest: Path) -> int:
+    book = codebook_of(store)
+    write_codebook(book, dest)
+    return len(book.entries)
+
+
+# -- editing the codebook ------------------------------------------------------------------
+def _next_position(store: Store, parent_id: int | None) -> int:
+    return 1 + max((c.position for c in store.codes() if c.parent_id == parent_id), default=-1)
+
+
+def add_code(store: Store, name: str, *, parent: Code | None = None, colour: str = "",
+             definition: str = "", coder: str = "") -> Code:
+    name = name.strip()
+    if not name:
+        raise QualcodeError("a code needs a name")
+    parent_id = parent.id if parent else None
+    _check_free_name(store, name, parent_id)
+    with store.action("add code", detail=name, coder=coder):
+        code_id = store.add_code(Code(name=name, guid=str(uuid.uuid4()), parent_id=parent_id,
+                                      colour=colour, definition=definition,
+                                      position=_next_position(store, parent_id)))
+    return store.code(code_id)
+
+
+def _check_free_name(store: Store, name: str, parent_id: int | None,
+                     except_id: int | None = None) -> None:
+    for c in store.codes():
+        if c.parent_id == parent_id and c.name.lower() == name.lower() and c.id != except_id:
+            raise QualcodeError(f"a code named {name!r} is already there")
+
+
+def update_code(store: Store, code: Code, *, coder: str = "", **changes: object) -> Code:
+    """Rename, recolour, redefine or set the shortcut of a code."""
+    if "name" in changes:
+        name = str(changes["name"]).strip()
+        if not name:
+            raise QualcodeError("a code needs a name")
+        _check_free_name(store, name, code.parent_id, except_id=code.id)
+        changes["name"] = name
+    with store.action("edit code", detail=code.name, coder=coder):
+        store.update_code(code.id or 0, **changes)
+    return store.code(code.id or 0)
+
+
+def move_code(store: Store, code: Code, new_parent: Code | None, *, coder: str = "") -> Code:
+    parent_id = new_parent.id if new_parent else None
+    cur = new_parent
+    while cur is not None:  # a code cannot move under itself or its own descendants
+        if cur.id == code.id:
+            raise QualcodeError(f"cannot move {code.name!r} under itself")
+        cur = store.code(cur.parent_id) if cur.parent_id is not None else None
+    _check_free_name(store, code.name, parent_id, except_id=code.id)
+    with store.action("move code", detail=code.name, coder=coder):
+        store.update_code(code.id or 0, parent_id=parent_id,
+                          position=_next_position(store, parent_id))
+    return store.code(code.id or 0)
+
+
+def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") -> int:
+    """Move every coding of ``source`` to ``target`` and delete ``source`` (its children move
+    to ``target`` too). Returns the number of codings moved."""
+    if source.id == target.id:
+        raise QualcodeError("cannot merge a code into itself")
+    moved = 0
+    with store.action("merge codes", detail=f"{source.name} -> {target.name}", coder=coder):
+        for coding in store.codings(code_ids=[source.id or 0]):
+            twin = store.find_coding(coding.document_id, target.id or 0, coding.start,
+                                     coding.end)
+            if twin is not None and twin.coder == coding.coder:
+                store.delete_coding(coding.id or 0)  # already coded with the survivor
+            else:
+                store.update_coding(coding.id or 0, code_id=target.id)
+                moved += 1
+        for child in [c for c in store.codes() if c.parent_id == source.id]:
+            store.update_code(child.id or 0, parent_id=target.id,
+                              position=_next_position(store, target.id))
+        _delete_memos(store, source.id or 0)
+        store.delete_code(source.id or 0)
+    return moved
+
+
+def delete_code(store: Store, code: Code, *, coder: str = "") -> int:
+    """Delete a code, its sub-codes, and all their codings and memos (undoable).
+    Returns the number of codings removed."""
+    codes = store.codes()
+    doomed = _subtree(codes, code.id or 0)
+    removed = 0
+    with store.action("delete code", detail=code.name, coder=coder):
+        for code_id in reversed(doomed):
+            for coding in store.codings(code_ids=[code_id]):
+                store.delete_coding(coding.id or 0)
+                removed += 1
+            _delete_memos(store, code_id)
+            store.delete_code(code_id)
+    return removed
+
+
+def _delete_memos(store: Store, code_id: int) -> None:
+    for memo_id in store.memos_of(MemoTarget.CODE, code_id):
+        store.delete_memo(memo_id)
+
+
+def _subtree(codes: list[Code], root: int) -> list[int]:
+    """``root`` and its descendants, parents first."""
+    found = [root]
+    for c in codes:
+        if c.parent_id in found and c.id not in found:
+            found.append(c.id or 0)
+    return found

@@ -1,0 +1,111 @@
+"""Importing transcripts: one file, one transaction, so a crash keeps only whole documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qualcode.core.errors import InputError, QualcodeError
+from qualcode.core.model import Document
+from qualcode.ingest import SUPPORTED_SUFFIXES, SpeakerRules, read_transcript
+from qualcode.services.cases import apply_attributes
+from qualcode.store import Store
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # same content already in the project
+    errors: list[str] = field(default_factory=list)  # one line each, naming the file
+    notes: list[str] = field(default_factory=list)  # e.g. "x.txt: decoded as cp1252"
+
+
+def speaker_rules(store: Store) -> SpeakerRules:
+    """The default interviewer rules plus the names and patterns configured for the project."""
+    base = SpeakerRules()
+    names = tuple(store.setting("interviewer_names", []))
+    patterns = tuple(store.setting("interviewer_patterns", []))
+    return SpeakerRules(interviewer_names=base.interviewer_names + names,
+                        interviewer_patterns=base.interviewer_patterns + patterns)
+
+
+def add_interviewer_names(store: Store, names: Iterable[str]) -> None:
+    current = list(store.setting("interviewer_names", []))
+    new = [n for n in names if n not in current]
+    if new:
+        with store.action("configure interviewers", detail=", ".join(new), undoable=False):
+            store.set_setting("interviewer_names", current + new)
+
+
+def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
+    """Files named directly, inside folders (recursively) or by glob; errors for the rest."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file()
+                            and p.suffix.lower() in SUPPORTED_SUFFIXES
+                            and not any(part.startswith(".") for part in p.parts[-1:]))
+        elif path.is_file():
+            files.append(path)
+        elif any(ch in str(raw) for ch in "*?["):
+            matched = sorted(Path(p) for p in glob.glob(str(raw), recursive=True))
+            if not matched:
+                errors.append(f"{raw}: no file matches this pattern")
+            files += [p for p in matched if p.is_file()]
+        else:
+            errors.append(f"{raw}: no such file or folder")
+    seen: set[Path] = set()
+    unique = [p for p in files if not (p.resolve() in seen or seen.add(p.resolve()))]
+    return unique, errors
+
+
+def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None = None,
+                 attributes: dict[str, str] | None = None, coder: str = "",
+                 progress: Progress | None = None) -> ImportReport:
+    files, errors = expand_paths(paths)
+    report = ImportReport(errors=errors)
+    rules = speaker_rules(store)
+    for number, path in enumerate(files, start=1):
+        if progress:
+            progress(number, len(files), path.name)
+        try:
+            _import_one(store, path, rules, report, case, attributes or {}, coder)
+        except InputError as err:
+            report.errors.append(str(err))
+        except QualcodeError as err:
+            report.errors.append(f"{path}: {err}")
+    return report
+
+
+def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportReport,
+                case: str | None, attributes: dict[str, str], coder: str) -> None:
+    parsed = read_transcript(path, rules)
+    sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
+    existing = store.document_id_by_sha(sha)
+    if existing is not None:
+        known = store.document(existing).name
+        report.unchanged.append(path.name if known == path.name else f"{path.name} (as {known})")
+        return
+    if store.document_id_by_name(path.name) is not None:
+        raise InputError(path, "a different document with this name is already in the "
+                               "project (rename the file to import it as well)")
+    with store.action("import", detail=path.name, coder=coder, undoable=False):
+        case_id = None
+        if case:
+            case_id = store.case_id(case, create=True)
+            if attributes:
+                apply_attributes(store, case_id, attributes, source=str(path))
+        doc = Document(name=path.name, text=parsed.text, format=parsed.format, sha256=sha,
+                       imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                       encoding=parsed.encoding, case_id=case_id)
+        store.add_document(doc, parsed.turns, source_path=str(path.resolve()))
+    report.imported.append(path.name)
+    report.notes += [f"{path}: {note}" for note in parsed.notes]

@@ -1,0 +1,27 @@
+"""Opening a project file: the connection settings every process uses."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def connect(path: Path | str) -> Database:
+    """A sqlite-utils Database on ``path`` with WAL, foreign keys and a busy timeout.
+
+    Transactions are managed explicitly (BEGIN IMMEDIATE ... COMMIT) by the Store, so the
+    connection runs in autocommit mode and never opens one implicitly.
+    """
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is on disk before the UI says "done", even on power loss.
+        conn.execute("PRAGMA synchronous = FULL")
+    return Database(conn)
