@@ -21,7 +21,8 @@ from qualcode.cli import codebook_cmds, coding_cmds, project_cmds  # noqa: E402,
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="qualcode", standalone_mode=False)
+        # Without standalone mode click returns the code of an Exit instead of raising it.
+        result = cli.main(args=argv, prog_name="qualcode", standalone_mode=False)
     except click.exceptions.Exit as done:
         return int(done.exit_code or 0)
     except click.Abort:
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,5 @@
+import sys
+
+from qualcode.cli import main
+
+sys.exit(main())

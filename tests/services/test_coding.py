@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+
+from qualcode.core.errors import QualcodeError
+from qualcode.core.model import MemoTarget
+from qualcode.services import codes, coding, history
+from qualcode.store import Store
+
+
+def test_code_a_turn_a_quote_and_a_span(seeded: Store) -> None:
+    doc = seeded.documents()[0]
+    code = codes.find_code(seeded, "Knowledge sharing")
+    start, end = coding.resolve_span(seeded, doc, coding.SpanRef(turn=2))
+    assert doc.text[start:end].startswith("Mostly in the forum.")
+    done = coding.apply_code(seeded, doc, code, start, end, coder="ana", memo="typical",
+                             important=True)
+    assert done.text == doc.text[start:end] and done.important and done.memo == "typical"
+    with pytest.raises(QualcodeError, match="already coded"):
+        coding.apply_code(seeded, doc, code, start, end, coder="ana")
+    q = coding.resolve_span(seeded, doc, coding.SpanRef(quote="webinars   every month"))
+    assert doc.text[q[0]:q[1]] == "webinars every month"
+    with pytest.raises(QualcodeError, match="not inside"):
+        coding.resolve_span(seeded, doc, coding.SpanRef(start=5, end=10_000))
+    with pytest.raises(QualcodeError, match="does not contain"):
+        coding.resolve_span(seeded, doc, coding.SpanRef(quote="no such words"))
+
+
+def test_resize_memo_important_and_history(seeded: Store) -> None:
+    doc = seeded.documents()[0]
+    code = codes.find_code(seeded, "Governance")
+    first = coding.apply_code(seeded, doc, code, 40, 60, coder="ana")
+    resized = coding.resize_coding(seeded, first, 38, 70)
+    assert resized.text == doc.text[38:70]
+    coding.set_memo(seeded, MemoTarget.CODING, first.id, "hm", coder="ana")
+    coding.set_important(seeded, seeded.coding(first.id or 0), True)
+    assert seeded.coding(first.id or 0).important
+    assert history.undo(seeded).name == "mark important"
+    assert not seeded.coding(first.id or 0).important
+    assert history.redo(seeded).name == "mark important"
+    coding.set_memo(seeded, MemoTarget.CODING, first.id, "", coder="ana")
+    assert seeded.coding(first.id or 0).memo == ""
+    assert [a.name for a in seeded.history(3)] == ["memo", "redo", "undo"]
+
+
+def test_a_new_action_clears_redo(seeded: Store) -> None:
+    doc = seeded.documents()[0]
+    code = codes.find_code(seeded, "Governance")
+    coding.apply_code(seeded, doc, code, 40, 60, coder="ana")
+    history.undo(seeded)
+    coding.apply_code(seeded, doc, code, 10, 20, coder="ana")
+    with pytest.raises(QualcodeError, match="nothing to redo"):
+        history.redo(seeded)
+    assert [(c.start, c.end) for c in seeded.codings()] == [(10, 20)]
+
+
+def test_second_process_sees_committed_change(seeded: Store) -> None:
+    doc = seeded.documents()[0]
+    code = codes.find_code(seeded, "Governance")
+    coding.apply_code(seeded, doc, code, 40, 60, coder="ana")
+    with Store.open(seeded.path) as other:
+        assert [(c.start, c.end) for c in other.codings()] == [(40, 60)]
+
+
+def test_search_finds_turns_and_survives_bad_syntax(seeded: Store) -> None:
+    hits = seeded.search("webinar*")
+    assert {h.document_name for h in hits} == {"a.txt", "b.txt"}
+    assert all("[" in h.snippet for h in hits)
+    assert len(seeded.search("steering \"group")) == 2  # unbalanced quote: no crash
+    seeded.search("AND OR")  # operators alone: no crash
