@@ -35,9 +35,12 @@ def init(ctx: Context) -> None:
               help="An attribute of the case (repeatable; needs --case).")
 @click.option("--interviewer", "interviewers", multiple=True, metavar="NAME",
               help="A speaker label to treat as the interviewer (repeatable; remembered).")
+@click.option("--interviewer-pattern", "patterns", multiple=True, metavar="REGEX",
+              help="Speaker labels matching this regular expression are the interviewer "
+                   "(repeatable; remembered).")
 @pass_ctx
 def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple[str, ...],
-            interviewers: tuple[str, ...]) -> None:
+            interviewers: tuple[str, ...], patterns: tuple[str, ...]) -> None:
     """Import transcripts: files, folders or globs (.txt .md .docx .odt .vtt .srt .pdf).
 
     Re-importing a file with the same content does nothing. A file that cannot be read is
@@ -53,6 +56,7 @@ def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple
     values = cases.parse_assignments(list(attrs))
     with ctx.open() as store:
         importing.add_interviewer_names(store, interviewers)
+        importing.add_interviewer_patterns(store, patterns)
         report = _with_progress(lambda progress: importing.import_paths(
             store, paths, case=case, attributes=values, coder=ctx.coder, progress=progress))
     echo_lines([f"note: {n}" for n in report.notes], err=True)
@@ -116,6 +120,47 @@ def attributes_show(ctx: Context, fmt: str) -> None:
     rows = [{"case": c.name, **{n: format_value(c.attributes[n]) if n in c.attributes else ""
                                 for n in names}} for c in all_cases]
     emit(rows, ["case", *names], fmt, title="Cases")
+
+
+@cli.command()
+@click.argument("document", required=False)
+@click.option("--set-role", "assignments", multiple=True, metavar="NAME=ROLE",
+              help="Make speaker NAME the interviewer or a respondent (needs DOCUMENT).")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_ctx
+def speakers(ctx: Context, document: str | None, assignments: tuple[str, ...], fmt: str) -> None:
+    """List the speakers of each document and their roles, or correct a role.
+
+    \b
+    Example:
+      qualcode speakers ca04-bulgaria.md
+      qualcode speakers ca04-bulgaria.md --set-role "Marta Kovač=interviewer"
+    """
+    from qualcode.core.model import Role
+    from qualcode.services import speakers as speaker_service
+
+    with ctx.open() as store:
+        doc = store.find_document(document) if document else None
+        if assignments and doc is None:
+            raise click.UsageError("--set-role needs a DOCUMENT")
+        for pair in assignments:
+            name, sep, role = pair.rpartition("=")
+            if not sep or role.strip().lower() not in ("interviewer", "respondent"):
+                raise click.BadParameter(f"{pair!r} is not NAME=interviewer|respondent",
+                                         param_hint="--set-role")
+            assert doc is not None
+            changed = speaker_service.set_role(store, doc, name.strip(),
+                                               Role(role.strip().lower()), coder=ctx.coder)
+            click.echo(f"{name.strip()} is now {role.strip().lower()} ({changed} turns)")
+        names = {d.id: d.name for d in store.documents()}
+        found = store.speakers(doc.id if doc else None)
+        counts: dict[tuple[int | None, str | None], int] = {}
+        for d_id in ([doc.id] if doc else list(names)):
+            for t in store.turns(d_id or 0):
+                counts[(d_id, t.speaker)] = counts.get((d_id, t.speaker), 0) + 1
+    rows = [{"document": names[s.document_id or 0], "speaker": s.name, "role": s.role.value,
+             "turns": counts.get((s.document_id, s.name), 0)} for s in found]
+    emit(rows, ["document", "speaker", "role", "turns"], fmt, title="Speakers")
 
 
 @cli.command()

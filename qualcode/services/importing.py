@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,19 @@ def add_interviewer_names(store: Store, names: Iterable[str]) -> None:
     if new:
         with store.action("configure interviewers", detail=", ".join(new), undoable=False):
             store.set_setting("interviewer_names", current + new)
+
+
+def add_interviewer_patterns(store: Store, patterns: Iterable[str]) -> None:
+    current = list(store.setting("interviewer_patterns", []))
+    new = [p for p in patterns if p not in current]
+    for pattern in new:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise QualcodeError(f"--interviewer-pattern {pattern!r}: {err}") from None
+    if new:
+        with store.action("configure interviewers", detail=", ".join(new), undoable=False):
+            store.set_setting("interviewer_patterns", current + new)
 
 
 def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:

@@ -90,3 +90,32 @@ def test_codings_json_and_csv(tmp_path: Path) -> None:
     by_parent = qualcode(project, "codings", "--format", "csv", "--code", "Governance",
                          check=True).stdout.splitlines()
     assert len(by_parent) == 2 and "We meet monthly." in by_parent[1]
+
+
+def test_speaker_roles_can_be_corrected_and_patterns_configured(tmp_path: Path) -> None:
+    project = tmp_path / "p.qualcode"
+    qualcode(project, "init", check=True)
+    doc = tmp_path / "x.txt"
+    doc.write_text("FICTIONAL\nMaja: How is it going?\nAna: Well.\nMaja: Good.\n")
+    qualcode(project, "import", str(doc), check=True)
+    rows = json.loads(qualcode(project, "speakers", "--format", "json", check=True).stdout)
+    assert {r["speaker"]: r["role"] for r in rows} == {"Maja": "respondent", "Ana": "respondent"}
+    qualcode(project, "speakers", "x.txt", "--set-role", "Maja=interviewer", check=True)
+    rows = json.loads(qualcode(project, "speakers", "--format", "json", check=True).stdout)
+    assert {r["speaker"]: (r["role"], r["turns"]) for r in rows} == {
+        "Maja": ("interviewer", 2), "Ana": ("respondent", 1)}
+    with Store.open(project) as store:
+        roles = [t.role.value for t in store.turns(store.documents()[0].id or 0)]
+    assert roles == ["note", "interviewer", "respondent", "interviewer"]
+    qualcode(project, "undo", check=True)
+    rows = json.loads(qualcode(project, "speakers", "--format", "json", check=True).stdout)
+    assert {r["speaker"]: r["role"] for r in rows}["Maja"] == "respondent"
+    other = tmp_path / "y.txt"
+    other.write_text("FICTIONAL\nInt. Maja: Question?\nAna: Answer.\n")
+    qualcode(project, "import", str(other), "--interviewer-pattern", r"int\. .*", check=True)
+    rows = json.loads(qualcode(project, "speakers", "y.txt", "--format", "json",
+                               check=True).stdout)
+    assert {r["speaker"]: r["role"] for r in rows} == {"Int. Maja": "interviewer",
+                                                       "Ana": "respondent"}
+    bad = qualcode(project, "import", str(other), "--interviewer-pattern", "(")
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
