@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from qualcode.codebook import Codebook, CodebookEntry, read_codebook, write_codebook
+from qualcode.codebook import Codebook, CodebookEntry, path_key, read_codebook, write_codebook
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Code, MemoTarget
 from qualcode.store import Store
@@ -68,11 +68,10 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
         if book.description and not store.setting("codebook_description"):
             store.set_setting("codebook_description", book.description)
         ids_by_path = {p: i for i, p in code_paths(store.codes()).items()}
-        lower_paths = {tuple(n.lower() for n in p): i for p, i in ids_by_path.items()}
+        lower_paths = {path_key(p): i for p, i in ids_by_path.items()}
         ids_by_guid = {c.guid: c.id for c in store.codes()}
         for position, entry in enumerate(book.entries):
-            parent_id = (lower_paths.get(tuple(n.lower() for n in entry.parent_path))
-                         if entry.parent_path else None)
+            parent_id = lower_paths.get(path_key(entry.parent_path)) if entry.parent_path else None
             if entry.parent_path and parent_id is None:
                 raise QualcodeError(f"{path}: parent of {path_text(entry.path)!r} is missing")
             fields = {
@@ -82,7 +81,7 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
             }
             code_id = ids_by_guid.get(entry.guid) if entry.guid else None
             if code_id is None:
-                code_id = lower_paths.get(tuple(n.lower() for n in entry.path))
+                code_id = lower_paths.get(path_key(entry.path))
             if code_id is None:
                 code_id = store.add_code(Code(guid=entry.guid or str(uuid.uuid4()),
                                               position=position, **fields))
@@ -91,7 +90,7 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
                 before = store.code(code_id)
                 store.update_code(code_id, **fields)
                 updated += int(store.code(code_id) != before)
-            lower_paths[tuple(n.lower() for n in entry.path)] = code_id
+            lower_paths[path_key(entry.path)] = code_id
     return added, updated
 
 

@@ -15,8 +15,11 @@ from qualcode.ingest import read_transcript
 from qualcode.store import Store
 from tests.cli.helpers import qualcode
 
-WORDS = ("network members share practice steering group funding donors webinar platform "
-         "training peer support country associate social work child protection").split()
+WORDS = [
+    "network", "members", "share", "practice", "steering", "group", "funding", "donors",
+    "webinar", "platform", "training", "peer", "support", "country", "associate", "social",
+    "work", "child", "protection",
+]
 
 
 def write_corpus(folder: Path, count: int) -> None:

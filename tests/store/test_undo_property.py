@@ -61,8 +61,8 @@ def run(store: Store, step: tuple) -> None:  # type: ignore[type-arg]
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=st.lists(action, max_size=200) | st.lists(action, min_size=150, max_size=200))
 def test_undo_everything_restores_initial_state(tmp_path_factory, steps) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import SAMPLE_TURNS, make_document
     from qualcode.core.model import Code
+    from tests.conftest import SAMPLE_TURNS, make_document
 
     path = tmp_path_factory.mktemp("undo") / "p.qualcode"
     with Store.open(path, create=True) as store:
