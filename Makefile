@@ -22,7 +22,7 @@ run: $(DEMO)
 	$(BIN)/qualcode --project $(DEMO)
 
 test: $(STAMP)
-	$(BIN)/ruff check qualcode tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 -q
 
