@@ -106,6 +106,7 @@ def test_external_entity_is_refused(tmp_path: Path) -> None:
         (b"not a zip at all", "not a valid .odt file (not a zip archive)"),
         (_odt_with_content("<broken"), "not a valid .odt file (content.xml:"),
     ],
+    ids=["not-a-zip", "broken-xml"],  # stable ids: the zip bytes hold the time they were made
 )
 def test_corrupt_odt_is_a_clear_error(tmp_path: Path, data: bytes, problem: str) -> None:
     path = tmp_path / "bad.odt"
