@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,model]'
 	touch $(STAMP)
 
-$(DEMO): $(STAMP) $(wildcard transcripts/*) $(wildcard codebooks/*)
-	$(BIN)/qualcode --project $(DEMO) demo --force
+# Built only when absent: the demo project may hold the user's own coding, never overwrite it.
+$(DEMO): | $(STAMP)
+	$(BIN)/qualcode --project $(DEMO) demo
 
 demo: $(DEMO)
 
