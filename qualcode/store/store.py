@@ -181,7 +181,8 @@ class Store:
     def add_document(self, doc: Document, turns: Sequence[Turn], source_path: str = "") -> int:
         """Store a parsed document with its speakers and turns (within the current action)."""
         doc_id = self.log.insert("documents", {
-            "name": doc.name, "text": doc.text, "sha256": doc.sha256, "format": doc.format,
+            "name": doc.name, "text": doc.text, "sha256": doc.sha256, "words": doc.word_count,
+            "format": doc.format,
             "encoding": doc.encoding, "source_path": source_path,
             "imported_at": doc.imported_at, "case_id": doc.case_id,
         })
@@ -240,7 +241,7 @@ class Store:
     def document_infos(self) -> list[DocumentInfo]:
         """Per document: case, size and how much of what respondents said is coded."""
         rows = self.conn.execute("""
-            SELECT d.id, d.name, d.format, d.case_id, c.name AS case_name,
+            SELECT d.id, d.name, d.format, d.case_id, c.name AS case_name, d.words,
                    (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
                    (SELECT count(*) FROM codings k WHERE k.document_id = d.id) AS codings
             FROM documents d LEFT JOIN cases c ON c.id = d.case_id ORDER BY d.name
@@ -248,11 +249,9 @@ class Store:
         infos = []
         for r in rows:
             said, coded = self._respondent_coverage(r["id"])
-            text = self.conn.execute("SELECT text FROM documents WHERE id = ?",
-                                     (r["id"],)).fetchone()["text"]
             infos.append(DocumentInfo(
                 id=r["id"], name=r["name"], format=r["format"], case_id=r["case_id"],
-                case_name=r["case_name"], words=len(text.split()), turns=r["turns"],
+                case_name=r["case_name"], words=r["words"], turns=r["turns"],
                 codings=r["codings"], respondent_chars=said, coded_respondent_chars=coded))
         return infos
 
@@ -270,10 +269,15 @@ class Store:
             else:
                 merged.append([c["start"], c["end"]])
         said = sum(s["text_end"] - s["text_start"] for s in spans)
-        covered = 0
+        # Both lists are sorted and non-overlapping: one sweep intersects them.
+        covered, i = 0, 0
         for s in spans:
-            for a, b in merged:
-                covered += max(0, min(b, s["text_end"]) - max(a, s["text_start"]))
+            while i < len(merged) and merged[i][1] <= s["text_start"]:
+                i += 1
+            j = i
+            while j < len(merged) and merged[j][0] < s["text_end"]:
+                covered += min(merged[j][1], s["text_end"]) - max(merged[j][0], s["text_start"])
+                j += 1
         return said, covered
 
     def turns(self, doc_id: int) -> list[Turn]:
@@ -521,8 +525,8 @@ class Store:
 
     # -- summaries -------------------------------------------------------------------------
     def stats(self) -> ProjectStats:
-        words = sum(len(r["text"].split())
-                    for r in self.conn.execute("SELECT text FROM documents"))
+        words = int(self.conn.execute(
+            "SELECT coalesce(sum(words), 0) FROM documents").fetchone()[0])
         return ProjectStats(
             documents=self._count("documents"), cases=self._count("cases"), words=words,
             turns=self._count("turns"), speakers=self._count("speakers"),

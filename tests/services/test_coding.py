@@ -68,3 +68,21 @@ def test_search_finds_turns_and_survives_bad_syntax(seeded: Store) -> None:
     assert all("[" in h.snippet for h in hits)
     assert len(seeded.search("steering \"group")) == 2  # unbalanced quote: no crash
     seeded.search("AND OR")  # operators alone: no crash
+
+
+def test_coded_share_counts_respondent_text_under_codings_once(seeded: Store) -> None:
+    doc = seeded.documents()[0]
+    turns = seeded.turns(doc.id or 0)
+    said = [t for t in turns if t.role.value == "respondent"]
+    total = sum(t.text_end - t.text_start for t in said)
+    gov = codes.find_code(seeded, "Governance")
+    know = codes.find_code(seeded, "Knowledge sharing")
+    first = said[0]
+    # Two overlapping codings inside one respondent turn, and one on an interviewer turn.
+    coding.apply_code(seeded, doc, gov, first.text_start, first.text_start + 10, coder="a")
+    coding.apply_code(seeded, doc, know, first.text_start + 5, first.text_start + 20, coder="a")
+    asked = next(t for t in turns if t.role.value == "interviewer")
+    coding.apply_code(seeded, doc, gov, asked.text_start, asked.text_end, coder="a")
+    info = next(i for i in seeded.document_infos() if i.id == doc.id)
+    assert (info.respondent_chars, info.coded_respondent_chars) == (total, 20)
+    assert info.words == len(doc.text.split()) and info.codings == 3

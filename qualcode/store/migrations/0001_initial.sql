@@ -33,6 +33,7 @@ CREATE TABLE documents (
     name TEXT NOT NULL UNIQUE,
     text TEXT NOT NULL,                    -- normalised once at import, never changed
     sha256 TEXT NOT NULL UNIQUE,           -- of the normalised text: same content, same doc
+    words INTEGER NOT NULL DEFAULT 0,      -- len(text.split()), kept for lists and stats
     format TEXT NOT NULL,
     encoding TEXT NOT NULL,
     source_path TEXT NOT NULL DEFAULT '',
