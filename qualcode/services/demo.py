@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from qualcode.core.errors import QualcodeError
-from qualcode.services import cases, codes, importing
+from qualcode.services import cases, codes, demo_coding, importing
 from qualcode.store import Store
 
 # The consultant's own name labels the interviewer in two demo transcripts.
@@ -37,6 +37,10 @@ def build_demo(path: Path, transcripts: Path, codebook: Path, *, coder: str) -> 
             lines.append(f"attributes for {rows} cases from {cases_csv}")
         added, _ = codes.load_codebook(store, codebook, coder=coder)
         lines.append(f"{added} codes from {codebook}")
+        coding_file = transcripts / "demo-coding.yml"
+        if coding_file.exists():
+            count = demo_coding.apply_demo_coding(store, coding_file)
+            lines.append(f"{count} codings by {demo_coding.DEMO_CODER} from {coding_file}")
     os.replace(tmp, path)
     for leftover in _files_of(tmp):
         leftover.unlink()

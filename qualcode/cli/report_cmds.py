@@ -1,0 +1,105 @@
+"""Report and export commands: the Word report, coded segments, the codebook as .docx.
+
+python-docx, matplotlib and openpyxl are imported inside the commands, so that the CLI starts
+fast.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from qualcode.cli.app import Context, cli, pass_ctx
+from qualcode.core.synthesis import DEFAULT_MATRIX
+
+DOCX = click.Path(path_type=Path, dir_okay=False)
+
+
+@cli.command()
+@click.argument("out", type=DOCX)
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="A .docx or .dotx whose styles, page setup and headers are used.")
+@click.option("--codes", "code_refs", multiple=True, metavar="CODE",
+              help="Only these codes and their sub-codes (repeatable, or comma-separated).")
+@click.option("--by", "attribute", default="", metavar="ATTR",
+              help="Case attribute to split frequencies by (default: one with 2-6 values).")
+@click.option("--pseudonymise", is_flag=True,
+              help="Attribute quotes by case only and replace speakers' names everywhere.")
+@click.option("--redact", "names", multiple=True, metavar="NAME",
+              help="Replace this name too, in all its parts (repeatable).")
+@click.option("--title", default="", help="The report's title.")
+@click.option("--matrix", "matrix_name", default=DEFAULT_MATRIX, show_default=True,
+              metavar="NAME", help="Which framework matrix to include.")
+@pass_ctx
+def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str, ...],
+           attribute: str, pseudonymise: bool, names: tuple[str, ...], title: str,
+           matrix_name: str) -> None:
+    """Write the Word report (.docx): methodology, findings by code with key quotes, the
+    benchmarking matrix, frequencies with a chart, co-occurrence, the codebook.
+
+    \b
+    Example:
+      qualcode report exports/childhub-report.docx --by "peer group"
+      qualcode report exports/client.docx --template house-style.dotx --pseudonymise \\
+          --redact "Helen Marsh"
+    """
+    from qualcode.cli.synth_cmds import find_codes
+    from qualcode.services import report as report_service
+
+    if out.suffix.lower() != ".docx":
+        raise click.BadParameter(f"{out} should end in .docx", param_hint="OUT")
+    started = time.perf_counter()
+    with ctx.open() as store:
+        refs = tuple(str(c.id) for c in find_codes(store, code_refs))
+        options = report_service.ReportOptions(
+            title=title, codes=refs, by=attribute, pseudonymise=pseudonymise,
+            redact=names, matrix=matrix_name)
+        data = report_service.write_report(store, out, options, template=template)
+    quotes = sum(len(s.quotes) for s in data.sections)
+    click.echo(f"wrote {out}: {len(data.sections)} code sections, {quotes} key quotes"
+               + (", pseudonymised" if pseudonymise else "")
+               + f" ({time.perf_counter() - started:.1f} s)")
+
+
+@cli.group("export")
+def export_group() -> None:
+    """Export coded segments (CSV, XLSX) or the codebook (.docx)."""
+
+
+@export_group.command("segments")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@pass_ctx
+def export_segments(ctx: Context, out: Path) -> None:
+    """Write every coding, one row each, to OUT.csv or OUT.xlsx: document, case, case
+    attributes, code path, span, text, memo, coder, important.
+
+    \b
+    Example:
+      qualcode export segments exports/segments.xlsx
+    """
+    from qualcode.services import exports
+
+    with ctx.open() as store:
+        rows = exports.export_segments(store, out)
+    click.echo(f"wrote {rows} coded segment(s) to {out}")
+
+
+@export_group.command("codebook")
+@click.argument("out", type=DOCX)
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="A .docx or .dotx whose styles are used.")
+@pass_ctx
+def export_codebook(ctx: Context, out: Path, template: Path | None) -> None:
+    """Write the codebook, with definitions and notes, to a Word document.
+
+    \b
+    Example:
+      qualcode export codebook exports/codebook.docx
+    """
+    from qualcode.services import exports
+
+    with ctx.open() as store:
+        count = exports.export_codebook_docx(store, out, template=template)
+    click.echo(f"wrote {count} code(s) to {out}")

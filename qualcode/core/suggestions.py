@@ -1,0 +1,152 @@
+"""Theme and code suggestions, and how often such suggestions were right.
+
+Plain records shared by the store, the services, the CLI and the TUI. Spans are half-open
+``[start, end)`` offsets into a document's text, like everywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+Passage = tuple[int, int, int]  # (document_id, start, end)
+
+
+class ThemeStatus(StrEnum):
+    OPEN = "open"
+    ACCEPTED = "accepted"  # became a new code
+    MERGED = "merged"  # its members were coded with an existing code
+    REJECTED = "rejected"
+
+
+class SuggestionStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"  # remembered, and a negative example next time
+    SUPERSEDED = "superseded"  # replaced by a later `suggest codes` run
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A cluster of respondent passages nobody asked for: a candidate code."""
+
+    run_id: int
+    number: int  # 1.. within its run, largest first
+    label: str  # its most distinctive phrases
+    keywords: tuple[str, ...]
+    size: int  # passages
+    documents: int
+    cases: int
+    cohesion: float  # mean cosine similarity of members to the theme's centre, 0..1
+    quotes: tuple[Passage, ...]  # 3 to 5 representative sentences
+    members: tuple[Passage, ...]
+    status: ThemeStatus = ThemeStatus.OPEN
+    code_id: int | None = None  # the code it became or was merged into
+    id: int | None = None
+
+    @property
+    def ref(self) -> str:
+        """How the CLI names a theme (code suggestions are plain numbers)."""
+        return f"T{self.id}"
+
+
+@dataclass(frozen=True)
+class ThemeRun:
+    id: int
+    created_at: str
+    coder: str
+    fingerprint: str
+    params: dict[str, Any]
+    summary: dict[str, Any]  # model, units, k, how k was chosen, scores per k
+    themes: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True)
+class CodeSuggestion:
+    """A code proposed for an uncoded passage, with the words that drove it."""
+
+    document_id: int
+    code_id: int
+    start: int
+    end: int
+    text: str
+    confidence: float  # 0..1
+    method: str  # "model" (linear model on the code's codings) or "similarity" (definition)
+    evidence: tuple[str, ...]
+    status: SuggestionStatus = SuggestionStatus.PENDING
+    coding_id: int | None = None
+    created_at: str = ""
+    id: int | None = None
+
+    @property
+    def origin(self) -> str:
+        """The origin recorded on the coding an acceptance makes."""
+        return f"suggestion:{self.id}"
+
+
+@dataclass(frozen=True)
+class CodeFigure:
+    """One code's cross-validated record: when it was the top suggestion, was it right?"""
+
+    code_id: int
+    method: str  # how the code is suggested: "model" or "similarity"
+    support: int  # held-out passages that carry the code
+    suggested: int  # held-out passages where it was the top suggestion
+    right: int  # ... and the passage did carry it
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.suggested if self.suggested else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.support if self.support else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def sentence(self) -> str:
+        """ "right 7 of 10 times in cross-validation" """
+        if not self.suggested:
+            return "never the top suggestion in cross-validation"
+        return f"right {self.right} of {self.suggested} times in cross-validation"
+
+
+@dataclass(frozen=True)
+class MethodScore:
+    name: str  # "suggester", "most frequent code", "definition similarity"
+    top1: float
+    top3: float
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Cross-validation of the code suggester on the project's own human codings."""
+
+    segments: int  # distinct coded passages
+    documents: int
+    folds: int
+    grouped_by: str  # "document" when folds never split a document
+    suggester: MethodScore
+    baselines: tuple[MethodScore, ...]
+    codes: tuple[CodeFigure, ...]
+    model: str = ""  # the spaCy pipeline the features came from
+    created_at: str = ""
+    id: int | None = None
+
+    def figure(self, code_id: int) -> CodeFigure | None:
+        return next((f for f in self.codes if f.code_id == code_id), None)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """What a suggestion run did besides its results: parses, cache hits, warnings."""
+
+    parsed: int  # texts run through spaCy
+    cached: int  # texts whose parse came from the project's cache
+    model: str
+    reused: bool = False  # an identical earlier run was returned instead of refitting
+    warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,300 @@
+"""Building blocks for Word documents: the document (blank or from a template), styles,
+fields, bookmarks, tables whose header row repeats, sections and footers."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+from qualcode.core.errors import InputError
+
+Destination = Path | str | IO[bytes]
+
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+GREY = RGBColor(0x59, 0x59, 0x59)
+_NUMBER = re.compile(r"[\d.,%]+")
+
+
+# -- the document --------------------------------------------------------------------------
+def new_document(template: Path | None = None) -> Document:
+    """A blank A4 document, or one with ``template``'s styles, page setup, headers and
+    footers (its body text is left out)."""
+    if template is None:
+        doc = docx.Document()
+        section = doc.sections[0]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.5))
+        quote = doc.styles["Quote"].paragraph_format  # type: ignore[union-attr]
+        quote.left_indent = quote.right_indent = Cm(1)
+        return doc
+    doc = _open_template(template)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return doc
+
+
+def _open_template(path: Path) -> Document:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read the template ({err.strerror})") from None
+    try:
+        return docx.Document(io.BytesIO(_as_document(raw)))
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        raise InputError(path, "not a Word document or template (.docx, .dotx)") from None
+
+
+def _as_document(raw: bytes) -> bytes:
+    """A .dotx declares a template content type that python-docx refuses; relabel it."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as source:
+        types = source.read("[Content_Types].xml")
+        if _TEMPLATE_TYPE not in types:
+            return raw
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    data = data.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                target.writestr(item, data)
+    return out.getvalue()
+
+
+def save(doc: Document, dest: Destination) -> None:
+    if isinstance(dest, str | Path):
+        Path(dest).parent.mkdir(parents=True, exist_ok=True)
+        doc.save(str(dest))
+    else:
+        doc.save(dest)
+
+
+def update_fields_on_open(doc: Document) -> None:
+    """Ask Word to refresh the table of contents and page references when it opens the file."""
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        flag = OxmlElement("w:updateFields")
+        flag.set(qn("w:val"), "true")
+        settings.append(flag)
+
+
+# -- styles --------------------------------------------------------------------------------
+def style(doc: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH,
+          base: str | None = "Normal") -> BaseStyle:
+    """The named style, added (based on ``base``) when the document or template lacks it."""
+    styles = doc.styles
+    try:
+        return styles[name]
+    except KeyError:
+        added = styles.add_style(name, kind)
+        if base is not None and kind is not WD_STYLE_TYPE.TABLE:
+            with contextlib.suppress(KeyError):
+                added.base_style = styles[base]
+        if name.startswith("Heading"):
+            added.font.bold = True  # type: ignore[union-attr]
+        if name == "TOC Heading":  # looks like a heading, stays out of the contents
+            outline = OxmlElement("w:outlineLvl")
+            outline.set(qn("w:val"), "9")
+            added.element.get_or_add_pPr().append(outline)
+        return added
+
+
+def styled(doc: Document, text: str, name: str, base: str = "Normal") -> Paragraph:
+    """A paragraph in the named style (added to the document if it lacks it)."""
+    return doc.add_paragraph(text, style=style(doc, name, base=base))  # type: ignore[arg-type]
+
+
+def heading(doc: Document, text: str, level: int) -> Paragraph:
+    """A paragraph in "Heading N", so Word's navigation pane and TOC see it."""
+    level = max(1, min(level, 9))
+    return styled(doc, text, f"Heading {level}")
+
+
+def toc_style(doc: Document, level: int, text_width: Cm) -> BaseStyle:
+    found = style(doc, f"TOC {level}")
+    fmt = found.paragraph_format  # type: ignore[union-attr]
+    if len(fmt.tab_stops) == 0:
+        fmt.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        fmt.left_indent = Cm(0.6 * (level - 1))
+        fmt.space_after = Pt(3)
+    return found
+
+
+# -- fields and bookmarks --------------------------------------------------------------------
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
+    """A Word field (PAGE, TOC, PAGEREF...) with ``placeholder`` as its last computed result."""
+    def char(kind: str) -> None:
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    char("separate")
+    paragraph.add_run(placeholder)
+    char("end")
+
+
+def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+# -- tables --------------------------------------------------------------------------------
+def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]], *,
+          widths: Sequence[Cm] | None = None, font_size: float = 9) -> Table:
+    """A grid table: a bold header row that repeats on every page, then the rows."""
+    grid = doc.add_table(rows=1, cols=len(header))
+    with contextlib.suppress(KeyError):
+        grid.style = doc.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(grid.rows[0].cells, header, strict=True):
+        write_cell(cell, text, bold=True, size=font_size)
+        shade(cell, "D9E2F3")
+    repeat_header(grid.rows[0])
+    numeric = [bool(rows) and all(_NUMBER.fullmatch(r[i]) for r in rows)
+               for i in range(len(header))]
+    for values in rows:
+        cells = grid.add_row().cells
+        for cell, text, centre in zip(cells, values, numeric, strict=True):
+            write_cell(cell, text, size=font_size,
+                       align=WD_ALIGN_PARAGRAPH.CENTER if centre else None)
+    if widths:
+        set_widths(grid, widths)
+    return grid
+
+
+def write_cell(cell: _Cell, text: str, *, bold: bool = False, size: float = 9,
+               align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    run.font.size = Pt(size)
+    if align is not None:
+        paragraph.alignment = align
+    return paragraph
+
+
+def keep_row_together(row: _Row) -> None:
+    _row_flags(row, "w:cantSplit")
+
+
+def repeat_header(row: _Row) -> None:
+    """Mark a row as the table's header: Word repeats it at the top of every page."""
+    _row_flags(row, "w:tblHeader", "w:cantSplit")
+
+
+def _row_flags(row: _Row, *tags: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    for tag in tags:
+        if tr_pr.find(qn(tag)) is None:
+            flag = OxmlElement(tag)
+            flag.set(qn("w:val"), "true")
+            tr_pr.append(flag)
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    for old in tc_pr.findall(qn("w:shd")):
+        tc_pr.remove(old)
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tc_pr.append(shading)
+
+
+def set_widths(grid: Table, widths: Sequence[Cm]) -> None:
+    """Column widths, in the grid (LibreOffice reads it) and in every cell (Word does)."""
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=False):
+        column.width = width
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
+
+
+# -- sections and page furniture --------------------------------------------------------------
+def text_width(section: Section) -> Cm:
+    return Cm((section.page_width - section.left_margin - section.right_margin) / 360000)
+
+
+def new_section(doc: Document, *, landscape: bool) -> Section:
+    """Start a new page in a new section, turned to landscape or back to portrait."""
+    section = doc.add_section()
+    section.different_first_page_header_footer = False  # only the title page goes without
+    wide = section.page_width > section.page_height
+    if landscape != wide:
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = section.page_height, section.page_width
+    return section
+
+
+def _has_content(part: object) -> bool:
+    element = part._element  # type: ignore[attr-defined]
+    return bool("".join(element.itertext()).strip()) or bool(
+        element.findall(".//" + qn("w:drawing")))
+
+
+def page_furniture(section: Section, header_text: str) -> None:
+    """Running header with the title and "Page N of M" in the footer, none on the title page.
+    A header or page number the template already has is kept as it is."""
+    section.different_first_page_header_footer = True
+    if not _has_content(section.header):
+        header = section.header.paragraphs[0]
+        run = header.add_run(header_text)
+        run.font.size = Pt(8)
+        run.font.color.rgb = GREY
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer_part = section.footer
+    if "PAGE" in footer_part._element.xml:
+        return
+    footer = (footer_part.add_paragraph() if _has_content(footer_part)
+              else footer_part.paragraphs[0])
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    add_field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    add_field(footer, "NUMPAGES", "1")
+    for run in footer.runs:
+        run.font.size = Pt(8)
+
+
+def small_note(doc: Document, text: str) -> Paragraph:
+    paragraph = doc.add_paragraph()
+    run = paragraph.add_run(text)
+    run.italic = True
+    run.font.size = Pt(9)
+    run.font.color.rgb = GREY
+    return paragraph

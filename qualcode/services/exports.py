@@ -1,0 +1,29 @@
+"""Exports besides the report: coded segments (CSV, XLSX) and the codebook (.docx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from qualcode.export.codebook_docx import write_codebook_docx
+from qualcode.export.segments import format_of, segment_table, write_segments
+from qualcode.services.codes import code_paths, path_text
+from qualcode.store import Store
+
+
+def export_segments(store: Store, dest: Path | str | IO[bytes] | IO[str],
+                    fmt: str | None = None) -> int:
+    """Every coding, one row each; the format from the file name or ``fmt``. Returns rows."""
+    fmt = format_of(dest, fmt)
+    paths = {i: path_text(p) for i, p in code_paths(store.codes()).items()}
+    header, rows = segment_table(store.codings(), store.documents(), store.cases(), paths)
+    return write_segments(header, rows, dest, fmt)
+
+
+def export_codebook_docx(store: Store, dest: Path | str | IO[bytes], *,
+                         template: Path | None = None) -> int:
+    """The codebook as a Word document; returns the number of codes."""
+    return write_codebook_docx(store.codes(), dest,
+                               name=store.setting("codebook_name", "") or "",
+                               description=store.setting("codebook_description", "") or "",
+                               template=template)

@@ -1,0 +1,291 @@
+"""Assembling the Word report's data from the project, and writing the report.
+
+The exporter (export/report.py) gets plain data; everything that reads the project, chooses
+attributes and pseudonymises lives here. Reading only: no action, nothing changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from qualcode.analysis.cooccurrence import overlap_counts, same_turn_counts
+from qualcode.analysis.frequencies import (
+    code_frequencies,
+    descendants,
+    frequencies_by_attribute,
+    group_value,
+)
+from qualcode.core.attributes import format_value
+from qualcode.core.errors import QualcodeError
+from qualcode.core.model import AttributeType, Case, Code, Coding, Document
+from qualcode.core.synthesis import DEFAULT_MATRIX, Synthesis
+from qualcode.export.docx_parts import Destination
+from qualcode.export.redact import Redactor, is_role_label, redact
+from qualcode.export.report import write_report as write_docx
+from qualcode.export.report_data import (
+    CodeSection,
+    CooccurrenceRow,
+    CorpusGroup,
+    FrequencyRow,
+    FrequencyTable,
+    Interview,
+    MatrixEntry,
+    MatrixRow,
+    MatrixTable,
+    Methodology,
+    Quote,
+    ReportData,
+)
+from qualcode.services import attribution
+from qualcode.services.codes import code_paths, find_code, path_text
+from qualcode.services.synthesis import synthesis
+from qualcode.store import Store
+
+SUGGESTION_ORIGIN = "suggestion:"
+MAX_GROUPS = 6  # an attribute chosen automatically splits the cases into 2 to 6 groups
+COOCCURRENCE_PAIRS = 25
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    title: str = ""
+    codes: tuple[str, ...] = ()  # code references; empty: the whole codebook
+    by: str = ""  # attribute to split frequencies by; empty: chosen automatically
+    pseudonymise: bool = False
+    redact: tuple[str, ...] = ()  # further names to replace
+    matrix: str = DEFAULT_MATRIX
+
+
+@dataclass
+class _Project:
+    """What one report reads from the project, read once."""
+
+    codes: list[Code]
+    documents: list[Document]
+    cases: list[Case]
+    codings: list[Coding]
+    synthesis: Synthesis
+
+    @property
+    def case_of(self) -> dict[int, int | None]:
+        return {d.id or 0: d.case_id for d in self.documents}
+
+
+def write_report(store: Store, dest: Destination, options: ReportOptions, *,
+                 template: Path | None = None) -> ReportData:
+    """Write the report to ``dest`` (a path or a binary file object); returns its data."""
+    data = build_report_data(store, options)
+    write_docx(data, dest, template=template)
+    return data
+
+
+def build_report_data(store: Store, options: ReportOptions) -> ReportData:
+    project = _Project(codes=store.codes(), documents=store.documents(), cases=store.cases(),
+                       codings=store.codings(), synthesis=synthesis(store, options.matrix))
+    selected = _selected_codes(store, project.codes, options.codes)
+    by = _split_attribute(project.cases, options.by)
+    codings = [c for c in project.codings if c.code_id in {s.id for s in selected}]
+    speakers = _quote_speakers(store, project, options.pseudonymise)
+    name = store.setting("codebook_name", "") or ""
+    data = ReportData(
+        title=options.title or (f"{name}: findings" if name else "Findings"),
+        subtitle=f"Analysis of {len(project.documents)} interviews",
+        date=_today(),
+        methodology=_methodology(store, project, by),
+        sections=_sections(project, selected, speakers),
+        codebook=tuple(project.codes),
+        matrix=_matrix(project, options.matrix),
+        frequencies=_frequencies(project, selected, codings, by) if by else None,
+        cooccurrence=_cooccurrence(store, project, codings),
+        pseudonymised=options.pseudonymise,
+    )
+    names = list(options.redact)
+    if options.pseudonymise:
+        names += speaker_names(store)
+    return redact(data, Redactor(names)) if names else data
+
+
+def speaker_names(store: Store) -> list[str]:
+    """Speaker labels of the corpus that are names, not roles ("Interviewer", "Q", "P1")."""
+    return sorted({s.name for s in store.speakers() if not is_role_label(s.name)})
+
+
+# -- choosing what to show ---------------------------------------------------------------------
+def _selected_codes(store: Store, codes: list[Code], refs: Sequence[str]) -> list[Code]:
+    """The codes asked for with everything below them, and their ancestors (for the
+    chapter structure), in codebook order."""
+    if not refs:
+        return codes
+    below = descendants(codes)
+    by_id = {c.id: c for c in codes}
+    wanted: set[int] = set()
+    for ref in refs:
+        code = find_code(store, ref)
+        wanted |= below[code.id or 0]
+        parent = code.parent_id
+        while parent is not None:
+            wanted.add(parent)
+            parent = by_id[parent].parent_id
+    return [c for c in codes if c.id in wanted]
+
+
+def _split_attribute(cases: list[Case], requested: str) -> str:
+    names = list(dict.fromkeys(n for c in cases for n in c.attributes))
+    if requested:
+        for n in names:
+            if n.casefold() == requested.casefold():
+                return n
+        known = ", ".join(names) or "none"
+        raise QualcodeError(f"no case attribute {requested!r} (the cases have: {known})")
+    best, best_groups = "", 0
+    for n in names:
+        if all(isinstance(c.attributes.get(n, ""), str) for c in cases):
+            groups = len({group_value(c, n) for c in cases})
+            if best_groups < groups <= MAX_GROUPS:
+                best, best_groups = n, groups
+    return best if best_groups >= 2 else ""
+
+
+def _today() -> str:
+    today = dt.date.today()
+    return f"{today.day} {today:%B %Y}"
+
+
+# -- the parts of the report -------------------------------------------------------------------
+def _methodology(store: Store, project: _Project, by: str) -> Methodology:
+    cases = {c.id: c for c in project.cases}
+    date_attr = _date_attribute(store)
+    columns = tuple(dict.fromkeys(
+        a for a in (*attribution.describing_attributes(project.cases), by, date_attr) if a))
+    interviews, dates = [], []
+    groups: dict[str, list[int]] = {}
+    for doc in project.documents:
+        case = cases.get(doc.case_id)
+        values = {k: format_value(v) for k, v in (case.attributes if case else {}).items()}
+        interviews.append(Interview(case=case.name if case else doc.name, document=doc.name,
+                                    words=doc.word_count,
+                                    attributes={c: values.get(c, "") for c in columns}))
+        if date_attr and case and isinstance(case.attributes.get(date_attr), dt.date):
+            dates.append(case.attributes[date_attr])
+        if by:
+            groups.setdefault(group_value(case, by), []).append(doc.word_count)
+    coders = Counter(c.coder for c in project.codings)
+    return Methodology(
+        interviews=tuple(sorted(interviews, key=lambda i: (i.case.casefold(), i.document))),
+        columns=columns, cases=len(project.cases),
+        words=sum(d.word_count for d in project.documents),
+        first_date=min(dates).isoformat() if dates else "",  # type: ignore[type-var]
+        last_date=max(dates).isoformat() if dates else "",  # type: ignore[type-var]
+        split_attribute=by,
+        groups=tuple(CorpusGroup(v, len(w), sum(w)) for v, w in sorted(groups.items())),
+        codebook_name=store.setting("codebook_name", "") or "",
+        codebook_description=store.setting("codebook_description", "") or "",
+        codes=len(project.codes),
+        top_level_codes=sum(1 for c in project.codes if c.parent_id is None),
+        codings=len(project.codings),
+        coded_documents=len({c.document_id for c in project.codings}),
+        coders=tuple(coders.most_common()),
+        suggested=sum(1 for c in project.codings if c.origin.startswith(SUGGESTION_ORIGIN)),
+        key_quotes=sum(1 for c in project.codings
+                       if c.important or (c.id or 0) in project.synthesis.picks),
+    )
+
+
+def _date_attribute(store: Store) -> str:
+    dates = [n for n, kind in store.attribute_types().items() if kind is AttributeType.DATE]
+    return next((n for n in dates if "date" in n.casefold()), dates[0] if dates else "")
+
+
+def _quote_speakers(store: Store, project: _Project, pseudonymise: bool) -> dict[int, str]:
+    """Coding id -> the name of who said it, for key quotes (none when pseudonymising)."""
+    if pseudonymise:
+        return {}
+    quotes = [c for c in project.codings
+              if c.important or (c.id or 0) in project.synthesis.picks]
+    by_document: dict[int, list[Coding]] = {}
+    for coding in quotes:
+        by_document.setdefault(coding.document_id, []).append(coding)
+    found: dict[int, str] = {}
+    for doc_id, doc_quotes in by_document.items():
+        turns = store.turns(doc_id)
+        starts = [t.text_start for t in turns]
+        for coding in doc_quotes:
+            index = bisect.bisect_right(starts, coding.start) - 1
+            speaker = turns[index].speaker if index >= 0 else None
+            if speaker and not is_role_label(speaker):
+                found[coding.id or 0] = speaker
+    return found
+
+
+def _sections(project: _Project, selected: list[Code],
+              speakers: dict[int, str]) -> tuple[CodeSection, ...]:
+    below = descendants(project.codes)
+    totals = code_frequencies(project.codings, project.case_of, project.codes, rollup=True)
+    depth = {i: len(p) - 1 for i, p in code_paths(project.codes).items()}
+    cases = {c.id: c for c in project.cases}
+    docs = {d.id: d for d in project.documents}
+    quotes: dict[int, list[Quote]] = {}
+    for coding in project.codings:
+        if coding.important or (coding.id or 0) in project.synthesis.picks:
+            case = cases.get(docs[coding.document_id].case_id)
+            label = attribution.attribution(case, docs[coding.document_id].name,
+                                            speakers.get(coding.id or 0, ""))
+            quotes.setdefault(coding.code_id, []).append(
+                Quote(text=coding.text, attribution=label, coding_id=coding.id or 0))
+    findings = project.synthesis.findings
+    return tuple(CodeSection(
+        code=c, depth=depth[c.id or 0], finding=findings[c.id].text if c.id in findings else "",
+        total=totals[c.id or 0], subcodes=len(below[c.id or 0]) - 1,
+        quotes=tuple(quotes.get(c.id or 0, []))) for c in selected)
+
+
+def _matrix(project: _Project, name: str) -> MatrixTable | None:
+    grid = project.synthesis.matrix
+    if grid is None or not grid.code_ids:
+        return None
+    codes = {c.id: c for c in project.codes}
+    cells = project.synthesis.cells
+    rows = []
+    for case in project.cases:
+        entries = []
+        for code_id in grid.code_ids:
+            cell = cells.get((case.id or 0, code_id))
+            entries.append(MatrixEntry(cell.rating, cell.summary) if cell else MatrixEntry())
+        rows.append(MatrixRow(case=case.name, description=attribution.describe(case),
+                              entries=tuple(entries)))
+    return MatrixTable(title=f"{name[:1].upper()}{name[1:]} matrix",
+                       columns=tuple(codes[i].name for i in grid.code_ids),
+                       scale=grid.scale, rows=tuple(rows))
+
+
+def _frequencies(project: _Project, selected: list[Code], codings: list[Coding],
+                 by: str) -> FrequencyTable:
+    split = frequencies_by_attribute(codings, project.case_of, project.cases, by,
+                                     project.codes, rollup=True)
+    totals = code_frequencies(codings, project.case_of, project.codes, rollup=True)
+    paths = code_paths(project.codes)
+    rows = tuple(FrequencyRow(code=c, depth=len(paths[c.id or 0]) - 1, total=totals[c.id or 0],
+                              by_group=tuple(split.frequency(c.id or 0, g.value)
+                                             for g in split.groups))
+                 for c in selected)
+    return FrequencyTable(attribute=by, groups=split.groups, total_cases=len(project.cases),
+                          rows=rows)
+
+
+def _cooccurrence(store: Store, project: _Project,
+                  codings: list[Coding]) -> tuple[CooccurrenceRow, ...]:
+    overlaps = overlap_counts(codings)
+    turns = [t for d in {c.document_id for c in codings} for t in store.turns(d)]
+    same_turn = same_turn_counts(codings, turns)
+    paths = code_paths(project.codes)
+    pairs = sorted(set(overlaps) | set(same_turn),
+                   key=lambda p: (-overlaps.get(p, 0), -same_turn.get(p, 0), p))
+    return tuple(CooccurrenceRow(first=path_text(paths[a]), second=path_text(paths[b]),
+                                 overlapping=overlaps.get((a, b), 0),
+                                 same_turn=same_turn.get((a, b), 0))
+                 for a, b in pairs[:COOCCURRENCE_PAIRS])

@@ -1,0 +1,352 @@
+"""Theme and code suggestions: find them, measure them, review them.
+
+Finding (``suggest_themes``, ``suggest_codes``, ``evaluate``) stores its results in the project
+as non-undoable actions. Reviewing (accept, merge, reject) is undoable like any coding: an
+accepted suggestion becomes a coding whose origin names it ("suggestion:<id>", or
+"suggestion:T<id>" for a theme's members); rejections are remembered and are negative
+examples for the next ``suggest_codes``.
+
+Heavy work (spaCy, fitting) can leave the calling process: pass ``executor`` (a
+``ProcessPoolExecutor``) and it runs there on plain data, with ``progress(stage, done, total)``
+called here. scikit-learn is imported only when something is fitted, so listing and reviewing
+stay quick. Call from one thread per Store (SQLite connections are not shared across threads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from qualcode.core import spans
+from qualcode.core.errors import QualcodeError
+from qualcode.core.model import Code, Coding, Document
+from qualcode.core.suggestions import (
+    CodeSuggestion,
+    Evaluation,
+    Passage,
+    RunReport,
+    SuggestionStatus,
+    Theme,
+    ThemeRun,
+    ThemeStatus,
+)
+from qualcode.services import suggest_review
+from qualcode.services.suggest_corpus import (
+    Corpus,
+    Progress,
+    TrainingData,
+    Unit,
+    documents_matching,
+    fingerprint,
+    load_corpus,
+    respondent_units,
+    training_data,
+)
+from qualcode.store import Store
+from qualcode.store import suggestions as table
+from qualcode.suggest.terms import theme_label
+
+if TYPE_CHECKING:
+    from qualcode.suggest.themes import ThemeFit
+
+THEME_PARAMS: dict[str, Any] = {"n_themes": None, "random_state": 0}
+CODE_PARAMS: dict[str, Any] = {"min_examples": 5, "random_state": 0}
+MIN_CONFIDENCE = 0.3
+PER_PASSAGE = 2  # codes suggested at most per passage
+SAME_THEME = 0.5  # share of passages in common (Jaccard) that makes two themes the same
+
+# Review actions live in suggest_review.py; they are part of this module's API.
+accept_theme_as_code = suggest_review.accept_theme_as_code
+merge_theme_into_code = suggest_review.merge_theme_into_code
+reject_theme = suggest_review.reject_theme
+accept_suggestion = suggest_review.accept_suggestion
+reject_suggestion = suggest_review.reject_suggestion
+accept_above = suggest_review.accept_above
+
+__all__ = [
+    "CodeResult", "EvaluationResult", "SuggestionStatus", "ThemeResult", "ThemeStatus",
+    "accept_above", "accept_suggestion", "accept_theme_as_code", "codes_carried", "evaluate",
+    "latest_evaluation", "list_suggestions", "list_themes", "merge_theme_into_code",
+    "passage_text", "reject_suggestion", "reject_theme", "suggest_codes", "suggest_themes",
+]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    run: ThemeRun
+    report: RunReport
+
+
+@dataclass(frozen=True)
+class CodeResult:
+    suggestions: list[CodeSuggestion]
+    evaluation: Evaluation | None  # None while there are too few codings to cross-validate
+    report: RunReport
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    evaluation: Evaluation
+    report: RunReport
+
+
+# -- themes ----------------------------------------------------------------------------------
+
+
+def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str] | None = None,
+                   uncoded_only: bool = False, unit: str = "turn", random_state: int = 0,
+                   coder: str = "", progress: Progress | None = None,
+                   executor: Executor | None = None) -> ThemeResult:
+    """Cluster what respondents said (interviewers left out) into themes. ``k`` themes, or
+    chosen by silhouette; only cases matching ``filters``; only passages nobody coded.
+    An identical earlier run (same passages, parameters and model) is returned as it was."""
+    if k is not None and k < 2:
+        raise QualcodeError("--k must be at least 2")
+    corpus = load_corpus(store, progress=progress, executor=executor)
+    params = {**THEME_PARAMS, "n_themes": k, "random_state": random_state}
+    documents = documents_matching(store, filters or {})
+    units = respondent_units(corpus, unit=unit, document_ids=documents,
+                             exclude=store.codings() if uncoded_only else ())
+    run_params = {**params, "unit": unit, "filters": filters or {},
+                  "uncoded_only": uncoded_only}
+    key = fingerprint(run_params, corpus.model,
+                      [(corpus.documents[u.document_id].sha256, u.start, u.end) for u in units])
+    earlier = table.latest_theme_run(store, key)
+    if earlier is not None:
+        return ThemeResult(earlier, replace(corpus.report, reused=True))
+    from qualcode.suggest.themes import MIN_PASSAGES, find_themes  # loads scikit-learn
+
+    if len(units) < MIN_PASSAGES:
+        raise QualcodeError(f"only {len(units)} respondent passages to cluster; "
+                            f"themes need at least {MIN_PASSAGES}")
+    _step(progress, "finding themes", 0, 1)
+    fit = _run(executor, find_themes, [u.terms for u in units], params)
+    _step(progress, "finding themes", 1, 1)
+    summary = {"model": corpus.model, "units": len(units), "documents": len(documents),
+               "k": fit.n_themes, "chosen_by": "given" if k else "silhouette",
+               "scores": {str(n): round(s, 4) for n, s in fit.scores.items()}}
+    themes = _themes(store, corpus, units, fit)
+    with store.action("suggest themes", detail=f"{fit.n_themes} themes", coder=coder,
+                      undoable=False):
+        run_id = table.add_theme_run(store, fingerprint=key, params=run_params,
+                                     summary=summary, coder=coder)
+        for theme in themes:
+            table.add_theme(store, replace(theme, run_id=run_id))
+    return ThemeResult(table.theme_run(store, run_id), corpus.report)
+
+
+def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> list[Theme]:
+    """The fitted clusters as themes, largest first. A theme that mostly repeats a rejected
+    one (half its passages or more in common) is remembered as rejected."""
+    rejected = [set(t.members) for t in table.themes(store, status=ThemeStatus.REJECTED)]
+    order = sorted(range(fit.n_themes), key=lambda t: (-fit.labels.count(t), t))
+    found = []
+    for number, t in enumerate(order, start=1):
+        members = [u for u, lab in zip(units, fit.labels, strict=True) if lab == t]
+        keys = {m.key for m in members}
+        repeats = any(len(keys & old) >= SAME_THEME * len(keys | old) for old in rejected)
+        found.append(Theme(
+            run_id=0, number=number, label=theme_label(fit.keywords[t]),
+            keywords=tuple(fit.keywords[t]), size=len(members),
+            documents=len({m.document_id for m in members}),
+            cases=len({corpus.case_of[m.document_id] for m in members
+                       if corpus.case_of[m.document_id] is not None}),
+            cohesion=round(fit.cohesion[t], 4),
+            quotes=tuple(_quote(corpus, units[i], fit.keywords[t])
+                         for i in fit.representatives[t]),
+            members=tuple(m.key for m in members),
+            status=ThemeStatus.REJECTED if repeats else ThemeStatus.OPEN))
+    return found
+
+
+def _quote(corpus: Corpus, unit: Unit, keywords: Sequence[str]) -> Passage:
+    """The sentence of a passage that says most of its theme's keywords."""
+    terms = corpus.terms[unit.document_id]
+    sentences = terms.sentences(unit.start, unit.end) or [(unit.start, unit.end)]
+    wanted = set(keywords)
+    best = max(sentences, key=lambda s: (len(wanted & set(terms.terms(*s))),
+                                         len(terms.terms(*s)), -s[0]))
+    return (unit.document_id, *best)
+
+
+def list_themes(store: Store, *, run_id: int | None = None) -> ThemeRun | None:
+    """A theme run with its themes: the latest unless ``run_id`` is given."""
+    return table.theme_run(store, run_id) if run_id is not None else table.latest_theme_run(store)
+
+
+def codes_carried(store: Store, theme: Theme) -> list[tuple[Code, int]]:
+    """Existing codes on a theme's members: (code, members carrying it), most first."""
+    counts: dict[int, int] = {}
+    by_document: dict[int, list[Coding]] = {}
+    for coding in store.codings(document_id=document_ids_of(theme.members)):
+        by_document.setdefault(coding.document_id, []).append(coding)
+    for doc_id, start, end in theme.members:
+        carried = {c.code_id for c in by_document.get(doc_id, [])
+                   if spans.overlaps((c.start, c.end), (start, end))}
+        for code_id in carried:
+            counts[code_id] = counts.get(code_id, 0) + 1
+    codes = {c.id: c for c in store.codes()}
+    return sorted(((codes[i], n) for i, n in counts.items() if i in codes),
+                  key=lambda pair: (-pair[1], pair[0].name))
+
+
+def document_ids_of(passages: Sequence[Passage]) -> int | None:
+    """The one document of ``passages``, or None (all) when they span several."""
+    ids = {p[0] for p in passages}
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def passage_text(store: Store, passage: Passage) -> str:
+    doc_id, start, end = passage
+    return store.document(doc_id).text[start:end]
+
+
+# -- codes -----------------------------------------------------------------------------------
+
+
+def suggest_codes(store: Store, *, document: Document | None = None, limit: int = 50,
+                  min_confidence: float = MIN_CONFIDENCE, coder: str = "",
+                  progress: Progress | None = None,
+                  executor: Executor | None = None) -> CodeResult:
+    """Rank codes for uncoded respondent sentences (adjacent ones with the same code merged);
+    keep the ``limit`` most confident at or above ``min_confidence``. Earlier pending
+    suggestions for the same documents are superseded; rejected ones are not suggested again."""
+    corpus = load_corpus(store, progress=progress, executor=executor)
+    if not corpus.codes:
+        raise QualcodeError("the project has no codes to suggest (load a codebook first)")
+    data = training_data(store, corpus)
+    evaluation = _evaluation(store, corpus, data, progress, executor, reuse=True)
+    doc_ids = [document.id or 0] if document else sorted(corpus.documents)
+    candidates = respondent_units(corpus, unit="sentence", document_ids=doc_ids,
+                                  exclude=store.codings(), names=True)
+    from qualcode.suggest.codes import rank_codes
+
+    _step(progress, "scoring passages", 0, 1)
+    ranking = _run(executor, rank_codes, data.X, data.Y, data.descriptions,
+                   [u.terms for u in candidates], CODE_PARAMS, per_candidate=PER_PASSAGE,
+                   min_score=min_confidence)
+    _step(progress, "scoring passages", 1, 1)
+    rejected = table.code_suggestions(store, status=SuggestionStatus.REJECTED)
+    proposals: list[CodeSuggestion] = []
+    for i, unit in enumerate(candidates):
+        row = ranking.scores[i]
+        best = sorted(range(len(row)), key=lambda c: -row[c])[:PER_PASSAGE]
+        for c in best:
+            code_id = data.code_ids[c]
+            if row[c] < min_confidence or any(
+                    r.code_id == code_id and r.document_id == unit.document_id
+                    and spans.overlaps((r.start, r.end), (unit.start, unit.end))
+                    for r in rejected):
+                continue
+            proposals.append(CodeSuggestion(
+                document_id=unit.document_id, code_id=code_id, start=unit.start, end=unit.end,
+                text=unit.text, confidence=round(row[c], 4), method=ranking.methods[c],
+                evidence=tuple(ranking.evidence.get((i, c), ()))))
+    chosen = sorted(_merge_adjacent(corpus, proposals),
+                    key=lambda s: (-s.confidence, s.document_id, s.start))[:limit]
+    with store.action("suggest codes", detail=f"{len(chosen)} suggestions", coder=coder,
+                      undoable=False):
+        for old in table.code_suggestions(store, status=SuggestionStatus.PENDING):
+            if old.document_id in doc_ids:
+                table.set_suggestion_status(store, old.id or 0, SuggestionStatus.SUPERSEDED)
+        ids = [table.add_code_suggestion(store, s) for s in chosen]
+    return CodeResult([table.code_suggestion(store, i) for i in ids], evaluation, corpus.report)
+
+
+def _merge_adjacent(corpus: Corpus, found: list[CodeSuggestion]) -> list[CodeSuggestion]:
+    """Neighbouring sentences of one turn suggested the same code become one passage."""
+    merged: list[CodeSuggestion] = []
+    for s in sorted(found, key=lambda s: (s.document_id, s.code_id, s.start)):
+        last = merged[-1] if merged else None
+        text = corpus.documents[s.document_id].text
+        if (last is not None and last.document_id == s.document_id
+                and last.code_id == s.code_id and not text[last.end:s.start].strip()
+                and _turn_of(corpus, s.document_id, last.start)
+                == _turn_of(corpus, s.document_id, s.start)):
+            merged[-1] = replace(
+                last, end=s.end, text=text[last.start:s.end],
+                confidence=max(last.confidence, s.confidence),
+                evidence=tuple(dict.fromkeys(last.evidence + s.evidence))[:6])
+        else:
+            merged.append(s)
+    return merged
+
+
+def _turn_of(corpus: Corpus, document_id: int, offset: int) -> int:
+    return next((t.index for t in corpus.turns[document_id]
+                 if t.text_start <= offset < t.text_end), -1)
+
+
+def list_suggestions(store: Store, *, status: SuggestionStatus | None = SuggestionStatus.PENDING,
+                     document_id: int | None = None,
+                     min_confidence: float | None = None) -> list[CodeSuggestion]:
+    """Code suggestions (pending ones unless told), most confident first."""
+    return table.code_suggestions(store, status=status, document_id=document_id,
+                                  min_confidence=min_confidence)
+
+
+# -- evaluation ------------------------------------------------------------------------------
+
+
+def evaluate(store: Store, *, progress: Progress | None = None,
+             executor: Executor | None = None) -> EvaluationResult:
+    """Cross-validate the code suggester on the project's codings (folds by document), beside
+    the most-frequent-code and definition-similarity baselines; the result is stored."""
+    corpus = load_corpus(store, progress=progress, executor=executor)
+    data = training_data(store, corpus)
+    evaluation = _evaluation(store, corpus, data, progress, executor, reuse=False)
+    if evaluation is None:
+        from qualcode.suggest.evaluate import MIN_SEGMENTS
+
+        coded = sum(1 in row for row in data.Y)
+        raise QualcodeError(f"only {coded} coded passages: cross-validation needs at least "
+                            f"{MIN_SEGMENTS}")
+    return EvaluationResult(evaluation, corpus.report)
+
+
+def latest_evaluation(store: Store) -> Evaluation | None:
+    """The evaluation stored last, whatever has changed since."""
+    return table.latest_evaluation(store)
+
+
+def _evaluation(store: Store, corpus: Corpus, data: TrainingData, progress: Progress | None,
+                executor: Executor | None, *, reuse: bool) -> Evaluation | None:
+    from qualcode.suggest.codes import CodeSuggester
+    from qualcode.suggest.evaluate import MIN_SEGMENTS, cross_validate
+
+    if sum(1 in row for row in data.Y) < MIN_SEGMENTS:
+        return None
+    estimator = CodeSuggester(**CODE_PARAMS)
+    key = fingerprint(estimator.get_params(), corpus.model, data.Y, data.groups, data.code_ids,
+                      data.descriptions, data.keys)
+    if reuse:
+        earlier = table.latest_evaluation(store, key)
+        if earlier is not None:
+            return earlier
+    _step(progress, "cross-validating", 0, 1)
+    evaluation = _run(executor, cross_validate, data.X, data.Y, data.groups, data.descriptions,
+                      data.code_ids, estimator=estimator, model=corpus.model)
+    _step(progress, "cross-validating", 1, 1)
+    with store.action("evaluate suggestions", detail=f"{evaluation.segments} passages",
+                      undoable=False):
+        table.add_evaluation(store, key, evaluation)
+    return table.latest_evaluation(store, key)
+
+
+# -- running heavy work ----------------------------------------------------------------------
+
+
+def _run(executor: Executor | None, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``work(*args)`` here, or in the executor's process when there is one."""
+    if executor is None:
+        return work(*args, **kwargs)
+    return executor.submit(work, *args, **kwargs).result()
+
+
+def _step(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)

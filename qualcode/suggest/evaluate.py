@@ -1,0 +1,93 @@
+"""How often would the code suggestions have been right? Cross-validation on human codings.
+
+Folds are grouped by document where there are at least two documents, so a passage is never
+judged by a model that saw its neighbours. Beside the suggester, two baselines: always the
+most frequent codes, and similarity to the code descriptions alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.base import clone
+from sklearn.model_selection import GroupKFold, KFold
+
+from qualcode.core.suggestions import CodeFigure, Evaluation, MethodScore
+from qualcode.suggest.codes import CodeSuggester, description_similarity
+from qualcode.suggest.terms import Terms
+
+MIN_SEGMENTS = 10
+MAX_FOLDS = 5
+
+
+def cross_validate(X: Sequence[Terms], Y: np.ndarray, groups: Sequence[int],
+                   descriptions: Sequence[Terms], code_ids: Sequence[int], *,
+                   estimator: CodeSuggester | None = None, model: str = "") -> Evaluation:
+    """Evaluate on every passage that carries a code (rows of ``Y`` with a 1). Rows with only
+    rejections (-1) are used for training in every fold but never judged."""
+    Y = np.asarray(Y)
+    X = list(X)
+    estimator = estimator if estimator is not None else CodeSuggester()
+    judged = np.flatnonzero((Y == 1).any(axis=1))
+    extra = np.flatnonzero(~(Y == 1).any(axis=1))
+    if len(judged) < MIN_SEGMENTS:
+        raise ValueError(f"cross-validation needs at least {MIN_SEGMENTS} coded passages, "
+                         f"the project has {len(judged)}")
+    group_of = np.asarray(groups)[judged]
+    documents = len(set(group_of.tolist()))
+    if documents >= 2:
+        splitter: GroupKFold | KFold = GroupKFold(n_splits=min(MAX_FOLDS, documents))
+        folds = list(splitter.split(judged, groups=group_of))
+        grouped_by = "document"
+    else:
+        splitter = KFold(n_splits=MAX_FOLDS, shuffle=True,
+                         random_state=estimator.random_state)
+        folds = list(splitter.split(judged))
+        grouped_by = "passage"
+    truth = Y[judged] == 1
+    rankings = {name: np.zeros_like(Y[judged], dtype=float) for name in RANKERS}
+    for train, test in folds:
+        train_rows = np.concatenate([judged[train], extra])
+        fitted = clone(estimator).fit([X[i] for i in train_rows], Y[train_rows], descriptions)
+        test_x = [X[i] for i in judged[test]]
+        rankings["suggester"][test] = fitted.predict_proba(test_x)
+        frequency = (Y[judged[train]] == 1).sum(axis=0).astype(float)
+        # ties broken towards earlier codes, identically for every passage
+        rankings["most frequent code"][test] = frequency - np.arange(len(frequency)) * 1e-9
+        rankings["definition similarity"][test] = description_similarity(
+            [X[i] for i in judged[train]], test_x, descriptions)
+    scores = {name: _score(name, rankings[name], truth) for name in RANKERS}
+    methods = clone(estimator).fit(X, Y, descriptions).methods_
+    return Evaluation(
+        segments=len(judged), documents=documents, folds=len(folds), grouped_by=grouped_by,
+        suggester=scores["suggester"],
+        baselines=(scores["most frequent code"], scores["definition similarity"]),
+        codes=_figures(rankings["suggester"], truth, code_ids, methods), model=model)
+
+
+RANKERS = ("suggester", "most frequent code", "definition similarity")
+
+
+def top_k_accuracy(ranking: np.ndarray, truth: np.ndarray, k: int) -> float:
+    """Share of passages with at least one of their codes among the k best ranked."""
+    best = np.argsort(-ranking, axis=1, kind="stable")[:, :k]
+    hits = np.take_along_axis(truth, best, axis=1).any(axis=1)
+    return float(hits.mean()) if len(hits) else 0.0
+
+
+def _score(name: str, ranking: np.ndarray, truth: np.ndarray) -> MethodScore:
+    return MethodScore(name=name, top1=top_k_accuracy(ranking, truth, 1),
+                       top3=top_k_accuracy(ranking, truth, 3))
+
+
+def _figures(ranking: np.ndarray, truth: np.ndarray, code_ids: Sequence[int],
+             methods: Sequence[str]) -> tuple[CodeFigure, ...]:
+    top = np.argmax(ranking, axis=1)
+    figures = []
+    for c, code_id in enumerate(code_ids):
+        chosen = top == c
+        figures.append(CodeFigure(
+            code_id=int(code_id), method=methods[c], support=int(truth[:, c].sum()),
+            suggested=int(chosen.sum()), right=int((chosen & truth[:, c]).sum())))
+    return tuple(figures)

@@ -1,0 +1,116 @@
+"""suggest codes at service level: suggestions, accept / reject / accept above, undo."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.core.errors import QualcodeError
+from qualcode.core.suggestions import SuggestionStatus
+from qualcode.services import history
+from qualcode.services import suggest as service
+from qualcode.services.codes import find_code
+from qualcode.services.suggest_corpus import load_corpus, training_data
+from qualcode.store import Store
+from tests.suggest.conftest import CODES, TOPICS, add_topic_documents, code_first_answers
+
+
+@pytest.fixture
+def coded(store: Store) -> Store:
+    """Six interviews; the first four coded by a human, the last two left for suggestions."""
+    add_topic_documents(store, documents=6)
+    code_first_answers(store, documents=4)
+    return store
+
+
+def expected_code(store: Store, text: str) -> int:
+    topic = next(t for t, answers in TOPICS.items() if text in answers)
+    return find_code(store, CODES[topic]).id or 0
+
+
+def test_codes_are_suggested_for_uncoded_passages_with_evidence_and_figures(
+        coded: Store) -> None:
+    result = service.suggest_codes(coded, min_confidence=0.0, limit=100, coder="ana")
+    uncoded = {d.id for d in coded.documents()[4:]}
+    assert result.suggestions and {s.document_id for s in result.suggestions} <= uncoded
+    best: dict[tuple[int, int], float] = {}
+    for s in result.suggestions:
+        assert s.status is SuggestionStatus.PENDING and 0 <= s.confidence <= 1
+        assert coded.document(s.document_id).text[s.start:s.end] == s.text
+        best[(s.document_id, s.start)] = max(best.get((s.document_id, s.start), 0), s.confidence)
+    for s in result.suggestions:  # each passage's most confident code is its topic's code
+        if s.confidence == best[(s.document_id, s.start)]:
+            assert s.code_id == expected_code(coded, s.text), s.text
+            assert s.evidence
+    evaluation = result.evaluation
+    assert evaluation is not None and evaluation.segments == 12
+    assert evaluation.figure(s.code_id) is not None
+    assert service.latest_evaluation(coded) == evaluation
+    assert service.list_suggestions(coded) == sorted(
+        result.suggestions, key=lambda s: (-s.confidence, s.document_id, s.start))
+
+
+def test_accept_a_suggestion_then_undo_and_redo(coded: Store) -> None:
+    suggestion = service.suggest_codes(coded, min_confidence=0.0).suggestions[0]
+    coding = service.accept_suggestion(coded, suggestion.id or 0, coder="ana")
+    assert coding.origin == f"suggestion:{suggestion.id}" and coding.coder == "ana"
+    assert (coding.document_id, coding.code_id, coding.start, coding.end) == (
+        suggestion.document_id, suggestion.code_id, suggestion.start, suggestion.end)
+    accepted = service.list_suggestions(coded, status=SuggestionStatus.ACCEPTED)
+    assert [(s.id, s.coding_id) for s in accepted] == [(suggestion.id, coding.id)]
+    with pytest.raises(QualcodeError, match="already accepted"):
+        service.accept_suggestion(coded, suggestion.id or 0, coder="ana")
+    assert history.undo(coded).name == "accept suggestion"
+    assert coded.codings(code_ids=[suggestion.code_id], document_id=suggestion.document_id) == []
+    pending = service.list_suggestions(coded)
+    assert suggestion.id in {s.id for s in pending}
+    history.redo(coded)
+    assert coded.coding(coding.id or 0).origin == f"suggestion:{suggestion.id}"
+
+
+def test_a_rejection_is_remembered_and_becomes_a_negative_example(coded: Store) -> None:
+    first = service.suggest_codes(coded, min_confidence=0.0)
+    rejected = first.suggestions[0]
+    done = service.reject_suggestion(coded, rejected.id or 0, coder="ana")
+    assert done.status is SuggestionStatus.REJECTED
+    with pytest.raises(QualcodeError, match="already rejected"):
+        service.reject_suggestion(coded, rejected.id or 0, coder="ana")
+    data = training_data(coded, load_corpus(coded))
+    row = data.keys.index((rejected.document_id, rejected.start, rejected.end))
+    assert data.Y[row][data.code_ids.index(rejected.code_id)] == -1
+    again = service.suggest_codes(coded, min_confidence=0.0).suggestions
+    assert not any(s.code_id == rejected.code_id and s.document_id == rejected.document_id
+                   and s.start < rejected.end and rejected.start < s.end for s in again)
+    old = {s.id for s in first.suggestions} - {rejected.id}
+    superseded = service.list_suggestions(coded, status=SuggestionStatus.SUPERSEDED)
+    assert old == {s.id for s in superseded}
+
+
+def test_accept_everything_above_a_confidence_is_one_undo(coded: Store) -> None:
+    found = service.suggest_codes(coded, min_confidence=0.0).suggestions
+    threshold = sorted(s.confidence for s in found)[len(found) // 2]
+    wanted = [s for s in found if s.confidence >= threshold]
+    codings = service.accept_above(coded, threshold, coder="ana")
+    assert len(codings) == len(wanted)
+    assert {c.origin for c in codings} == {f"suggestion:{s.id}" for s in wanted}
+    assert len(service.list_suggestions(coded)) == len(found) - len(wanted)
+    history.undo(coded)
+    assert len(service.list_suggestions(coded)) == len(found)
+    assert all(c.origin == "human" for c in coded.codings())
+    assert service.accept_above(coded, 1.01, coder="ana") == []
+
+
+def test_without_codings_suggestions_come_from_definitions_alone(store: Store) -> None:
+    add_topic_documents(store, documents=2)
+    result = service.suggest_codes(store, min_confidence=0.0, limit=100)
+    assert result.evaluation is None  # nothing to cross-validate yet
+    assert {s.method for s in result.suggestions} == {"similarity"}
+    with pytest.raises(QualcodeError, match="cross-validation needs at least 10"):
+        service.evaluate(store)
+
+
+def test_a_project_without_codes_is_a_clear_error(seeded: Store) -> None:
+    for code in seeded.codes()[::-1]:
+        with seeded.action("drop", undoable=False):
+            seeded.delete_code(code.id or 0)
+    with pytest.raises(QualcodeError, match="no codes"):
+        service.suggest_codes(seeded)

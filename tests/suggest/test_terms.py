@@ -1,0 +1,44 @@
+"""Terms of any span of a document, from the parses of its turns."""
+
+from __future__ import annotations
+
+from qualcode.nlp.parsed import ParsedText, ParsedToken
+from qualcode.suggest.terms import DocumentTerms, PlacedParse, phrase, text_terms, theme_label
+
+
+def token(start: int, word: str, pos: str = "NOUN", stop: bool = False) -> ParsedToken:
+    return ParsedToken(start, start + len(word), word.lower(), pos, stop, word.isalpha())
+
+
+# "the case management um works" at offset 0, "donor funding" in a second turn at offset 100
+FIRST = ParsedText(
+    tokens=(token(0, "the", "DET", stop=True), token(4, "case"), token(9, "management"),
+            token(20, "um", "INTJ"), token(23, "works", "VERB")),
+    noun_chunks=((0, 3),), sentences=((0, 28),))
+SECOND = ParsedText(tokens=(token(0, "donor"), token(6, "funding")), noun_chunks=((0, 2),),
+                    sentences=((0, 13),))
+
+
+def test_span_terms_are_content_lemmas_and_noun_phrases() -> None:
+    terms = DocumentTerms([PlacedParse(100, SECOND), PlacedParse(0, FIRST)])
+    assert terms.terms(0, 28) == ["case", "management", "works", "case management"]
+    assert terms.terms(0, 15) == ["case"]  # a phrase counts only when wholly inside
+    assert terms.terms(0, 200) == ["case", "management", "works", "case management",
+                                   "donor", "funding", "donor funding"]
+    assert terms.terms(101, 113) == ["funding"]
+    assert terms.sentences(0, 200) == [(0, 28), (100, 113)]
+    assert terms.sentences(50, 200) == [(100, 113)]
+
+
+def test_fillers_stop_words_and_names_are_left_out() -> None:
+    parsed = ParsedText(tokens=(token(0, "um", ""), token(3, "Ana", "PROPN"),
+                                token(7, "the", "DET", stop=True), token(11, "forum", "")),
+                        noun_chunks=(), sentences=())
+    assert text_terms(parsed) == ["forum"]
+    assert phrase([token(0, "the", "DET", stop=True), token(4, "forum")]) is None
+
+
+def test_theme_label_prefers_phrases_and_says_no_word_twice() -> None:
+    assert theme_label(["fee", "membership fee", "budget", "membership", "grant"]) == \
+        "membership fee / budget / grant"
+    assert theme_label([]) == "(no distinctive words)"
