@@ -232,14 +232,17 @@ def demo_cmd(ctx: Context, transcripts: Path, codebook: Path, force: bool) -> No
 
 
 @cli.command("tui")
+@click.argument("project_file", required=False, type=click.Path(path_type=Path))
 @pass_ctx
-def tui(ctx: Context) -> None:
-    """Open the coding workbench on the project.
+def tui(ctx: Context, project_file: Path | None) -> None:
+    """Open the coding workbench on the project (PROJECT_FILE, or the usual project).
 
     \b
     Example:
-      qualcode --project demo.qualcode tui
+      qualcode tui demo.qualcode
     """
+    if project_file is not None:
+        ctx.project_option = str(project_file)
     open_workbench(ctx)
 
 

@@ -1,0 +1,43 @@
+"""Short texts the workbench shows about documents, cases and codings (Textual-free)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qualcode.core.attributes import format_value
+from qualcode.core.model import AttributeType, Case
+
+KEY_ATTRIBUTES_SETTING = "key_attributes"  # a project setting: attribute names to show
+_MAX_VALUE = 24
+
+
+def key_attribute_names(cases: Sequence[Case], types: dict[str, AttributeType],
+                        chosen: Sequence[str] | None = None, limit: int = 2) -> list[str]:
+    """The attributes to show beside each document: the project's choice if it made one,
+    else the short text attributes that tell the most cases apart."""
+    if chosen:
+        return [name for name in chosen if name in types][:limit]
+    scored = []
+    for order, (name, kind) in enumerate(types.items()):
+        if kind not in (AttributeType.TEXT, AttributeType.BOOLEAN):
+            continue
+        values = [format_value(c.attributes[name]) for c in cases if name in c.attributes]
+        distinct = len(set(values))
+        if distinct > 1 and max(len(v) for v in values) <= _MAX_VALUE:
+            scored.append((-distinct, order, name))
+    return [name for *_, name in sorted(scored)[:limit]]
+
+
+def share_bar(share: float, width: int = 5) -> str:
+    filled = round(max(0.0, min(1.0, share)) * width)
+    return "▰" * filled + "▱" * (width - filled)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, with an ellipsis when cut."""
+    return text if len(text) <= width else text[:max(0, width - 1)] + "…"
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"

@@ -1,0 +1,70 @@
+"""The keys of the workbench, on one page (? or F1)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Markdown
+
+HELP = """\
+## Moving and selecting (transcript)
+- **↓ ↑ or j k**: next / previous turn (its first sentence, or all of it after `t`)
+- **J K**: next / previous respondent turn
+- **→ ← or l h**: next / previous sentence
+- **shift+→ shift+← or > <**: end of the selection one word further / back
+- **[ ]**: start of the selection one word back / further
+- **s t**: select the sentence / the whole turn
+- **n N**: next / previous coding
+- **mouse**: click a sentence, drag over words, double-click a turn
+
+## Coding
+- **c or Enter**: code the selection: type to filter, Enter applies, ctrl+n makes a new code
+- **1 … 9**: apply the code pinned to that key
+- **x r**: remove a coding here / resize it to the selection
+- **m D**: memo on a coding here / on the document
+- **i**: mark a coding as a key quote (or unmark it)
+- **ctrl+z ctrl+y**: undo / redo (the same history as `qualcode undo`)
+
+## Finding
+- **/**: search the whole project; Enter jumps to a hit
+- **f F**: show only one code's segments / show everything
+- **g**: retrieval: every segment of a code across documents, by attribute
+
+## Codings in this turn (when the list has focus)
+- **Enter**: select the coding's span (then resize it with the selection keys and r)
+- **x r m i**: remove / resize to the selection / memo / key quote
+
+## Retrieval (g)
+- **c**: choose the code; **s**: with or without its sub-codes
+- **a**: filter by a case attribute and value; **Enter**: jump to the segment; **Esc**: back
+
+## Codebook (when the tree has focus)
+- **Enter**: code the selection with the highlighted code
+- **a A**: add a sub-code / a top-level code
+- **e v C p**: rename / move / recolour / pin to a number key
+- **m M x**: memo on the code / merge it into another / delete it
+- **f g**: filter the transcript by it / retrieve its segments
+
+## Everywhere
+- **tab shift+tab**: move between panels; d documents, b codebook, Esc transcript
+- **ctrl+p**: every command, searchable
+- **ctrl+r**: reload from the project file (another qualcode may have changed it)
+- **ctrl+t**: light or dark theme
+- **ctrl+q**: quit (everything is already saved)
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "modals.tcss"
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss(None)", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("qualcode keys", classes="title")
+            with VerticalScroll(id="help-body"):
+                yield Markdown(HELP)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()

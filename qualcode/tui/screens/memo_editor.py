@@ -1,0 +1,40 @@
+"""Writing a memo: a text area; ctrl+s saves (an empty memo is removed), Escape cancels."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, TextArea
+
+from qualcode.tui.screens.type_ahead import TypeAhead
+
+
+class MemoEditor(TypeAhead, ModalScreen[str | None]):
+    TYPE_AHEAD = "#memo-text"
+    CSS_PATH = "modals.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),  # not priority: keys typed before it come first
+        Binding("escape", "dismiss(None)", "Cancel"),
+    ]
+
+    def __init__(self, title: str, text: str = "", context: str = "") -> None:
+        super().__init__()
+        self.title_text, self.text, self.context = title, text, context
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="title")
+            if self.context:
+                yield Label(self.context, classes="hint")
+            yield TextArea(self.text, id="memo-text", soft_wrap=True, show_line_numbers=False)
+            yield Label("ctrl+s save · Esc cancel · an empty memo is removed", classes="hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one("#memo-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#memo-text", TextArea).text)

@@ -1,0 +1,35 @@
+"""Keys typed before a dialog's field has focus (e.g. "c" then "peer", typed fast) reach the
+dialog's screen; this mixin hands them to the field instead of dropping them.
+
+It works with keys that open the dialog through a *priority* binding: those run as the key
+arrives, so the keys after it are routed to the new screen rather than the old one.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.screen import Screen
+from textual.widgets import Input, TextArea
+
+
+class TypeAhead(Screen[object]):
+    TYPE_AHEAD = "Input"  # selector of the field that receives early keys
+
+    def on_key(self, event: events.Key) -> None:
+        if self.focused is not None:
+            return
+        field = self.query_one(self.TYPE_AHEAD)
+        if event.character and event.character.isprintable():
+            if isinstance(field, TextArea):
+                field.insert(event.character)
+            elif isinstance(field, Input):
+                field.insert_text_at_cursor(event.character)
+        elif event.key == "backspace" and isinstance(field, Input | TextArea):
+            field.action_delete_left()
+        elif event.key == "enter" and isinstance(field, Input):
+            field.action_submit()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        self.set_focus(field)

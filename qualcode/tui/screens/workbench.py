@@ -1,0 +1,304 @@
+"""The coding workbench: documents and codebook on the left, the transcript and the codings of
+the current turn on the right.
+
+The screen owns the layout and the orchestration: widgets post messages, the screen calls the
+services (each one committed transaction) and then shows what the project now holds. Coding
+actions live in :mod:`.coding_actions`, codebook editing in :mod:`.codebook_actions`, the
+command palette in :mod:`.workbench_commands`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static, Tree
+
+from qualcode.core.attributes import format_value
+from qualcode.core.errors import NotFound
+from qualcode.core.model import Code, Coding, Document, MemoTarget, Turn
+from qualcode.core.spans import overlaps
+from qualcode.services.codes import code_paths, path_text
+from qualcode.services.retrieval import subtree_ids
+from qualcode.tui.context import Location, focus_now, project_of
+from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, key_attribute_names
+from qualcode.tui.screens.codebook_actions import CodebookActions
+from qualcode.tui.screens.coding_actions import CodingActions
+from qualcode.tui.screens.workbench_commands import PaletteActions
+from qualcode.tui.widgets.code_detail import CodeDetail
+from qualcode.tui.widgets.codebook_tree import CodebookTree
+from qualcode.tui.widgets.coding_list import CodingList
+from qualcode.tui.widgets.document_list import DocumentList
+from qualcode.tui.widgets.transcript import TranscriptView
+
+
+class WorkbenchScreen(CodingActions, CodebookActions, PaletteActions, Screen[None]):
+    CSS_PATH = "workbench.tcss"
+    AUTO_FOCUS = "#documents"
+    BINDINGS = [
+        # Keys that open a dialog to type in, or move the focus, are priority bindings: they
+        # act as the key arrives, so the keys typed right after go to the new place (see
+        # screens/type_ahead.py). Keys a focused widget also binds (Enter, x, r, i, g) are
+        # not, so the widget's meaning wins there.
+        Binding("c", "code", "Code", priority=True, tooltip="Code the selection"),
+        Binding("enter", "code", "Code", show=False),
+        *[Binding(str(n), f"pinned('{n}')", f"Pinned code {n}", show=False)
+          for n in range(1, 10)],
+        Binding("x,delete", "remove", "Remove a coding here", show=False),
+        Binding("r", "resize", "Resize a coding to the selection", show=False),
+        Binding("m", "memo", "Memo", priority=True,
+                tooltip="Memo on a coding (or on the highlighted code)"),
+        Binding("D", "document_memo", "Memo on the document", show=False, priority=True),
+        Binding("i", "important", "Key quote", tooltip="Mark or unmark a key quote"),
+        Binding("f", "filter", "Filter", priority=True,
+                tooltip="Show only one code's segments"),
+        Binding("F", "unfilter", "Show the whole transcript", show=False),
+        Binding("slash", "search", "Search", priority=True,
+                tooltip="Search the project"),
+        Binding("g", "retrieve", "Retrieve", tooltip="Retrieve a code's segments"),
+        Binding("d", "focus('documents')", "Focus the documents", show=False, priority=True),
+        Binding("b", "focus('codebook')", "Focus the codebook", show=False, priority=True),
+        Binding("escape", "focus('transcript')", "Focus the transcript", show=False,
+                priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document: Document | None = None
+        self.turns: list[Turn] = []
+        self.codings: list[Coding] = []
+        self.codes: list[Code] = []
+        self.code_by_id: dict[int, Code] = {}
+        self.paths: dict[int, str] = {}
+        self.filter_code: int | None = None
+        self._documents_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            with Vertical(id="side"):
+                yield DocumentList(id="documents")
+                yield CodebookTree(id="codebook")
+                yield CodeDetail(id="code-detail")
+            with Vertical(id="centre"):
+                yield TranscriptView(id="transcript")
+                with Horizontal(id="turn-panel"):
+                    yield CodingList(id="codings")
+                    yield Static(id="memo")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#documents").border_title = "Documents"
+        self.query_one("#codebook").border_title = "Codebook"
+        self.query_one("#codings").border_title = "Codings in this turn"
+        self.query_one("#memo").border_title = "Memo"
+        self.transcript.border_title = "Transcript"
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 32, "-short")
+        self.set_class(self.size.width < 100, "-narrow")
+
+    @property
+    def transcript(self) -> TranscriptView:
+        return self.query_one("#transcript", TranscriptView)
+
+    def action_focus(self, target: str) -> None:
+        focus_now(self.query_one(f"#{target}"))
+
+    # -- loading from the project ----------------------------------------------------------
+    def reload(self) -> None:
+        """Show what the project holds now (also picks up a second process's changes)."""
+        store = project_of(self).store
+        self.load_codes()
+        self.refresh_documents()
+        if self.document is not None:
+            try:
+                self.open_document(self.document.id or 0, keep=True)
+            except NotFound:  # another process deleted it
+                self.document = None
+                self.transcript.clear()
+        self.refresh_panel(self.query_one(CodingList).highlighted_coding)
+        self.sub_title = store.path.name
+
+    def load_codes(self) -> None:
+        store = project_of(self).store
+        self.codes = store.codes()
+        self.code_by_id = {c.id or 0: c for c in self.codes}
+        self.paths = {i: path_text(p) for i, p in code_paths(self.codes).items()}
+        if self.filter_code is not None and self.filter_code not in self.code_by_id:
+            self.filter_code = None
+        tree = self.query_one(CodebookTree)
+        tree.show(self.codes, store.coding_counts())
+        self.show_code_detail(tree.highlighted_code)
+
+    def refresh_documents(self) -> None:
+        store = project_of(self).store
+        cases = {c.id: c for c in store.cases()}
+        names = key_attribute_names(list(cases.values()), store.attribute_types(),
+                                    store.setting(KEY_ATTRIBUTES_SETTING))
+        infos = store.document_infos()
+        details = {}
+        for info in infos:
+            case = cases.get(info.case_id)
+            if case is not None:
+                details[info.id] = " · ".join(format_value(case.attributes[n])
+                                              for n in names if n in case.attributes)
+        current = self.document.id if self.document else None
+        self.query_one(DocumentList).show(infos, details, current)
+
+    def refresh_documents_soon(self) -> None:
+        """Coverage shares change with every coding; recount once typing pauses."""
+        if self._documents_timer is not None:
+            self._documents_timer.stop()
+        self._documents_timer = self.set_timer(0.4, self.refresh_documents)
+
+    def open_document(self, document_id: int, *, keep: bool = False,
+                      select: tuple[int, int] | None = None) -> None:
+        store = project_of(self).store
+        changed = self.document is None or self.document.id != document_id
+        self.document = store.document(document_id)
+        self.turns = store.turns(document_id)
+        self.codings = store.codings(document_id=document_id)
+        self.transcript.show_document(self.document, self.turns, self.codings,
+                                      self.code_by_id, self.visible_turns())
+        if select is not None:
+            self.transcript.select_span(*select)
+        self.transcript.border_title = self.document.name
+        if changed and not keep:
+            self.refresh_documents()
+        self.update_status()
+
+    def coding_changed(self, coding_id: int) -> None:
+        """After one coding was added, changed or removed: read just that one back from the
+        project (what was committed) and show it, highlighted in the panel."""
+        store = project_of(self).store
+        try:
+            fresh: Coding | None = store.coding(coding_id)
+        except NotFound:  # removed
+            fresh = None
+        kept = [c for c in self.codings if c.id != coding_id]
+        if fresh is not None and self.document is not None \
+                and fresh.document_id == self.document.id:
+            kept.append(fresh)
+        self.reload_codings(coding_id, codings=kept)
+
+    def reload_codings(self, changed: int | None = None, *,
+                       codings: list[Coding] | None = None) -> None:
+        """After codings changed: the transcript, the panel (highlighting the ``changed``
+        coding), counts and coverage. ``codings``: the document's codings if already known."""
+        store = project_of(self).store
+        if self.document is not None:
+            self.codings = codings if codings is not None else store.codings(
+                document_id=self.document.id)
+            visible = self.visible_turns()
+            if visible is not None:
+                self.transcript.show_document(self.document, self.turns, self.codings,
+                                              self.code_by_id, visible)
+            else:
+                self.transcript.set_codings(self.codings, self.code_by_id)
+        tree = self.query_one(CodebookTree)
+        tree.show(self.codes, store.coding_counts())
+        self.refresh_panel(changed)
+        self.refresh_documents_soon()
+
+    def visible_turns(self) -> set[int] | None:
+        """With a code filter: only the turns holding that code's codings."""
+        if self.filter_code is None or self.document is None:
+            return None
+        ids = set(subtree_ids(project_of(self).store, self.filter_code))
+        starts = [t.start for t in self.turns]
+        shown: set[int] = set()
+        for c in self.codings:
+            if c.code_id in ids:
+                first = max(0, bisect_right(starts, c.start) - 1)
+                shown.update(range(first, max(first, bisect_right(starts, c.end - 1) - 1) + 1))
+        return shown
+
+    # -- what the widgets say --------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#documents")
+    def _document_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.open_chosen(int(event.option.id))
+
+    def action_open_highlighted(self) -> None:
+        chosen = self.query_one(DocumentList).highlighted_document
+        if chosen is not None:
+            self.open_chosen(chosen)
+
+    def open_chosen(self, document_id: int) -> None:
+        self.filter_code = None
+        self.open_document(document_id)
+        focus_now(self.transcript)
+
+    @on(TranscriptView.SelectionChanged)
+    def _selection_changed(self) -> None:
+        self.refresh_panel()
+        self.update_status()
+
+    @on(Tree.NodeHighlighted, "#codebook")
+    def _code_highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
+        self.show_code_detail(event.node.data)
+
+    @on(OptionList.OptionHighlighted, "#codings")
+    def _coding_highlighted(self) -> None:
+        self.show_memo()
+
+    def show_code_detail(self, code_id: int | None) -> None:
+        code = self.code_by_id.get(code_id) if code_id is not None else None
+        memo = ""
+        if code is not None:
+            memos = project_of(self).store.memos(MemoTarget.CODE, code.id)
+            memo = memos[0].text if memos else ""
+        self.query_one(CodeDetail).show(code, self.paths.get(code_id or 0, ""), memo)
+
+    def refresh_panel(self, prefer: int | None = None) -> None:
+        sel = self.transcript.selection
+        panel = self.query_one(CodingList)
+        if sel is None or not self.turns:
+            panel.show([], self.code_by_id, set())
+        else:
+            here = self.transcript.codings_in_turn(sel.turn)
+            under = {c.id or 0 for c in here if overlaps((c.start, c.end), sel.span)}
+            panel.show(here, self.code_by_id, under, prefer)
+        self.show_memo()
+
+    def show_memo(self) -> None:
+        memo = self.query_one("#memo", Static)
+        coding_id = self.query_one(CodingList).highlighted_coding
+        coding = next((c for c in self.codings if c.id == coding_id), None)
+        if coding is not None:
+            memo.border_title = "Memo on this coding"
+            memo.update(coding.memo or "No memo (m to write one).")
+        elif self.document is not None:
+            memos = project_of(self).store.memos(MemoTarget.DOCUMENT, self.document.id)
+            memo.border_title = "Memo on this document"
+            memo.update(memos[0].text if memos else "No memo (D to write one).")
+        else:
+            memo.border_title = "Memo"
+            memo.update("")
+
+    def update_status(self) -> None:
+        sel = self.transcript.selection
+        parts = []
+        if sel is not None and self.turns:
+            turn = self.turns[sel.turn]
+            who = turn.speaker or "note"
+            parts.append(f"turn {turn.index} · {who} · {sel.start}–{sel.end}")
+        if self.filter_code is not None:
+            parts.append(f"filter: {self.paths.get(self.filter_code, '?')} (F: show all)")
+        self.transcript.border_subtitle = " · ".join(parts)
+
+    # -- jumping to a place ----------------------------------------------------------------
+    def show_location(self, location: Location | None) -> None:
+        if location is None:
+            return
+        if self.filter_code is not None:
+            self.filter_code = None
+        self.open_document(location.document_id, select=(location.start, location.end))
+        focus_now(self.transcript)

@@ -1,0 +1,102 @@
+"""The codebook as a tree: each code with its colour, pinned number key and codings count.
+
+Keys act on the highlighted code by posting :class:`CodebookTree.Command`; the screen does
+the work (through the codebook services) and rebuilds the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from qualcode.core.model import Code
+from qualcode.tui.colours import SWATCH, code_colour
+
+
+class CodebookTree(Tree[int]):
+    # Keys that open a dialog to type in are priority bindings (see screens/type_ahead.py);
+    # m (memo) and f (filter) are the screen's, which act on the highlighted code here.
+    BINDINGS = [
+        Binding("enter", "command('apply')", "Code selection",
+                tooltip="Code the selection with the highlighted code"),
+        Binding("a", "command('add_child')", "Add sub-code", priority=True,
+                tooltip="Add a code under the highlighted one"),
+        Binding("A", "command('add_top')", "Add a top-level code", show=False, priority=True),
+        Binding("e,f2", "command('rename')", "Rename", priority=True, tooltip="Rename the code"),
+        Binding("v", "command('move')", "Move the code under another", show=False, priority=True),
+        Binding("C", "command('colour')", "Recolour the code", show=False, priority=True),
+        Binding("p", "command('pin')", "Pin the code to a number key", show=False, priority=True),
+        Binding("M", "command('merge')", "Merge", priority=True,
+                tooltip="Merge the code into another"),
+        Binding("x,delete", "command('delete')", "Delete", tooltip="Delete the code"),
+        Binding("g", "command('retrieve')", "Retrieve the code's segments", show=False),
+    ]
+
+    class Command(Message):
+        """Do ``command`` with ``code_id`` (None when the codebook is empty)."""
+
+        def __init__(self, command: str, code_id: int | None) -> None:
+            super().__init__()
+            self.command = command
+            self.code_id = code_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Codebook", id=id)
+        self.show_root = False
+        self.auto_expand = False
+        self._collapsed: set[int] = set()
+
+    @property
+    def highlighted_code(self) -> int | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def action_command(self, command: str) -> None:
+        self.post_message(self.Command(command, self.highlighted_code))
+
+    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[int]) -> None:
+        if event.node.data is not None:
+            self._collapsed.add(event.node.data)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[int]) -> None:
+        self._collapsed.discard(event.node.data or 0)
+
+    def show(self, codes: Sequence[Code], counts: dict[int, int],
+             highlight: int | None = None) -> None:
+        """Rebuild from ``codes`` (parents first), keeping what was open and highlighted."""
+        keep = highlight if highlight is not None else self.highlighted_code
+        self.clear()
+        nodes: dict[int | None, TreeNode[int]] = {None: self.root}
+        children = {c.parent_id for c in codes}
+        for code in codes:
+            parent = nodes.get(code.parent_id, self.root)
+            label = self.label_of(code, counts.get(code.id or 0, 0))
+            if code.id in children:
+                node = parent.add(label, data=code.id,
+                                  expand=code.id not in self._collapsed)
+            else:
+                node = parent.add_leaf(label, data=code.id)
+            nodes[code.id] = node
+        self.root.expand()
+        _ = self.last_line  # lays the lines out now, so nodes know their line numbers
+        target = nodes.get(keep) if keep is not None else None
+        if target is not None:
+            self.move_cursor(target, animate=False)
+        elif codes:
+            self.cursor_line = 0
+
+    @staticmethod
+    def label_of(code: Code, count: int) -> Text:
+        label = Text()
+        if code.shortcut:
+            label.append(f"{code.shortcut} ", style="bold reverse")
+        label.append(f"{SWATCH} ", style=code_colour(code))
+        label.append(code.name)
+        if count:
+            label.append(f" {count}", style="dim")
+        return label
