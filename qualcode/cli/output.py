@@ -32,8 +32,15 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, *,
 
     table = Table(title=title, show_lines=bool(wrap), header_style="bold")
     for c in columns:
-        table.add_column(c, overflow="fold", ratio=3 if c in wrap else None,
-                         no_wrap=c not in wrap)
+        cells = [str(r.get(c, "")) for r in rows]
+        longest = max((len(v) for v in cells), default=0)
+        if c in wrap:
+            table.add_column(c, overflow="fold", ratio=3, min_width=16)
+        elif longest <= 24:
+            # Short values (numbers, ids, ratings) never wrap; long names give way instead.
+            table.add_column(c, no_wrap=True, min_width=min(max(len(c), longest), 24))
+        else:
+            table.add_column(c, overflow="fold", ratio=1, min_width=min(longest, 12))
     for r in rows:
         table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
     Console().print(table)
