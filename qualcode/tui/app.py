@@ -24,7 +24,10 @@ from qualcode.services import history
 from qualcode.services.project import open_project
 from qualcode.tui.commands import QualcodeCommands
 from qualcode.tui.context import Location, Project
+from qualcode.tui.screens.analysis import AnalysisScreen
 from qualcode.tui.screens.help import HelpScreen
+from qualcode.tui.screens.suggestions import SuggestionsScreen
+from qualcode.tui.screens.synthesis import SynthesisScreen
 from qualcode.tui.screens.workbench import WorkbenchScreen
 
 
@@ -38,6 +41,9 @@ class Area:
 
 AREAS: list[Area] = [
     Area("workbench", "Coding workbench", "f2", WorkbenchScreen),
+    Area("suggestions", "Suggestions", "f3", SuggestionsScreen),
+    Area("synthesis", "Synthesis", "f4", SynthesisScreen),
+    Area("analysis", "Analysis", "f5", AnalysisScreen),
 ]
 
 DARK, LIGHT = "textual-dark", "textual-light"

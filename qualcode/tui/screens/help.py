@@ -32,6 +32,30 @@ HELP = """\
 - **f F**: show only one code's segments / show everything
 - **g**: retrieval: every segment of a code across documents, by attribute
 
+## Code suggestions in the transcript (dotted ┊ in the margin, italic text)
+- **o O**: next / previous suggestion; the border below names the code suggested here
+- **y u**: accept / reject the suggestion under the selection (a rejection is remembered)
+- **Y**: accept every suggestion in the document at or above a confidence
+
+## Suggestions (f3)
+- **1 2**: themes / code suggestions; **f**: find themes or suggest codes (runs in the background)
+- **a**: accept a theme as a new code, or a code suggestion; **m**: merge a theme into a code
+- **x**: reject; **A**: accept every code suggestion at or above a confidence
+- **Enter**: on a theme, its quotes; on a quote or a suggestion, show it in the transcript
+
+## Synthesis (f4)
+- **f m**: findings / matrix; **e or Enter**: write the code's finding, or edit the cell
+- **p x**: pick a key quote from the code's codings / unpick one
+- **Enter or s** on a quote: show its source
+- **D**: define the matrix (codes, rating scale); **1 … 9 0**: rate the cell / clear it
+- **ctrl+d** in a cell: put in the draft built from the case's coded segments
+
+## Analysis (f5)
+- **a**: split by a case attribute; **n**: count segments / documents / cases
+- **u**: roll up sub-codes into their parents
+- **o f**: co-occurrence / frequencies; **t**: sort the pairs
+- **w** (in f4 and f5): write the Word report
+
 ## Codings in this turn (when the list has focus)
 - **Enter**: select the coding's span (then resize it with the selection keys and r)
 - **x r m i**: remove / resize to the selection / memo / key quote
@@ -49,6 +73,7 @@ HELP = """\
 
 ## Everywhere
 - **tab shift+tab**: move between panels; d documents, b codebook, Esc transcript
+- **f2 f3 f4 f5**: the coding workbench / suggestions / synthesis / analysis
 - **ctrl+p**: every command, searchable
 - **ctrl+r**: reload from the project file (another qualcode may have changed it)
 - **ctrl+t**: light or dark theme

@@ -3,8 +3,8 @@ the current turn on the right.
 
 The screen owns the layout and the orchestration: widgets post messages, the screen calls the
 services (each one committed transaction) and then shows what the project now holds. Coding
-actions live in :mod:`.coding_actions`, codebook editing in :mod:`.codebook_actions`, the
-command palette in :mod:`.workbench_commands`.
+actions live in :mod:`.coding_actions`, codebook editing in :mod:`.codebook_actions`, code
+suggestions in :mod:`.suggestion_actions`, the command palette in :mod:`.workbench_commands`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from qualcode.tui.context import Location, focus_now, project_of
 from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, key_attribute_names
 from qualcode.tui.screens.codebook_actions import CodebookActions
 from qualcode.tui.screens.coding_actions import CodingActions
+from qualcode.tui.screens.suggestion_actions import SuggestionActions
 from qualcode.tui.screens.workbench_commands import PaletteActions
 from qualcode.tui.widgets.code_detail import CodeDetail
 from qualcode.tui.widgets.codebook_tree import CodebookTree
@@ -37,10 +38,14 @@ from qualcode.tui.widgets.document_list import DocumentList
 from qualcode.tui.widgets.transcript import TranscriptView
 
 
-class WorkbenchScreen(CodingActions, CodebookActions, PaletteActions, Screen[None]):
+class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, PaletteActions,
+                      Screen[None]):
     CSS_PATH = "workbench.tcss"
     AUTO_FOCUS = "#documents"
     BINDINGS = [
+        # y and u show (first) in the footer while the selection is on a code suggestion.
+        Binding("y", "accept_suggestion", "Accept", tooltip="Accept the code suggested here"),
+        Binding("u", "reject_suggestion", "Reject", tooltip="Reject the code suggested here"),
         # Keys that open a dialog to type in, or move the focus, are priority bindings: they
         # act as the key arrives, so the keys typed right after go to the new place (see
         # screens/type_ahead.py). Keys a focused widget also binds (Enter, x, r, i, g) are
@@ -61,6 +66,10 @@ class WorkbenchScreen(CodingActions, CodebookActions, PaletteActions, Screen[Non
         Binding("slash", "search", "Search", priority=True,
                 tooltip="Search the project"),
         Binding("g", "retrieve", "Retrieve", tooltip="Retrieve a code's segments"),
+        Binding("Y", "accept_suggestions_above", "Accept the suggestions above a confidence",
+                show=False, priority=True),
+        Binding("o", "next_suggestion(1)", "Next code suggestion", show=False),
+        Binding("O", "next_suggestion(-1)", "Previous code suggestion", show=False),
         Binding("d", "focus('documents')", "Focus the documents", show=False, priority=True),
         Binding("b", "focus('codebook')", "Focus the codebook", show=False, priority=True),
         Binding("escape", "focus('transcript')", "Focus the transcript", show=False,
@@ -167,6 +176,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, PaletteActions, Screen[Non
         self.codings = store.codings(document_id=document_id)
         self.transcript.show_document(self.document, self.turns, self.codings,
                                       self.code_by_id, self.visible_turns())
+        self.show_suggestions()
         if select is not None:
             self.transcript.select_span(*select)
         self.transcript.border_title = self.document.name
@@ -292,6 +302,10 @@ class WorkbenchScreen(CodingActions, CodebookActions, PaletteActions, Screen[Non
             parts.append(f"turn {turn.index} · {who} · {sel.start}–{sel.end}")
         if self.filter_code is not None:
             parts.append(f"filter: {self.paths.get(self.filter_code, '?')} (F: show all)")
+        suggested = self.suggestion_status()
+        if suggested:
+            parts.append(suggested)
+        self.show_suggestion_keys(suggested is not None)
         self.transcript.border_subtitle = " · ".join(parts)
 
     # -- jumping to a place ----------------------------------------------------------------
@@ -302,3 +316,4 @@ class WorkbenchScreen(CodingActions, CodebookActions, PaletteActions, Screen[Non
             self.filter_code = None
         self.open_document(location.document_id, select=(location.start, location.end))
         focus_now(self.transcript)
+        self.transcript.scroll_to_selection()  # also when that place was selected already

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from qualcode.core.model import Code, Coding, Document, Turn
 from qualcode.core.selection import Navigator, Selection
+from qualcode.core.suggestions import CodeSuggestion
 from qualcode.tui.layout import Layout
 from qualcode.tui.widgets.transcript_mouse import TranscriptMouse
 from qualcode.tui.widgets.transcript_paint import MARGIN, NAMES_GAP, Painter, PaintStyles
@@ -83,6 +84,7 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
         self.turns: list[Turn] = []
         self.codings: list[Coding] = []
         self.codes: dict[int, Code] = {}
+        self.suggestions: list[CodeSuggestion] = []  # pending, for this document
         self.shown_turns: set[int] | None = None
         self.navigator: Navigator | None = None
         self.text_layout: Layout | None = None
@@ -98,6 +100,8 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
                       visible: Iterable[int] | None = None) -> None:
         same = self.document is not None and self.document.id == document.id
         self.document, self.turns = document, list(turns)
+        if not same:
+            self.suggestions = []
         self.shown_turns = None if visible is None else set(visible)
         self.navigator = Navigator(document.text, self.turns, self.shown_turns)
         self.set_codings(codings, codes)
@@ -117,9 +121,16 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def set_suggestions(self, suggestions: Sequence[CodeSuggestion]) -> None:
+        """Pending code suggestions for the open document, shown until accepted or rejected."""
+        self.suggestions = sorted(suggestions, key=lambda s: (s.start, s.end, s.id or 0))
+        self._painter = None
+        self._cache.clear()
+        self.refresh()
+
     def clear(self) -> None:
         self.document, self.navigator, self.text_layout, self.selection = None, None, None, None
-        self.turns, self.codings = [], []
+        self.turns, self.codings, self.suggestions = [], [], []
         self._painter = None
         self._cache.clear()
         self.virtual_size = Size(0, 0)
@@ -167,7 +178,7 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
                     respondent=style("transcript--respondent"),
                     interviewer=style("transcript--interviewer"),
                     note=style("transcript--note"), number=style("transcript--number"),
-                    current=style("transcript--current")))
+                    current=style("transcript--current")), self.suggestions)
         return self._painter
 
     def render_line(self, y: int) -> Strip:
@@ -232,9 +243,11 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
             return
         if first is not None and bottom - first < self.scrollable_content_region.height - 1:
             top = first  # show the speaker too when the turn fits
-        # Keep a little of what follows in view too.
+        # Keep a little of what follows in view too. Forced: on a screen not laid out yet
+        # (e.g. reached from another area) the scrollbars are not known, the size is.
         self.scroll_to_region(Region(0, top, 1, bottom - top + 1), animate=False,
-                              immediate=True, x_axis=False, spacing=Spacing(0, 0, 2, 0))
+                              immediate=True, x_axis=False, spacing=Spacing(0, 0, 2, 0),
+                              force=True)
 
     def _move(self, how: str, *args: int) -> None:
         nav, sel = self.navigator, self.selection

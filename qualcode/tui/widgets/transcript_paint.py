@@ -1,5 +1,6 @@
 """Painting one screen line of a transcript: the code margin, speaker labels, coded spans in
-their code's colour (overlaps underlined, key quotes bold) and the selection.
+their code's colour (overlaps underlined, key quotes bold), pending code suggestions (a dotted
+mark in the margin, italic text, the code's name with a "?" beside the text) and the selection.
 
 Used by :class:`~qualcode.tui.widgets.transcript.TranscriptView`, which asks for the visible
 lines only; codings are indexed per turn so a line looks at a handful of codings, not all.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,12 +20,16 @@ from textual.strip import Strip
 
 from qualcode.core.model import Code, Coding, Role, Turn
 from qualcode.core.selection import Selection
+from qualcode.core.suggestions import CodeSuggestion
 from qualcode.tui.colours import code_colour, highlight, solid
 from qualcode.tui.layout import Line, LineKind
 
 MARGIN = 5  # up to four code bars and a space
 NAMES_GAP = 2  # between the text and the names of the codes on wide screens
 BAR = "▌"
+SUGGESTED = "┊"  # a pending suggestion: not a coding yet
+
+Spanned = TypeVar("Spanned", Coding, CodeSuggestion)
 
 
 @dataclass(frozen=True)
@@ -39,18 +45,15 @@ class PaintStyles:
 
 class Painter:
     def __init__(self, text: str, turns: Sequence[Turn], codings: Sequence[Coding],
-                 codes: dict[int, Code], background: Color, styles: PaintStyles) -> None:
+                 codes: dict[int, Code], background: Color, styles: PaintStyles,
+                 suggestions: Sequence[CodeSuggestion] = ()) -> None:
         self.text = text
         self.turns = turns
         self.codes = codes
         self.styles = styles
-        self.by_turn: dict[int, list[Coding]] = {}
         starts = [t.start for t in turns]
-        for coding in sorted(codings, key=lambda c: (c.start, c.end)):
-            first = max(0, bisect_right(starts, coding.start) - 1)
-            last = max(first, bisect_right(starts, coding.end - 1) - 1)
-            for pos in range(first, last + 1):
-                self.by_turn.setdefault(pos, []).append(coding)
+        self.by_turn: dict[int, list[Coding]] = _per_turn(codings, starts)
+        self.suggested: dict[int, list[CodeSuggestion]] = _per_turn(suggestions, starts)
         self._tints = {cid: highlight(code_colour(c), background)
                        for cid, c in codes.items()}
         self._bars = {cid: Style(color=solid(code_colour(c))) for cid, c in codes.items()}
@@ -58,6 +61,10 @@ class Painter:
     def codings_on(self, line: Line) -> list[Coding]:
         return [c for c in self.by_turn.get(line.turn, ())
                 if c.start < max(line.end, line.start + 1) and c.end > line.start]
+
+    def suggestions_on(self, line: Line) -> list[CodeSuggestion]:
+        return [s for s in self.suggested.get(line.turn, ())
+                if s.start < max(line.end, line.start + 1) and s.end > line.start]
 
     def paint(self, line: Line, selection: Selection | None, text_width: int,
               names_width: int = 0) -> Strip:
@@ -86,18 +93,36 @@ class Painter:
                 segments.append(Segment(" ", self.styles.base))
             segments.append(Segment(code.name, self.styles.base
                                     + self._bars.get(coding.code_id, Style())))
+        for suggestion in self.suggestions_on(line):
+            code = self.codes.get(suggestion.code_id)
+            if code is None or not line.start <= suggestion.start < max(line.end,
+                                                                        line.start + 1):
+                continue
+            if segments:
+                segments.append(Segment(" ", self.styles.base))
+            segments.append(Segment(f"{code.name}?", self._suggested_style(code.id or 0)))
         return segments
+
+    def _suggested_style(self, code_id: int) -> Style:
+        return self.styles.base + self._bars.get(code_id, Style()) + Style(dim=True,
+                                                                            italic=True)
 
     def _margin(self, line: Line) -> list[Segment]:
         code_ids: list[int] = []
         for coding in self.codings_on(line):
             if coding.code_id not in code_ids:
                 code_ids.append(coding.code_id)
-        shown = code_ids if len(code_ids) <= MARGIN - 1 else code_ids[:MARGIN - 2]
+        suggested = list(dict.fromkeys(s.code_id for s in self.suggestions_on(line)))
+        room = MARGIN - 1
+        if len(code_ids) + len(suggested) > room:
+            suggested = suggested[:1]  # one mark is enough to say "a suggestion here"
+        shown = code_ids if len(code_ids) <= room - len(suggested) \
+            else code_ids[:room - len(suggested) - 1]
         segments = [Segment(BAR, self.styles.base + self._bars.get(cid, Style()))
                     for cid in shown]
         if len(shown) < len(code_ids):
             segments.append(Segment("+", self.styles.base + self.styles.number))
+        segments += [Segment(SUGGESTED, self._suggested_style(cid)) for cid in suggested]
         used = len(segments)
         return segments + [Segment(" " * (MARGIN - used), self.styles.base)]
 
@@ -120,8 +145,9 @@ class Painter:
         if start == end:
             return []
         codings = self.codings_on(line)
+        suggested = self.suggestions_on(line)
         cuts = {start, end}
-        for c in codings:
+        for c in [*codings, *suggested]:
             cuts.update(p for p in (c.start, c.end) if start < p < end)
         if selection is not None:
             cuts.update(p for p in (selection.start, selection.end) if start < p < end)
@@ -140,10 +166,23 @@ class Painter:
                     style = style + Style(underline=True)
                 if any(c.important for c in cover):
                     style = style + Style(bold=True)
+            if any(s.start < b and s.end > a for s in suggested):
+                style = style + Style(italic=True)
             if selection is not None and selection.start <= a and b <= selection.end:
                 style = style + self.styles.selection
             segments.append(Segment(self.text[a:b].replace("\t", " "), style))
         return segments
+
+
+def _per_turn(spans: Sequence[Spanned], starts: list[int]) -> dict[int, list[Spanned]]:
+    """Codings (or suggestions) by the position of each turn they touch."""
+    found: dict[int, list[Spanned]] = {}
+    for span in sorted(spans, key=lambda c: (c.start, c.end)):
+        first = max(0, bisect_right(starts, span.start) - 1)
+        last = max(first, bisect_right(starts, span.end - 1) - 1)
+        for pos in range(first, last + 1):
+            found.setdefault(pos, []).append(span)
+    return found
 
 
 def _clock(seconds: float) -> str:

@@ -1,0 +1,137 @@
+"""Reviewing suggestions on the Suggestions screen: accept a theme as a new code (named, and
+placed under a parent or at the top level), merge it into an existing code, reject it; accept
+or reject code suggestions one by one or above a confidence. Each is one service call (one
+undoable action); the screen then shows what the project holds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from qualcode.core.suggestions import Theme, ThemeStatus
+from qualcode.services import suggest
+from qualcode.tui.context import attempt, project_of
+from qualcode.tui.screens.code_picker import CodePicker, Picked
+from qualcode.tui.screens.dialogs import Prompt
+from qualcode.tui.screens.suggestion_actions import DEFAULT_ABOVE, parse_confidence
+from qualcode.tui.widgets.suggestion_list import SuggestionList
+
+if TYPE_CHECKING:
+    from qualcode.tui.screens.suggestions import SuggestionsScreen
+
+    Base = SuggestionsScreen
+else:
+    Base = object
+
+
+class SuggestionReview(Base):
+    # -- reviewing themes ----------------------------------------------------------------------
+    def open_theme(self) -> Theme | None:
+        theme = self.theme
+        if theme is None:
+            self.notify("No theme chosen (f finds themes).", severity="warning")
+        elif theme.status is not ThemeStatus.OPEN:
+            self.notify(f"{theme.ref} is already {theme.status.value} (ctrl+z undoes that).",
+                        severity="warning")
+        else:
+            return theme
+        return None
+
+    def action_accept_theme(self) -> None:
+        theme = self.open_theme()
+        if theme is None:
+            return
+
+        def named(name: str | None) -> None:
+            if name is None or not name.strip():
+                return
+            self.app.push_screen(CodePicker(
+                f"Put “{name.strip()}” under… (first line: top level)", self.codes,
+                self.paths, allow_new=False, top_level=True),
+                lambda picked: self.accept_theme(theme, name.strip(), picked))
+
+        self.app.push_screen(Prompt(f"Accept {theme.ref} as a new code named", theme.label),
+                             named)
+
+    def accept_theme(self, theme: Theme, name: str, picked: Picked | None) -> None:
+        if picked is None:
+            return
+        parent = self.code_by_id.get(picked.code_id or 0)
+        project = project_of(self)
+        code = attempt(self, lambda: suggest.accept_theme_as_code(
+            project.store, theme.id or 0, coder=project.coder, name=name, parent=parent))
+        if code is not None:
+            self.reload()
+            self.notify(f"New code {self.paths.get(code.id or 0, code.name)}: "
+                        f"{theme.size} passages coded (ctrl+z undoes)", timeout=4)
+
+    def action_merge_theme(self) -> None:
+        theme = self.open_theme()
+        if theme is None:
+            return
+
+        def picked(choice: Picked | None) -> None:
+            code = self.code_by_id.get(choice.code_id or 0) if choice else None
+            if code is None:
+                return
+            project = project_of(self)
+            added = attempt(self, lambda: suggest.merge_theme_into_code(
+                project.store, theme.id or 0, code, coder=project.coder))
+            if added is not None:
+                self.reload()
+                self.notify(f"{theme.ref} merged into {self.paths.get(code.id or 0)}: "
+                            f"{added} codings added (ctrl+z undoes)", timeout=4)
+
+        self.app.push_screen(CodePicker(f"Merge {theme.ref} “{theme.label}” into…", self.codes,
+                                        self.paths, allow_new=False), picked)
+
+    def action_reject_theme(self) -> None:
+        theme = self.open_theme()
+        project = project_of(self)
+        if theme is not None and attempt(self, lambda: suggest.reject_theme(
+                project.store, theme.id or 0, coder=project.coder)) is not None:
+            self.reload()
+            self.notify(f"{theme.ref} rejected (remembered in later runs)", timeout=3)
+
+    # -- reviewing code suggestions ------------------------------------------------------------
+    def action_accept_suggestion(self) -> None:
+        s = self.query_one(SuggestionList).highlighted_suggestion
+        project = project_of(self)
+        if s is not None and attempt(self, lambda: suggest.accept_suggestion(
+                project.store, s.id or 0, coder=project.coder)) is not None:
+            self.reload()
+            self.notify(f"Accepted: {self.paths.get(s.code_id, '?')} (ctrl+z undoes)",
+                        timeout=3)
+
+    def action_reject_suggestion(self) -> None:
+        s = self.query_one(SuggestionList).highlighted_suggestion
+        project = project_of(self)
+        if s is not None and attempt(self, lambda: suggest.reject_suggestion(
+                project.store, s.id or 0, coder=project.coder)) is not None:
+            self.reload()
+            self.notify(f"Rejected: {self.paths.get(s.code_id, '?')} there (remembered)",
+                        timeout=3)
+
+    def action_accept_above(self) -> None:
+        pending = self.query_one(SuggestionList).suggestions
+        if not pending:
+            self.notify("No pending code suggestions.", severity="warning")
+            return
+
+        def accept(answer: str | None) -> None:
+            confidence = parse_confidence(answer) if answer is not None else None
+            if answer is not None and confidence is None:
+                self.notify(f"Not a confidence between 0 and 1: {answer!r}", severity="error")
+            if confidence is None:
+                return
+            project = project_of(self)
+            done = attempt(self, lambda: suggest.accept_above(
+                project.store, confidence, coder=project.coder))
+            if done is not None:
+                self.reload()
+                self.notify(f"Accepted {len(done)} suggestion(s) at or above {confidence:g} "
+                            "(ctrl+z undoes them all)", timeout=4)
+
+        self.app.push_screen(Prompt(
+            f"Accept every pending suggestion ({len(pending)}, all documents) at or above "
+            "confidence", DEFAULT_ABOVE, "a number from 0 to 1"), accept)
