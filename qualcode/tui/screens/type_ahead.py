@@ -7,12 +7,22 @@ arrives, so the keys after it are routed to the new screen rather than the old o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
-from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
-class TypeAhead(Screen[object]):
+    _Base = Screen[object]
+else:
+    # A plain mixin at run time: Textual inherits CSS along the first DOMNode base only, so a
+    # Screen base here would hide ModalScreen's styles from the dialogs that use this mixin.
+    _Base = object
+
+
+class TypeAhead(_Base):
     TYPE_AHEAD = "Input"  # selector of the field that receives early keys
 
     def on_key(self, event: events.Key) -> None:
