@@ -37,8 +37,9 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, *,
         if c in wrap:
             table.add_column(c, overflow="fold", ratio=3, min_width=16)
         elif longest <= 24:
-            # Short values (numbers, ids, ratings) never wrap; long names give way instead.
-            table.add_column(c, no_wrap=True, min_width=min(max(len(c), longest), 24))
+            # Short values (numbers, ids, ratings) keep their width; headers and long names
+            # wrap instead.
+            table.add_column(c, overflow="fold", min_width=max(longest, min(len(c), 10), 3))
         else:
             table.add_column(c, overflow="fold", ratio=1, min_width=min(longest, 12))
     for r in rows:
