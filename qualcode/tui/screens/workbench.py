@@ -9,6 +9,7 @@ suggestions in :mod:`.suggestion_actions`, the command palette in :mod:`.workben
 
 from __future__ import annotations
 
+import textwrap
 from bisect import bisect_right
 
 from textual import on
@@ -86,6 +87,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.paths: dict[int, str] = {}
         self.filter_code: int | None = None
         self._documents_timer: Timer | None = None
+        self._memo_shown: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -192,11 +194,21 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
             fresh: Coding | None = store.coding(coding_id)
         except NotFound:  # removed
             fresh = None
+        if fresh is not None and (self.document is None
+                                  or fresh.document_id != self.document.id):
+            fresh = None  # not in the open document
         kept = [c for c in self.codings if c.id != coding_id]
-        if fresh is not None and self.document is not None \
-                and fresh.document_id == self.document.id:
+        if fresh is not None:
             kept.append(fresh)
-        self.reload_codings(coding_id, codings=kept)
+        if self.document is None or self.filter_code is not None:
+            self.reload_codings(coding_id, codings=kept)
+            return
+        # The usual case: repaint just that coding's lines, update just the counts that moved.
+        self.codings = kept
+        self.transcript.replace_coding(coding_id, fresh, self.code_by_id)
+        self.refresh_counts()
+        self.refresh_panel(coding_id)
+        self.refresh_documents_soon()
 
     def reload_codings(self, changed: int | None = None, *,
                        codings: list[Coding] | None = None) -> None:
@@ -212,10 +224,13 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
                                               self.code_by_id, visible)
             else:
                 self.transcript.set_codings(self.codings, self.code_by_id)
-        tree = self.query_one(CodebookTree)
-        tree.show(self.codes, store.coding_counts())
+        self.refresh_counts()
         self.refresh_panel(changed)
         self.refresh_documents_soon()
+
+    def refresh_counts(self) -> None:
+        """The codebook's codings counts (the tree relabels only the codes whose count moved)."""
+        self.query_one(CodebookTree).show(self.codes, project_of(self).store.coding_counts())
 
     def visible_turns(self) -> set[int] | None:
         """With a code filter: only the turns holding that code's codings."""
@@ -279,19 +294,30 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.show_memo()
 
     def show_memo(self) -> None:
-        memo = self.query_one("#memo", Static)
         coding_id = self.query_one(CodingList).highlighted_coding
         coding = next((c for c in self.codings if c.id == coding_id), None)
         if coding is not None:
-            memo.border_title = "Memo on this coding"
-            memo.update(coding.memo or "No memo (m to write one).")
+            self._set_memo("Memo on this coding", coding.memo or "No memo (m to write one).")
         elif self.document is not None:
             memos = project_of(self).store.memos(MemoTarget.DOCUMENT, self.document.id)
-            memo.border_title = "Memo on this document"
-            memo.update(memos[0].text if memos else "No memo (D to write one).")
+            self._set_memo("Memo on this document",
+                           memos[0].text if memos else "No memo (D to write one).")
         else:
-            memo.border_title = "Memo"
-            memo.update("")
+            self._set_memo("Memo", "")
+
+    def _set_memo(self, title: str, text: str) -> None:
+        """Update the memo panel only when it changes. A new layout of the screen only when
+        the text may need a scrollbar, now or before (a short text fits the fixed panel)."""
+        if self._memo_shown == (title, text):
+            return
+        before = self._memo_shown
+        self._memo_shown = (title, text)
+        memo = self.query_one("#memo", Static)
+        memo.border_title = title
+        room = memo.scrollable_content_region
+        fits = before is not None and all(_fits(t, room.width, room.height)
+                                          for t in (before[1], text))
+        memo.update(text, layout=not fits)
 
     def update_status(self) -> None:
         sel = self.transcript.selection
@@ -317,3 +343,14 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.open_document(location.document_id, select=(location.start, location.end))
         focus_now(self.transcript)
         self.transcript.scroll_to_selection()  # also when that place was selected already
+
+
+def _fits(text: str, width: int, height: int) -> bool:
+    """Whether ``text`` surely fits ``width`` x ``height`` cells without scrolling (a line to
+    spare for the difference between this word wrap and the screen's)."""
+    if width <= 0:
+        return False
+    if not text.isascii():
+        width //= 2  # wide characters take two cells
+    lines = sum(len(textwrap.wrap(p, width)) or 1 for p in text.split("\n"))
+    return lines < height

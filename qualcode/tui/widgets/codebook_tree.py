@@ -50,6 +50,10 @@ class CodebookTree(Tree[int]):
         self.show_root = False
         self.auto_expand = False
         self._collapsed: set[int] = set()
+        # What the tree was last built from, to relabel in place when only counts moved.
+        self._built: list[Code] | None = None
+        self._counts: dict[int, int] = {}
+        self._code_nodes: dict[int, TreeNode[int]] = {}
 
     @property
     def highlighted_code(self) -> int | None:
@@ -68,8 +72,14 @@ class CodebookTree(Tree[int]):
 
     def show(self, codes: Sequence[Code], counts: dict[int, int],
              highlight: int | None = None) -> None:
-        """Rebuild from ``codes`` (parents first), keeping what was open and highlighted."""
+        """Rebuild from ``codes`` (parents first), keeping what was open and highlighted; when
+        only counts changed, relabel those codes in place (no new layout)."""
+        if list(codes) == self._built and (highlight is None
+                                           or highlight == self.highlighted_code) \
+                and self._relabel(counts):
+            return
         keep = highlight if highlight is not None else self.highlighted_code
+        self._built, self._counts = list(codes), dict(counts)
         self.clear()
         nodes: dict[int | None, TreeNode[int]] = {None: self.root}
         children = {c.parent_id for c in codes}
@@ -82,6 +92,7 @@ class CodebookTree(Tree[int]):
             else:
                 node = parent.add_leaf(label, data=code.id)
             nodes[code.id] = node
+        self._code_nodes = {i: n for i, n in nodes.items() if i is not None}
         self.root.expand()
         _ = self.last_line  # lays the lines out now, so nodes know their line numbers
         target = nodes.get(keep) if keep is not None else None
@@ -89,6 +100,23 @@ class CodebookTree(Tree[int]):
             self.move_cursor(target, animate=False)
         elif codes:
             self.cursor_line = 0
+
+    def _relabel(self, counts: dict[int, int]) -> bool:
+        """Relabel the codes whose count changed; False when a label would change width (the
+        tree's width is worked out on a rebuild)."""
+        changed = [code for code in self._built or []
+                   if counts.get(code.id or 0, 0) != self._counts.get(code.id or 0, 0)]
+        labels = {}
+        for code in changed:
+            node = self._code_nodes.get(code.id or 0)
+            label = self.label_of(code, counts.get(code.id or 0, 0))
+            if node is None or label.cell_len != node.label.cell_len:
+                return False
+            labels[code.id or 0] = label
+        for code_id, label in labels.items():
+            self._code_nodes[code_id].set_label(label)
+        self._counts = dict(counts)
+        return True
 
     @staticmethod
     def label_of(code: Code, count: int) -> Text:

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -37,6 +39,11 @@ class CodingList(OptionList):
             self.command = command
             self.coding_id = coding_id
 
+    # The list's size is set by the screen's CSS, so more or fewer lines need no layout of
+    # the screen (Textual's default for a changed virtual size); a scrollbar that has to
+    # appear or go still asks for one.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[list[Coding], dict[int, Code], set[int]] = ([], {}, set())
@@ -57,7 +64,6 @@ class CodingList(OptionList):
         keep = prefer if prefer is not None else self.highlighted_coding
         region = self.scrollable_content_region.width
         width = region - 1 if region > 0 else 40
-        self.clear_options()
         options = []
         for coding in codings:
             code = codes.get(coding.code_id)
@@ -73,12 +79,17 @@ class CodingList(OptionList):
             if room > 6:
                 prompt.append("  " + fit(excerpt(coding.text, room), room), style="dim")
             options.append(Option(prompt, id=str(coding.id)))
-        self.add_options(options)
+        # set_options, not clear_options + add_options: no empty list in between, which
+        # would hide and show the scrollbar (a layout of the whole screen).
+        self.set_options(options)
         ids = [c.id for c in codings]
-        if keep in ids:
-            self.highlighted = ids.index(keep)
-        elif options:
-            self.highlighted = next((i for i, c in enumerate(codings) if c.id in under), 0)
+        # The screen shows what goes with the highlighted coding itself after showing the
+        # list: no OptionHighlighted message (bubbling to the app) for this.
+        with self.prevent(OptionList.OptionHighlighted):
+            if keep in ids:
+                self.highlighted = ids.index(keep)
+            elif options:
+                self.highlighted = next((i for i, c in enumerate(codings) if c.id in under), 0)
 
     def on_resize(self, event: events.Resize) -> None:
         codings, codes, under = self._shown

@@ -24,6 +24,7 @@ class DocumentList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[list[DocumentInfo], dict[int, str], int | None] = ([], {}, None)
+        self._prompts: list[Text] = []
 
     def show(self, infos: Sequence[DocumentInfo], details: dict[int, str],
              current: int | None) -> None:
@@ -32,21 +33,22 @@ class DocumentList(OptionList):
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         region = self.scrollable_content_region.width
         width = region - 1 if region > 0 else 30
+        prompts = [_prompt(info, details, current, width) for info in infos]
+        ids = [str(info.id) for info in infos]
+        if ids and ids == [o.id for o in self.options]:
+            # The same documents (e.g. a coverage share moved): relabel what changed in place.
+            for index, prompt in enumerate(prompts):
+                if prompt != self._prompts[index]:
+                    self.replace_option_prompt_at_index(index, prompt)
+            self._prompts = prompts
+            if current is not None:
+                target = ids.index(str(current)) if str(current) in ids else 0
+                if self.highlighted != target:
+                    self.highlighted = target
+            return
+        self._prompts = prompts
         self.clear_options()
-        options = []
-        for info in infos:
-            prompt = Text(no_wrap=True)
-            prompt.append("● " if info.id == current else "  ", style="bold")
-            head = fit(f"{info.case_name or '–'} {info.name}", max(8, width - 2))
-            case, _, name = head.partition(" ")
-            prompt.append(case, style="bold")
-            prompt.append(f" {name}")
-            second = f"  {share_bar(info.coded_share)} {info.coded_share:4.0%}"
-            prompt.append("\n" + second, style="dim")
-            if details.get(info.id):
-                prompt.append(fit(f" {details[info.id]}", width - len(second)),
-                              style="dim italic")
-            options.append(Option(prompt, id=str(info.id)))
+        options = [Option(prompt, id=id_) for prompt, id_ in zip(prompts, ids, strict=True)]
         self.add_options(options)
         target = str(current) if current is not None else keep
         try:
@@ -65,3 +67,19 @@ class DocumentList(OptionList):
     def highlighted_document(self) -> int | None:
         option = self.highlighted_option
         return int(option.id) if option is not None and option.id else None
+
+
+def _prompt(info: DocumentInfo, details: dict[int, str], current: int | None,
+            width: int) -> Text:
+    """Two lines: case and name (● when open), then coverage and key attributes."""
+    prompt = Text(no_wrap=True)
+    prompt.append("● " if info.id == current else "  ", style="bold")
+    head = fit(f"{info.case_name or '–'} {info.name}", max(8, width - 2))
+    case, _, name = head.partition(" ")
+    prompt.append(case, style="bold")
+    prompt.append(f" {name}")
+    second = f"  {share_bar(info.coded_share)} {info.coded_share:4.0%}"
+    prompt.append("\n" + second, style="dim")
+    if details.get(info.id):
+        prompt.append(fit(f" {details[info.id]}", width - len(second)), style="dim italic")
+    return prompt

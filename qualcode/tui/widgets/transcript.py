@@ -8,6 +8,7 @@ It never changes data: it posts :class:`TranscriptView.SelectionChanged` and the
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable, Sequence
 
 from rich.segment import Segment
@@ -23,7 +24,13 @@ from qualcode.core.selection import Navigator, Selection
 from qualcode.core.suggestions import CodeSuggestion
 from qualcode.tui.layout import Layout
 from qualcode.tui.widgets.transcript_mouse import TranscriptMouse
-from qualcode.tui.widgets.transcript_paint import MARGIN, NAMES_GAP, Painter, PaintStyles
+from qualcode.tui.widgets.transcript_paint import (
+    MARGIN,
+    NAMES_GAP,
+    Painter,
+    PaintStyles,
+    coding_order,
+)
 
 TEXT_MAX = 100  # columns of text before the names margin appears
 NAMES_MIN, NAMES_MAX = 16, 36
@@ -115,11 +122,47 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
             self.select(self.navigator.first())
 
     def set_codings(self, codings: Sequence[Coding], codes: dict[int, Code]) -> None:
-        self.codings = sorted(codings, key=lambda c: (c.start, c.end, c.id or 0))
+        self.codings = sorted(codings, key=coding_order)
         self.codes = codes
         self._painter = None
         self._cache.clear()
         self.refresh()
+
+    def replace_coding(self, coding_id: int, fresh: Coding | None,
+                       codes: dict[int, Code]) -> None:
+        """One coding was added, changed (``fresh``) or removed (None): repaint only the lines
+        it touches, not the whole transcript (the same picture as :meth:`set_codings`)."""
+        old = next((c for c in self.codings if c.id == coding_id), None)
+        kept = [c for c in self.codings if c.id != coding_id]
+        painter = self._painter
+        if codes is not self.codes or painter is None or self.text_layout is None \
+                or (fresh is not None and not painter.knows(fresh.code_id)):
+            self.set_codings(kept if fresh is None else [*kept, fresh], codes)
+            return
+        if fresh is not None:
+            insort(kept, fresh, key=coding_order)
+        self.codings = kept
+        painter.replace_coding(old, fresh)
+        for changed in (old, fresh):
+            if changed is not None:
+                self._repaint_span(changed.start, changed.end)
+
+    def _repaint_span(self, start: int, end: int) -> None:
+        """Forget the painted lines showing ``[start, end)`` and repaint those on screen."""
+        layout = self.text_layout
+        if layout is None:
+            return
+        # A line either side too: an empty line at the edge shows the coding's bar as well.
+        first = max(0, (layout.line_of(start) or 0) - 1)
+        last = min(len(layout) - 1, (layout.line_of(max(start, end - 1)) or 0) + 1)
+        for index in range(first, last + 1):
+            self._cache.pop(index, None)
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        shown_first, shown_last = max(first, top), min(last, top + height - 1)
+        if shown_first <= shown_last:
+            self.refresh(Region(0, shown_first - top, self.scrollable_content_region.width,
+                                shown_last - shown_first + 1))
 
     def set_suggestions(self, suggestions: Sequence[CodeSuggestion]) -> None:
         """Pending code suggestions for the open document, shown until accepted or rejected."""

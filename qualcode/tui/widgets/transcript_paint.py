@@ -8,7 +8,7 @@ lines only; codings are indexed per turn so a line looks at a handful of codings
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -57,6 +57,25 @@ class Painter:
         self._tints = {cid: highlight(code_colour(c), background)
                        for cid, c in codes.items()}
         self._bars = {cid: Style(color=solid(code_colour(c))) for cid, c in codes.items()}
+
+    def knows(self, code_id: int) -> bool:
+        """Whether this painter has the colours of ``code_id`` (a new code needs a new one)."""
+        return code_id in self._tints
+
+    def replace_coding(self, old: Coding | None, new: Coding | None) -> None:
+        """One coding added, changed or removed: update the per-turn index in place (kept in
+        the order a new painter would build it)."""
+        starts = [t.start for t in self.turns]
+        if old is not None:
+            for pos in _turns_of(old, starts):
+                kept = [c for c in self.by_turn.get(pos, ()) if c.id != old.id]
+                if kept:
+                    self.by_turn[pos] = kept
+                else:
+                    self.by_turn.pop(pos, None)
+        if new is not None:
+            for pos in _turns_of(new, starts):
+                insort(self.by_turn.setdefault(pos, []), new, key=coding_order)
 
     def codings_on(self, line: Line) -> list[Coding]:
         return [c for c in self.by_turn.get(line.turn, ())
@@ -174,13 +193,22 @@ class Painter:
         return segments
 
 
+def coding_order(span: Coding | CodeSuggestion) -> tuple[int, int, int]:
+    """The order codings (and suggestions) are shown and indexed in."""
+    return span.start, span.end, span.id or 0
+
+
+def _turns_of(span: Coding | CodeSuggestion, starts: list[int]) -> range:
+    """Positions of the turns ``span`` touches."""
+    first = max(0, bisect_right(starts, span.start) - 1)
+    return range(first, max(first, bisect_right(starts, span.end - 1) - 1) + 1)
+
+
 def _per_turn(spans: Sequence[Spanned], starts: list[int]) -> dict[int, list[Spanned]]:
     """Codings (or suggestions) by the position of each turn they touch."""
     found: dict[int, list[Spanned]] = {}
     for span in sorted(spans, key=lambda c: (c.start, c.end)):
-        first = max(0, bisect_right(starts, span.start) - 1)
-        last = max(first, bisect_right(starts, span.end - 1) - 1)
-        for pos in range(first, last + 1):
+        for pos in _turns_of(span, starts):
             found.setdefault(pos, []).append(span)
     return found
 
