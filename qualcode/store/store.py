@@ -238,47 +238,40 @@ class Store:
         return [convert.document(r)
                 for r in self.conn.execute("SELECT * FROM documents ORDER BY name")]
 
-    def document_infos(self) -> list[DocumentInfo]:
-        """Per document: case, size and how much of what respondents said is coded."""
-        rows = self.conn.execute("""
+    def document_infos(self, ids: Iterable[int] | None = None) -> list[DocumentInfo]:
+        """Per document (all, or those in ``ids``): case, size and how much of what respondents
+        said is coded. Three queries however many documents."""
+        where, args = "", []
+        if ids is not None:
+            wanted = list(ids)
+            where = f"WHERE d.id IN ({', '.join('?' * len(wanted)) or 'NULL'})"
+            args = wanted
+        rows = self.conn.execute(f"""
             SELECT d.id, d.name, d.format, d.case_id, c.name AS case_name, d.words,
                    (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
                    (SELECT count(*) FROM codings k WHERE k.document_id = d.id) AS codings
-            FROM documents d LEFT JOIN cases c ON c.id = d.case_id ORDER BY d.name
-        """).fetchall()
+            FROM documents d LEFT JOIN cases c ON c.id = d.case_id {where} ORDER BY d.name
+        """, args).fetchall()
+        said: dict[int, list[tuple[int, int]]] = {}
+        for t in self.conn.execute(
+                f"SELECT document_id, text_start, text_end FROM turns "
+                f"WHERE role = ? {where.replace('d.id', 'document_id').replace('WHERE', 'AND')}"
+                " ORDER BY document_id, text_start", [Role.RESPONDENT.value, *args]):
+            said.setdefault(t[0], []).append((t[1], t[2]))
+        coded: dict[int, list[tuple[int, int]]] = {}
+        for k in self.conn.execute(
+                f'SELECT document_id, start, "end" FROM codings '
+                f"{where.replace('d.id', 'document_id')} ORDER BY document_id, start", args):
+            coded.setdefault(k[0], []).append((k[1], k[2]))
         infos = []
         for r in rows:
-            said, coded = self._respondent_coverage(r["id"])
+            spans = said.get(r["id"], [])
             infos.append(DocumentInfo(
                 id=r["id"], name=r["name"], format=r["format"], case_id=r["case_id"],
                 case_name=r["case_name"], words=r["words"], turns=r["turns"],
-                codings=r["codings"], respondent_chars=said, coded_respondent_chars=coded))
+                codings=r["codings"], respondent_chars=sum(e - s for s, e in spans),
+                coded_respondent_chars=_covered(spans, coded.get(r["id"], []))))
         return infos
-
-    def _respondent_coverage(self, doc_id: int) -> tuple[int, int]:
-        spans = self.conn.execute(
-            "SELECT text_start, text_end FROM turns WHERE document_id = ? AND role = ? "
-            "ORDER BY text_start", (doc_id, Role.RESPONDENT.value)).fetchall()
-        coded = self.conn.execute(
-            'SELECT start, "end" FROM codings WHERE document_id = ? ORDER BY start',
-            (doc_id,)).fetchall()
-        merged: list[list[int]] = []
-        for c in coded:
-            if merged and c["start"] <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], c["end"])
-            else:
-                merged.append([c["start"], c["end"]])
-        said = sum(s["text_end"] - s["text_start"] for s in spans)
-        # Both lists are sorted and non-overlapping: one sweep intersects them.
-        covered, i = 0, 0
-        for s in spans:
-            while i < len(merged) and merged[i][1] <= s["text_start"]:
-                i += 1
-            j = i
-            while j < len(merged) and merged[j][0] < s["text_end"]:
-                covered += min(merged[j][1], s["text_end"]) - max(merged[j][0], s["text_start"])
-                j += 1
-        return said, covered
 
     def turns(self, doc_id: int) -> list[Turn]:
         rows = self.conn.execute(TURN_SELECT + " WHERE turns.document_id = ? ORDER BY idx",
@@ -549,6 +542,27 @@ def _action(row: sqlite3.Row) -> ActionInfo:
     return ActionInfo(id=row["id"], name=row["name"], detail=row["detail"], coder=row["coder"],
                       created_at=row["created_at"], undoable=bool(row["undoable"]),
                       state=row["state"])
+
+
+def _covered(spans: list[tuple[int, int]], coded: list[tuple[int, int]]) -> int:
+    """How much of ``spans`` (sorted, disjoint) lies under at least one of ``coded``
+    (sorted by start)."""
+    merged: list[list[int]] = []
+    for start, end in coded:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    # Both lists are sorted and non-overlapping: one sweep intersects them.
+    covered, i = 0, 0
+    for start, end in spans:
+        while i < len(merged) and merged[i][1] <= start:
+            i += 1
+        j = i
+        while j < len(merged) and merged[j][0] < end:
+            covered += min(merged[j][1], end) - max(merged[j][0], start)
+            j += 1
+    return covered
 
 
 def _like_prefix(text: str) -> str:

@@ -86,3 +86,11 @@ def test_coded_share_counts_respondent_text_under_codings_once(seeded: Store) ->
     info = next(i for i in seeded.document_infos() if i.id == doc.id)
     assert (info.respondent_chars, info.coded_respondent_chars) == (total, 20)
     assert info.words == len(doc.text.split()) and info.codings == 3
+
+
+def test_document_infos_for_some_documents_match_the_full_list(seeded: Store) -> None:
+    doc = seeded.documents()[1]
+    coding.apply_code(seeded, doc, codes.find_code(seeded, "Governance"), 5, 40, coder="a")
+    every = {i.id: i for i in seeded.document_infos()}
+    assert seeded.document_infos([doc.id or 0]) == [every[doc.id]]
+    assert seeded.document_infos([]) == []

@@ -148,12 +148,19 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         tree.show(self.codes, store.coding_counts())
         self.show_code_detail(tree.highlighted_code)
 
-    def refresh_documents(self) -> None:
+    def refresh_documents(self, *, only_open: bool = False) -> None:
+        """Reload the documents list; ``only_open`` recounts just the open document (a coding
+        there changed), keeping the others as shown."""
         store = project_of(self).store
         cases = {c.id: c for c in store.cases()}
         names = key_attribute_names(list(cases.values()), store.attribute_types(),
                                     store.setting(KEY_ATTRIBUTES_SETTING))
-        infos = store.document_infos()
+        shown = self.query_one(DocumentList).shown_infos
+        if only_open and self.document is not None and shown:
+            fresh = {i.id: i for i in store.document_infos([self.document.id or 0])}
+            infos = [fresh.get(i.id, i) for i in shown]
+        else:
+            infos = store.document_infos()
         details = {}
         for info in infos:
             case = cases.get(info.case_id)
@@ -167,7 +174,8 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         """Coverage shares change with every coding; recount once typing pauses."""
         if self._documents_timer is not None:
             self._documents_timer.stop()
-        self._documents_timer = self.set_timer(0.4, self.refresh_documents)
+        self._documents_timer = self.set_timer(
+            0.4, lambda: self.refresh_documents(only_open=True))
 
     def open_document(self, document_id: int, *, keep: bool = False,
                       select: tuple[int, int] | None = None) -> None:

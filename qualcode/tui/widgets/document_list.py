@@ -26,6 +26,10 @@ class DocumentList(OptionList):
         self._shown: tuple[list[DocumentInfo], dict[int, str], int | None] = ([], {}, None)
         self._prompts: list[Text] = []
 
+    @property
+    def shown_infos(self) -> list[DocumentInfo]:
+        return self._shown[0]
+
     def show(self, infos: Sequence[DocumentInfo], details: dict[int, str],
              current: int | None) -> None:
         """``details``: a short line (key attributes) per document id; ``current`` is open."""
