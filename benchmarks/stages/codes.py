@@ -80,8 +80,9 @@ def ceiling(ctx: Context) -> Timing:
     with Store.open(prepared.parsed_copy(ctx, "codes-ceiling.qualcode")) as store:
         corpus = load_corpus(store)
         data = training_data(store, corpus)
+        # the very candidates suggest_codes scores: their terms count proper names
         candidates = [u.terms for u in respondent_units(corpus, unit="sentence",
-                                                        exclude=store.codings())]
+                                                        exclude=store.codings(), names=True)]
     p = CodeSuggester(**CODE_PARAMS).get_params()
     X, Y = data.X, np.asarray(data.Y)
     judged = np.flatnonzero((Y == 1).any(axis=1))

@@ -35,9 +35,7 @@ def add_codebook(doc: Document, codes: Sequence[Code], *, headings: bool = False
             title = docx_parts.heading(doc, code.name, min(depth + 1, 3))
         else:
             title = doc.add_paragraph()
-            run = title.add_run(code.name)
-            run.bold = True
-            run.font.size = Pt(12 if depth == 0 else 11)
+            docx_parts.add_run(title, code.name, bold=True, size=12 if depth == 0 else 11)
             title.paragraph_format.keep_with_next = True
             title.paragraph_format.space_before = Pt(8 if depth == 0 else 4)
         title.paragraph_format.left_indent = indent
@@ -50,10 +48,8 @@ def add_codebook(doc: Document, codes: Sequence[Code], *, headings: bool = False
                 note = doc.add_paragraph()
                 note.paragraph_format.left_indent = indent
                 note.paragraph_format.space_after = Pt(2)
-                lead = note.add_run(f"{label}: ")
-                lead.bold = True
-                lead.font.size = Pt(9)
-                note.add_run(text).font.size = Pt(9)
+                docx_parts.add_run(note, f"{label}: ", bold=True, size=9)
+                docx_parts.add_run(note, text, size=9)
 
 
 def write_codebook_docx(codes: Sequence[Code], dest: Destination, *, name: str = "",

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
+from weakref import WeakKeyDictionary
 
 import docx
 from docx.document import Document
@@ -24,6 +25,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from qualcode.core.errors import InputError
 
@@ -121,9 +123,32 @@ def style(doc: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAP
         return added
 
 
+# Per document, each paragraph style's id as a paragraph's pStyle takes it (None for the
+# default style). python-docx looks a style up by scanning every style of the document, and
+# again to compare it with the default, each time a paragraph is given one.
+_STYLE_IDS: WeakKeyDictionary[object, dict[str, str | None]] = WeakKeyDictionary()
+
+
+def style_id(doc: Document, name: str, base: str = "Normal") -> str | None:
+    """The id of the named paragraph style (added if the document lacks it), looked up once
+    per document; None when it is the document's default paragraph style."""
+    known = _STYLE_IDS.setdefault(doc.part, {})
+    if name not in known:
+        known[name] = doc.part.get_style_id(style(doc, name, base=base),
+                                            WD_STYLE_TYPE.PARAGRAPH)
+    return known[name]
+
+
+def set_style(paragraph: Paragraph, doc: Document, name: str, base: str = "Normal") -> None:
+    """Give ``paragraph`` the named style, as ``paragraph.style = ...`` does."""
+    paragraph._p.style = style_id(doc, name, base)
+
+
 def styled(doc: Document, text: str, name: str, base: str = "Normal") -> Paragraph:
     """A paragraph in the named style (added to the document if it lacks it)."""
-    return doc.add_paragraph(text, style=style(doc, name, base=base))  # type: ignore[arg-type]
+    paragraph = doc.add_paragraph(text)
+    set_style(paragraph, doc, name, base)
+    return paragraph
 
 
 def heading(doc: Document, text: str, level: int) -> Paragraph:
@@ -140,6 +165,43 @@ def toc_style(doc: Document, level: int, text_width: Cm) -> BaseStyle:
         fmt.left_indent = Cm(0.6 * (level - 1))
         fmt.space_after = Pt(3)
     return found
+
+
+# -- runs ----------------------------------------------------------------------------------
+def add_run(paragraph: Paragraph, text: str = "", *, bold: bool | None = None,
+            italic: bool | None = None, size: float | None = None,
+            colour: RGBColor | None = None) -> Run:
+    """A run with its formatting (None: inherited), written as ``run.bold``, ``run.italic``,
+    ``run.font.size`` and ``run.font.color.rgb`` write it. python-docx's setters each search
+    and reorder the run's properties; a report sets thousands of them."""
+    run = paragraph.add_run(text)
+    properties = []
+    if bold is not None:
+        properties.append(_on_off("w:b", bold))
+    if italic is not None:
+        properties.append(_on_off("w:i", italic))
+    if colour is not None:
+        properties.append(_valued("w:color", str(colour)))
+    if size is not None:
+        properties.append(_valued("w:sz", str(int(Pt(size).pt * 2))))  # half-points
+    if properties:  # in the schema's order: b, i, color, sz
+        run_properties = OxmlElement("w:rPr")
+        run_properties.extend(properties)
+        run._r.insert(0, run_properties)
+    return run
+
+
+def _on_off(tag: str, on: bool) -> OxmlElement:
+    element = OxmlElement(tag)
+    if not on:
+        element.set(qn("w:val"), "0")
+    return element
+
+
+def _valued(tag: str, value: str) -> OxmlElement:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), value)
+    return element
 
 
 # -- fields and bookmarks --------------------------------------------------------------------
@@ -198,9 +260,7 @@ def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]], *
 def write_cell(cell: _Cell, text: str, *, bold: bool = False, size: float = 9,
                align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
     paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    run.font.size = Pt(size)
+    add_run(paragraph, text, bold=bold or None, size=size)
     if align is not None:
         paragraph.alignment = align
     return paragraph
@@ -293,8 +353,5 @@ def page_furniture(section: Section, header_text: str) -> None:
 
 def small_note(doc: Document, text: str) -> Paragraph:
     paragraph = doc.add_paragraph()
-    run = paragraph.add_run(text)
-    run.italic = True
-    run.font.size = Pt(9)
-    run.font.color.rgb = GREY
+    add_run(paragraph, text, italic=True, size=9, colour=GREY)
     return paragraph

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from docx.document import Document
 from docx.enum.text import WD_BREAK
-from docx.shared import Pt
 
 from qualcode.analysis.frequencies import Frequency
 from qualcode.export import docx_parts
@@ -28,12 +27,11 @@ def frequency_line(freq: Frequency, total_cases: int, *, with_subcodes: bool) ->
 
 def add_quote(doc: Document, quote: Quote) -> None:
     """The quote verbatim in the quote style, its attribution on the line below."""
-    paragraph = doc.add_paragraph(style=docx_parts.style(doc, "Quote"))  # type: ignore[arg-type]
+    paragraph = doc.add_paragraph()
+    docx_parts.set_style(paragraph, doc, "Quote")
     paragraph.add_run(f"“{quote.text}”")
     paragraph.add_run().add_break(WD_BREAK.LINE)
-    source = paragraph.add_run(f"— {quote.attribution}")
-    source.italic = False
-    source.font.size = Pt(9)
+    docx_parts.add_run(paragraph, f"— {quote.attribution}", italic=False, size=9)
 
 
 def add_section(doc: Document, section: CodeSection, total_cases: int) -> None:

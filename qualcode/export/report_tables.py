@@ -44,7 +44,7 @@ def add_matrix(doc: Document, matrix: MatrixTable) -> None:
         cells = added.cells
         label = docx_parts.write_cell(cells[0], row.case, bold=True, size=9)
         if row.description:
-            label.add_run("\n" + row.description).font.size = Pt(7.5)
+            docx_parts.add_run(label, "\n" + row.description, size=7.5)
         for cell, entry in zip(cells[1:], row.entries, strict=True):
             if entry.rating:
                 docx_parts.write_cell(cell, entry.rating, bold=True, size=8.5)
@@ -53,7 +53,7 @@ def add_matrix(doc: Document, matrix: MatrixTable) -> None:
                     docx_parts.shade(cell, colour)
             if entry.summary:
                 paragraph = cell.paragraphs[0] if not entry.rating else cell.add_paragraph()
-                paragraph.add_run(entry.summary).font.size = Pt(7.5)
+                docx_parts.add_run(paragraph, entry.summary, size=7.5)
     docx_parts.set_widths(grid, [first, *([other] * len(matrix.columns))])
     docx_parts.new_section(doc, landscape=False)
 

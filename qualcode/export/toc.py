@@ -62,11 +62,15 @@ def fill_toc(doc: Document, anchor: Paragraph) -> int:
     width = docx_parts.text_width(doc.sections[0])
     entries = headings(doc)
     previous = anchor
+    styled: set[int] = set()
     for number, (level, heading) in enumerate(entries):
         name = f"qc_heading_{number + 1}"
         docx_parts.bookmark(heading, name, 1000 + number)
         entry = _paragraph_after(previous)
-        entry.style = docx_parts.toc_style(doc, level, width)
+        if level not in styled:  # its tab stop and indent, set once
+            docx_parts.toc_style(doc, level, width)
+            styled.add(level)
+        docx_parts.set_style(entry, doc, f"TOC {level}")
         if number == 0:
             begin = _fld_char("begin")
             begin[0].set(qn("w:dirty"), "true")

@@ -1,18 +1,20 @@
 """Parsing texts with spaCy into plain data, in this process or in a worker process.
 
-``parse_texts`` takes and returns plain data, so a ``ProcessPoolExecutor`` can run it: the
+``parse_data`` takes and returns plain data, so a ``ProcessPoolExecutor`` can run it: the
 pipeline is then loaded once in the worker and the calling process (the TUI) never freezes.
+``iter_parse_data`` yields parses in order as they come, so a caller can store each batch
+and let it go instead of holding the whole corpus's parses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from typing import TYPE_CHECKING
 
 from qualcode.core import spans
 from qualcode.nlp import pipeline
-from qualcode.nlp.parsed import ParsedText, ParsedToken
+from qualcode.nlp.parsed import ALPHA, STOP, ParseData, ParsedText
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -26,13 +28,8 @@ CHUNK_SIZE = 64  # texts per task sent to a worker process
 def parse_texts(texts: Sequence[str], model: str, *, entities: bool = False,
                 progress: Progress | None = None) -> list[ParsedText]:
     """Parse ``texts`` with pipeline ``model`` (batched with ``nlp.pipe``)."""
-    nlp = pipeline.load(model, entities)
-    found: list[ParsedText] = []
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-        found.append(from_doc(doc, entities=entities))
-        if progress and (len(found) % BATCH_SIZE == 0 or len(found) == len(texts)):
-            progress(len(found), len(texts))
-    return found
+    return [ParsedText.from_data(d)
+            for d in parse_data(texts, model, entities=entities, progress=progress)]
 
 
 def parse_many(texts: Sequence[str], model: str, *, entities: bool = False,
@@ -40,31 +37,80 @@ def parse_many(texts: Sequence[str], model: str, *, entities: bool = False,
                executor: Executor | None = None) -> list[ParsedText]:
     """Like ``parse_texts``; with an executor the work runs there in chunks, and progress is
     reported here as each chunk comes back."""
+    return [ParsedText.from_data(d) for d in iter_parse_data(
+        texts, model, entities=entities, progress=progress, executor=executor)]
+
+
+def parse_data(texts: Sequence[str], model: str, *, entities: bool = False,
+               progress: Progress | None = None) -> list[ParseData]:
+    """Parse ``texts`` to their data form (the cache's decoded JSON); callable in a worker."""
+    return list(iter_parse_data(texts, model, entities=entities, progress=progress))
+
+
+def iter_parse_data(texts: Sequence[str], model: str, *, entities: bool = False,
+                    progress: Progress | None = None,
+                    executor: Executor | None = None) -> Iterator[ParseData]:
+    """The parse of each of ``texts``, in order, as it is made (in chunks by ``executor``
+    when there is one)."""
+    done = 0
     if executor is None:
-        return parse_texts(texts, model, entities=entities, progress=progress)
-    chunks = [list(texts[i:i + CHUNK_SIZE]) for i in range(0, len(texts), CHUNK_SIZE)]
-    futures = [executor.submit(parse_texts, chunk, model, entities=entities) for chunk in chunks]
-    found: list[ParsedText] = []
+        nlp = pipeline.load(model, entities)
+        for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+            yield doc_data(doc, entities=entities, text=text)
+            done += 1
+            if progress and (done % BATCH_SIZE == 0 or done == len(texts)):
+                progress(done, len(texts))
+        return
+    futures = [executor.submit(parse_data, list(texts[i:i + CHUNK_SIZE]), model,
+                               entities=entities)
+               for i in range(0, len(texts), CHUNK_SIZE)]
     for future in futures:
-        found += future.result()
+        chunk = future.result()
+        yield from chunk
+        done += len(chunk)
         if progress:
-            progress(len(found), len(texts))
-    return found
+            progress(done, len(texts))
 
 
 def from_doc(doc: Doc, *, entities: bool = False) -> ParsedText:
+    return ParsedText.from_data(doc_data(doc, entities=entities))
+
+
+def doc_data(doc: Doc, *, entities: bool = False, text: str | None = None) -> ParseData:
+    """A parsed Doc as plain data, read from its token attribute array at once (a Token
+    object per word, and ``doc.text`` rebuilt per sentence, cost as much as a tenth of the
+    parse itself). ``text``: the text parsed, if at hand (``doc.text`` rebuilds it)."""
+    import numpy as np
+    from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, ORTH, POS, SENT_START
+    from spacy.parts_of_speech import NAMES
+
+    text = doc.text if text is None else text
+    if not len(doc):
+        return {"t": [], "nc": [], "s": [], "e": []}
+    strings = doc.vocab.strings
     has_lemmas = doc.has_annotation("LEMMA")
-    tokens = tuple(
-        ParsedToken(start=t.idx, end=t.idx + len(t.text),
-                    lemma=(t.lemma_ if has_lemmas and t.lemma_ else t.text).lower(),
-                    pos=t.pos_, is_stop=t.is_stop, is_alpha=t.is_alpha)
-        for t in doc)
-    chunks = (tuple((c.start, c.end) for c in doc.noun_chunks)
-              if doc.has_annotation("DEP") else ())
-    if doc.has_annotation("SENT_START"):
-        sentences = tuple(spans.trim(doc.text, s.start_char, s.end_char) for s in doc.sents
-                          if s.text.strip())
+    table = doc.to_array([IDX, LENGTH, LEMMA, ORTH, POS, IS_STOP, IS_ALPHA, SENT_START])
+    rows = table[:, :7].tolist()
+    lowered: dict[int, str] = {}  # string hash -> the string in lower case
+    tokens = []
+    # a plain loop: numpy calls per document (np.unique and the like) cost more here
+    for start, length, lemma, orth, pos, stop, alpha in rows:
+        # the lemma, or the word itself without one (no lemmatizer); only "" hashes to 0
+        key = lemma if has_lemmas and lemma else orth
+        word = lowered.get(key)
+        if word is None:
+            word = lowered[key] = strings[key].lower()
+        tokens.append([start, start + length, word, NAMES[pos], STOP * stop + ALPHA * alpha])
+    chunks = ([[c.start, c.end] for c in doc.noun_chunks]
+              if doc.has_annotation("DEP") else [])
+    if doc.has_annotation("SENT_START"):  # as doc.sents: a sentence starts where flagged 1
+        bounds = [0, *(np.flatnonzero(table[1:, 7] == 1) + 1).tolist(), len(tokens)]
+        sentences = []
+        for first, last in zip(bounds, bounds[1:], strict=False):
+            begin, end = tokens[first][0], tokens[last - 1][1]
+            if text[begin:end].strip():
+                sentences.append(list(spans.trim(text, begin, end)))
     else:
-        sentences = tuple(spans.sentences(doc.text))
-    ents = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if entities else ()
-    return ParsedText(tokens=tokens, noun_chunks=chunks, sentences=sentences, entities=ents)
+        sentences = [list(s) for s in spans.sentences(text)]
+    ents = [[e.start_char, e.end_char, e.label_] for e in doc.ents] if entities else []
+    return {"t": tokens, "nc": chunks, "s": sentences, "e": ents}

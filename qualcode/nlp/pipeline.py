@@ -57,9 +57,15 @@ def choose_model(configured: str | None = None) -> ModelChoice:
     return ModelChoice(BLANK, _version("spacy"), warning)
 
 
-@lru_cache(maxsize=4)
 def load(name: str, entities: bool = False) -> Language:
     """The pipeline ``name`` (a package or "blank:en"), loaded once per process."""
+    # One cache key however it is called: lru_cache keys load(n) and load(n, False) apart,
+    # which loaded the same pipeline twice.
+    return _load(name, bool(entities))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, entities: bool) -> Language:
     import spacy  # spaCy is imported only when something has to be parsed
 
     if name == BLANK:

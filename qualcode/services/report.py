@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode.analysis.cooccurrence import overlap_counts, same_turn_counts
@@ -22,7 +22,7 @@ from qualcode.analysis.frequencies import (
 )
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
-from qualcode.core.model import AttributeType, Case, Code, Coding, Document
+from qualcode.core.model import AttributeType, Case, Code, Coding, Document, Turn
 from qualcode.core.synthesis import DEFAULT_MATRIX, Synthesis
 from qualcode.export.docx_parts import Destination
 from qualcode.export.redact import Redactor, is_role_label, redact
@@ -70,10 +70,26 @@ class _Project:
     cases: list[Case]
     codings: list[Coding]
     synthesis: Synthesis
+    store: Store
+    _turns: dict[int, list[Turn]] = field(default_factory=dict)
+    _words: dict[int, int] = field(default_factory=dict)
 
     @property
     def case_of(self) -> dict[int, int | None]:
         return {d.id or 0: d.case_id for d in self.documents}
+
+    def turns(self, doc_id: int) -> list[Turn]:
+        """A document's turns, read once (speakers and co-occurrence both need them)."""
+        if doc_id not in self._turns:
+            self._turns[doc_id] = self.store.turns(doc_id)
+        return self._turns[doc_id]
+
+    def words(self, doc: Document) -> int:
+        """A document's word count, counted once (it splits the whole text)."""
+        key = doc.id or 0
+        if key not in self._words:
+            self._words[key] = doc.word_count
+        return self._words[key]
 
 
 def write_report(store: Store, dest: Destination, options: ReportOptions, *,
@@ -86,11 +102,12 @@ def write_report(store: Store, dest: Destination, options: ReportOptions, *,
 
 def build_report_data(store: Store, options: ReportOptions) -> ReportData:
     project = _Project(codes=store.codes(), documents=store.documents(), cases=store.cases(),
-                       codings=store.codings(), synthesis=synthesis(store, options.matrix))
+                       codings=store.codings(), synthesis=synthesis(store, options.matrix),
+                       store=store)
     selected = _selected_codes(store, project.codes, options.codes)
     by = _split_attribute(project.cases, options.by)
     codings = [c for c in project.codings if c.code_id in {s.id for s in selected}]
-    speakers = _quote_speakers(store, project, options.pseudonymise)
+    speakers = _quote_speakers(project, options.pseudonymise)
     name = store.setting("codebook_name", "") or ""
     data = ReportData(
         title=options.title or (f"{name}: findings" if name else "Findings"),
@@ -101,7 +118,7 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
         codebook=tuple(project.codes),
         matrix=_matrix(project, options.matrix),
         frequencies=_frequencies(project, selected, codings, by) if by else None,
-        cooccurrence=_cooccurrence(store, project, codings),
+        cooccurrence=_cooccurrence(project, codings),
         pseudonymised=options.pseudonymise,
     )
     names = list(options.redact)
@@ -168,17 +185,17 @@ def _methodology(store: Store, project: _Project, by: str) -> Methodology:
         case = cases.get(doc.case_id)
         values = {k: format_value(v) for k, v in (case.attributes if case else {}).items()}
         interviews.append(Interview(case=case.name if case else doc.name, document=doc.name,
-                                    words=doc.word_count,
+                                    words=project.words(doc),
                                     attributes={c: values.get(c, "") for c in columns}))
         if date_attr and case and isinstance(case.attributes.get(date_attr), dt.date):
             dates.append(case.attributes[date_attr])
         if by:
-            groups.setdefault(group_value(case, by), []).append(doc.word_count)
+            groups.setdefault(group_value(case, by), []).append(project.words(doc))
     coders = Counter(c.coder for c in project.codings)
     return Methodology(
         interviews=tuple(sorted(interviews, key=lambda i: (i.case.casefold(), i.document))),
         columns=columns, cases=len(project.cases),
-        words=sum(d.word_count for d in project.documents),
+        words=sum(project.words(d) for d in project.documents),
         first_date=min(dates).isoformat() if dates else "",  # type: ignore[type-var]
         last_date=max(dates).isoformat() if dates else "",  # type: ignore[type-var]
         split_attribute=by,
@@ -201,7 +218,7 @@ def _date_attribute(store: Store) -> str:
     return next((n for n in dates if "date" in n.casefold()), dates[0] if dates else "")
 
 
-def _quote_speakers(store: Store, project: _Project, pseudonymise: bool) -> dict[int, str]:
+def _quote_speakers(project: _Project, pseudonymise: bool) -> dict[int, str]:
     """Coding id -> the name of who said it, for key quotes (none when pseudonymising)."""
     if pseudonymise:
         return {}
@@ -212,7 +229,7 @@ def _quote_speakers(store: Store, project: _Project, pseudonymise: bool) -> dict
         by_document.setdefault(coding.document_id, []).append(coding)
     found: dict[int, str] = {}
     for doc_id, doc_quotes in by_document.items():
-        turns = store.turns(doc_id)
+        turns = project.turns(doc_id)
         starts = [t.text_start for t in turns]
         for coding in doc_quotes:
             index = bisect.bisect_right(starts, coding.start) - 1
@@ -277,10 +294,9 @@ def _frequencies(project: _Project, selected: list[Code], codings: list[Coding],
                           rows=rows)
 
 
-def _cooccurrence(store: Store, project: _Project,
-                  codings: list[Coding]) -> tuple[CooccurrenceRow, ...]:
+def _cooccurrence(project: _Project, codings: list[Coding]) -> tuple[CooccurrenceRow, ...]:
     overlaps = overlap_counts(codings)
-    turns = [t for d in {c.document_id for c in codings} for t in store.turns(d)]
+    turns = [t for d in {c.document_id for c in codings} for t in project.turns(d)]
     same_turn = same_turn_counts(codings, turns)
     paths = code_paths(project.codes)
     pairs = sorted(set(overlaps) | set(same_turn),

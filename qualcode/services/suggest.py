@@ -14,6 +14,7 @@ stay quick. Call from one thread per Store (SQLite connections are not shared ac
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from qualcode.core import spans
 from qualcode.core.errors import QualcodeError
-from qualcode.core.model import Code, Coding, Document
+from qualcode.core.model import Code, Coding, Document, Turn
 from qualcode.core.suggestions import (
     CodeSuggestion,
     Evaluation,
@@ -36,6 +37,7 @@ from qualcode.services import suggest_review
 from qualcode.services.suggest_corpus import (
     Corpus,
     Progress,
+    SpanSet,
     TrainingData,
     Unit,
     documents_matching,
@@ -230,21 +232,22 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
                    [u.terms for u in candidates], CODE_PARAMS, per_candidate=PER_PASSAGE,
                    min_score=min_confidence)
     _step(progress, "scoring passages", 1, 1)
-    rejected = table.code_suggestions(store, status=SuggestionStatus.REJECTED)
+    rejected: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for r in table.code_suggestions(store, status=SuggestionStatus.REJECTED):
+        rejected.setdefault((r.document_id, r.code_id), []).append((r.start, r.end))
+    refused = {key: SpanSet(found) for key, found in rejected.items()}
     proposals: list[CodeSuggestion] = []
     for i, unit in enumerate(candidates):
-        row = ranking.scores[i]
-        best = sorted(range(len(row)), key=lambda c: -row[c])[:PER_PASSAGE]
-        for c in best:
+        for c, score in zip(ranking.codes[i], ranking.scores[i], strict=True):
             code_id = data.code_ids[c]
-            if row[c] < min_confidence or any(
-                    r.code_id == code_id and r.document_id == unit.document_id
-                    and spans.overlaps((r.start, r.end), (unit.start, unit.end))
-                    for r in rejected):
+            if score < min_confidence:
+                continue
+            if (unit.document_id, code_id) in refused and refused[
+                    (unit.document_id, code_id)].overlaps(unit.start, unit.end):
                 continue
             proposals.append(CodeSuggestion(
                 document_id=unit.document_id, code_id=code_id, start=unit.start, end=unit.end,
-                text=unit.text, confidence=round(row[c], 4), method=ranking.methods[c],
+                text=unit.text, confidence=round(score, 4), method=ranking.methods[c],
                 evidence=tuple(ranking.evidence.get((i, c), ()))))
     chosen = sorted(_merge_adjacent(corpus, proposals),
                     key=lambda s: (-s.confidence, s.document_id, s.start))[:limit]
@@ -259,26 +262,47 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
 
 def _merge_adjacent(corpus: Corpus, found: list[CodeSuggestion]) -> list[CodeSuggestion]:
     """Neighbouring sentences of one turn suggested the same code become one passage."""
-    merged: list[CodeSuggestion] = []
+    runs: list[list[CodeSuggestion]] = []  # suggestions to merge, in order
+    run_turn = -1  # the turn the current run started in
+    turn_of = _TurnFinder(corpus)
     for s in sorted(found, key=lambda s: (s.document_id, s.code_id, s.start)):
-        last = merged[-1] if merged else None
+        last = runs[-1][-1] if runs else None
         text = corpus.documents[s.document_id].text
         if (last is not None and last.document_id == s.document_id
                 and last.code_id == s.code_id and not text[last.end:s.start].strip()
-                and _turn_of(corpus, s.document_id, last.start)
-                == _turn_of(corpus, s.document_id, s.start)):
-            merged[-1] = replace(
-                last, end=s.end, text=text[last.start:s.end],
-                confidence=max(last.confidence, s.confidence),
-                evidence=tuple(dict.fromkeys(last.evidence + s.evidence))[:6])
+                and run_turn == turn_of(s.document_id, s.start)):
+            runs[-1].append(s)
         else:
-            merged.append(s)
-    return merged
+            runs.append([s])
+            run_turn = turn_of(s.document_id, s.start)
+    return [run[0] if len(run) == 1 else _merged(corpus, run) for run in runs]
 
 
-def _turn_of(corpus: Corpus, document_id: int, offset: int) -> int:
-    return next((t.index for t in corpus.turns[document_id]
-                 if t.text_start <= offset < t.text_end), -1)
+def _merged(corpus: Corpus, run: list[CodeSuggestion]) -> CodeSuggestion:
+    """One suggestion for a run of neighbouring ones: their span, their best confidence, and
+    the first six of their evidence words."""
+    first, last = run[0], run[-1]
+    evidence = tuple(dict.fromkeys(word for s in run for word in s.evidence))[:6]
+    return replace(first, end=last.end,
+                   text=corpus.documents[first.document_id].text[first.start:last.end],
+                   confidence=max(s.confidence for s in run), evidence=evidence)
+
+
+class _TurnFinder:
+    """The index of the turn holding an offset of a document (-1 if none), by bisection."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._turns: dict[int, tuple[list[int], list[Turn]]] = {}
+
+    def __call__(self, document_id: int, offset: int) -> int:
+        if document_id not in self._turns:
+            spoken = sorted((t for t in self._corpus.turns[document_id]
+                             if t.text_end > t.text_start), key=lambda t: t.text_start)
+            self._turns[document_id] = ([t.text_start for t in spoken], spoken)
+        starts, spoken = self._turns[document_id]
+        at = bisect_right(starts, offset) - 1
+        return spoken[at].index if at >= 0 and offset < spoken[at].text_end else -1
 
 
 def list_suggestions(store: Store, *, status: SuggestionStatus | None = SuggestionStatus.PENDING,

@@ -6,27 +6,35 @@ Helpers of ``services/suggest.py``; the public use cases are there.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
-from qualcode.core import spans
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, Document, Role, Turn
 from qualcode.core.suggestions import RunReport, SuggestionStatus
-from qualcode.nlp import ParsedText, choose_model, text_key
-from qualcode.nlp.parse import parse_many
+from qualcode.nlp import ModelChoice, choose_model, text_key
+from qualcode.nlp.parse import iter_parse_data
+from qualcode.nlp.parsed import data_from_json, data_to_json
 from qualcode.store import Store
 from qualcode.store import suggestions as table
-from qualcode.suggest.terms import DocumentTerms, PlacedParse, Terms, text_terms
+from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
 Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
 
 MIN_TERMS = 3  # passages with fewer content words say too little to cluster or code
+# New parses are stored this many at a time, each batch in its own action: memory stays flat
+# on a large corpus, the project is never locked for the whole parse, and an interrupted run
+# keeps what it parsed.
+STORE_EVERY = 2000
 
 
 @dataclass(frozen=True)
@@ -68,34 +76,64 @@ def load_corpus(store: Store, *, progress: Progress | None = None,
     documents = {d.id or 0: d for d in store.documents()}
     turns = {doc_id: store.turns(doc_id) for doc_id in documents}
     codes = store.codes()
-    texts = [documents[d].text[t.text_start:t.text_end]
-             for d, ts in turns.items() for t in ts if t.text_end > t.text_start]
-    texts += [description_text(c) for c in codes]
-    keys = [text_key(t) for t in texts]
+    placed = {doc_id: [(t.text_start, documents[doc_id].text[t.text_start:t.text_end])
+                       for t in ts if t.text_end > t.text_start] for doc_id, ts in turns.items()}
+    described = {c.id or 0: description_text(c) for c in codes}
+    texts = [text for pieces in placed.values() for _, text in pieces] + list(described.values())
+    key_of = {text: text_key(text) for text in texts}  # each distinct text hashed once
     model = choice.cache_name()
-    found = table.cached_parses(store, keys, model, choice.version)
-    missing = list({k: t for k, t in zip(keys, texts, strict=True) if k not in found}.items())
+    with _collector_paused():
+        parses = {key: ParseTerms(data_from_json(data)) for key, data
+                  in table.iter_cached_parses(store, key_of.values(), model, choice.version)}
+    missing = [(key, text) for text, key in key_of.items() if key not in parses]
     if missing:
         step = (lambda done, total: progress("parsing", done, total)) if progress else None
-        parsed = parse_many([t for _, t in missing], choice.name, progress=step,
-                            executor=executor)
-        new = {k: p.to_json() for (k, _), p in zip(missing, parsed, strict=True)}
-        with store.action("parse", detail=f"{len(new)} texts with {model}", undoable=False):
-            table.cache_parses(store, new, model, choice.version)
-        found.update(new)
-    parses = {k: ParsedText.from_json(v) for k, v in found.items()}
-    terms = {doc_id: DocumentTerms([
-        PlacedParse(t.text_start, parses[text_key(documents[doc_id].text[t.text_start:
-                                                                         t.text_end])])
-        for t in ts if t.text_end > t.text_start]) for doc_id, ts in turns.items()}
-    descriptions = {c.id or 0: text_terms(parses[text_key(description_text(c))], names=True)
-                    for c in codes}
-    report = RunReport(parsed=len(missing), cached=len(set(keys)) - len(missing),
+        made = iter_parse_data([text for _, text in missing], choice.name, progress=step,
+                               executor=executor)
+        batch: dict[str, str] = {}
+        for (key, _), data in zip(missing, made, strict=True):
+            batch[key] = data_to_json(data)
+            parses[key] = ParseTerms(data)
+            if len(batch) == STORE_EVERY:
+                _cache(store, batch, choice)
+                batch = {}
+        _cache(store, batch, choice)
+    with _collector_paused():
+        terms = {doc_id: DocumentTerms([PlacedParse(start, parses[key_of[text]])
+                                        for start, text in pieces])
+                 for doc_id, pieces in placed.items()}
+        descriptions = {code_id: text_terms(parses[key_of[text]], names=True)
+                        for code_id, text in described.items()}
+    report = RunReport(parsed=len(missing), cached=len(key_of) - len(missing),
                        model=f"{model} {choice.version}",
                        warnings=(choice.warning,) if choice.warning else ())
     return Corpus(documents=documents, turns=turns, terms=terms, descriptions=descriptions,
                   codes=codes, model=report.model, report=report,
                   case_of={d: doc.case_id for d, doc in documents.items()})
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Decoding the cache and placing the parses make millions of short-lived objects and keep
+    many small ones for a while; the cyclic garbage collector would re-scan the kept ones
+    over and over (a third of the time). Nothing made here forms a cycle, so collection can
+    wait until the end."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cache(store: Store, parses: dict[str, str], choice: ModelChoice) -> None:
+    """Store a batch of new parses (text key -> JSON) in the parse cache."""
+    if not parses:
+        return
+    model = choice.cache_name()
+    with store.action("parse", detail=f"{len(parses)} texts with {model}", undoable=False):
+        table.cache_parses(store, parses, model, choice.version)
 
 
 def description_text(code: Code) -> str:
@@ -122,18 +160,34 @@ def respondent_units(corpus: Corpus, *, unit: str = "turn",
     found: list[Unit] = []
     for doc_id in sorted(wanted):
         text, terms = corpus.documents[doc_id].text, corpus.terms[doc_id]
+        excluded = SpanSet(taken.get(doc_id, ()))
         for turn in corpus.turns[doc_id]:
             if turn.role is not Role.RESPONDENT or turn.text_end <= turn.text_start:
                 continue
             pieces = ([(turn.text_start, turn.text_end)] if unit == "turn"
                       else terms.sentences(turn.text_start, turn.text_end))
             for start, end in pieces:
-                if any(spans.overlaps((start, end), span) for span in taken.get(doc_id, [])):
+                if excluded.overlaps(start, end):
                     continue
                 words = terms.terms(start, end, names=names)
                 if len(words) >= MIN_TERMS:
                     found.append(Unit(doc_id, start, end, text[start:end], words, turn.index))
     return found
+
+
+class SpanSet:
+    """Spans (which may overlap or nest) asked whether any overlaps a given span, in O(log n):
+    sorted by start, with the furthest end reached so far beside each."""
+
+    def __init__(self, found: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(found)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span starting before ``end`` ends after ``start`` (see spans.overlaps)."""
+        before = bisect_left(self._starts, end)  # spans starting before ``end``
+        return before > 0 and self._reach[before - 1] > start
 
 
 def documents_matching(store: Store, filters: dict[str, str]) -> list[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from qualcode.core.errors import NotFound
@@ -33,15 +33,20 @@ from qualcode.store.store import Store, now
 
 def cached_parses(store: Store, keys: Iterable[str], model: str, version: str) -> dict[str, str]:
     """The cached parse (JSON) of each text key found, for one pipeline and version."""
+    return dict(iter_cached_parses(store, keys, model, version))
+
+
+def iter_cached_parses(store: Store, keys: Iterable[str], model: str,
+                       version: str) -> Iterator[tuple[str, str]]:
+    """(text key, parse JSON) of each key found, a few hundred rows at a time, so a caller
+    can decode them one by one instead of holding every JSON text at once."""
     wanted = list(dict.fromkeys(keys))
-    found: dict[str, str] = {}
     for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
         batch = wanted[i:i + 500]
         rows = store.conn.execute(
             "SELECT text_sha256, data FROM parse_cache WHERE model = ? AND model_version = ? "
             f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch))
-        found.update((r["text_sha256"], r["data"]) for r in rows)
-    return found
+        yield from ((key, data) for key, data in rows.fetchall())
 
 
 def cache_parses(store: Store, parses: Mapping[str, str], model: str, version: str) -> None:

@@ -67,21 +67,18 @@ class CodeSuggester(ClassifierMixin, BaseEstimator):
         self.descriptions_ = self.vectorizer_.transform(descriptions)
         self.classes_ = np.arange(n_codes)
         coded = (Y == 1).any(axis=1)
-        self.methods_: list[str] = []
+        self.methods_: list[str] = choose_methods(Y, self.min_examples)
         self.models_: list[LogisticRegression | None] = []
         prototypes = []
         for c in range(n_codes):
             positive = Y[:, c] == 1
-            negative = (Y[:, c] == -1) | (coded & (Y[:, c] == 0))
-            if positive.sum() >= self.min_examples and negative.any():
-                rows = positive | negative
+            if self.methods_[c] == MODEL:
+                rows = positive | _negative(Y, c, coded)
                 model = LogisticRegression(C=self.C, class_weight=self.class_weight,
                                            random_state=self.random_state, max_iter=2000)
                 model.fit(features[rows], positive[rows])
-                self.methods_.append(MODEL)
                 self.models_.append(model)
             else:
-                self.methods_.append(SIMILARITY)
                 self.models_.append(None)
             prototype = self.descriptions_[c]
             if positive.any():  # the description plus the code's own (few) examples
@@ -110,7 +107,9 @@ class CodeSuggester(ClassifierMixin, BaseEstimator):
         """(n_passages, n_codes) confidences in 0..1; rows need not sum to one (a passage can
         carry several codes)."""
         check_is_fitted(self, "models_")
-        features = self.vectorizer_.transform(X)
+        return self._proba(self.vectorizer_.transform(X))
+
+    def _proba(self, features: sparse.csr_matrix) -> np.ndarray:
         similarity = np.asarray((features @ self.prototypes_.T).todense())
         scores = self.calibration_.predict_proba(similarity.reshape(-1, 1))[:, 1]
         scores = scores.reshape(similarity.shape)
@@ -129,19 +128,54 @@ class CodeSuggester(ClassifierMixin, BaseEstimator):
         """For each (passage index, code) pair: the passage's words that pushed the code up
         most (its regression's weights, or its prototype for similarity codes)."""
         check_is_fitted(self, "models_")
-        rows = self.vectorizer_.transform(X).tocsr()
+        if not len(pairs):
+            return []
+        return self._explain(self.vectorizer_.transform(X).tocsr(), pairs, n)
+
+    def _explain(self, rows: sparse.csr_matrix, pairs: Sequence[tuple[int, int]],
+                 n: int) -> list[list[str]]:
         vocabulary = self.vectorizer_.get_feature_names_out()
-        found = []
-        for i, code in pairs:
-            model = self.models_[code]
-            row = rows[i]
-            weights = (model.coef_.ravel()[row.indices] if model is not None
-                       else self.prototypes_[code].toarray().ravel()[row.indices])
-            contribution = row.data * weights
-            order = np.argsort(-contribution)[:n]
-            found.append([str(vocabulary[row.indices[j]]) for j in order
-                          if contribution[j] > 0])
+        passage = np.fromiter((i for i, _ in pairs), dtype=np.intp, count=len(pairs))
+        code = np.fromiter((c for _, c in pairs), dtype=np.intp, count=len(pairs))
+        # every pair's stored entries of its passage's row, one flat run per pair
+        lengths = (rows.indptr[passage + 1] - rows.indptr[passage]).astype(np.intp)
+        firsts = np.cumsum(lengths) - lengths  # where each pair's run begins
+        owner = np.repeat(np.arange(len(pairs)), lengths)
+        entry = np.repeat(rows.indptr[passage].astype(np.intp) - firsts, lengths) + np.arange(
+            int(lengths.sum()))
+        terms = rows.indices[entry]
+        contribution = rows.data[entry].astype(float)
+        entry_code = code[owner]
+        for c in np.unique(code):  # one code's weights at a time: a dense row of the vocabulary
+            mine = entry_code == c
+            contribution[mine] *= self._weights(int(c))[terms[mine]]
+        order = np.lexsort((-contribution, owner))  # by pair, then strongest first
+        rank = np.arange(len(order)) - np.repeat(firsts, lengths)
+        kept = order[(rank < n) & (contribution[order] > 0)]
+        found: list[list[str]] = [[] for _ in pairs]
+        for pair, term in zip(owner[kept].tolist(), terms[kept].tolist(), strict=True):
+            found[pair].append(str(vocabulary[term]))
         return found
+
+    def _weights(self, code: int) -> np.ndarray:
+        """Each term's weight for ``code``: its regression's coefficients, or its prototype."""
+        model = self.models_[code]
+        return (model.coef_.ravel() if model is not None
+                else self.prototypes_[code].toarray().ravel())
+
+
+def choose_methods(Y: np.ndarray, min_examples: int) -> list[str]:
+    """Per code: MODEL when it has ``min_examples`` coded passages and some negative example,
+    else SIMILARITY (what ``CodeSuggester.fit`` chooses, known without fitting)."""
+    Y = np.asarray(Y)
+    coded = (Y == 1).any(axis=1)
+    return [MODEL if (Y[:, c] == 1).sum() >= min_examples and _negative(Y, c, coded).any()
+            else SIMILARITY for c in range(Y.shape[1])]
+
+
+def _negative(Y: np.ndarray, c: int, coded: np.ndarray) -> np.ndarray:
+    """Negative examples of code ``c``: rejected for it, or coded with something else only."""
+    return (Y[:, c] == -1) | (coded & (Y[:, c] == 0))
 
 
 def description_similarity(corpus: Sequence[Terms], X: Sequence[Terms],
@@ -155,23 +189,32 @@ def description_similarity(corpus: Sequence[Terms], X: Sequence[Terms],
 
 @dataclass(frozen=True)
 class CodeRanking:
-    """Scores of candidate passages, as plain data (it crosses process boundaries)."""
+    """Each candidate passage's best codes, as plain data (it crosses process boundaries)."""
 
-    scores: list[list[float]]  # (candidates, codes)
+    codes: list[list[int]]  # per candidate: its best codes (column indices), best first
+    scores: list[list[float]]  # their scores
     methods: list[str]  # per code: MODEL or SIMILARITY
-    evidence: dict[tuple[int, int], list[str]]  # (candidate, code) -> words, for the best few
+    evidence: dict[tuple[int, int], list[str]]  # (candidate, code) -> words, for those scoring
 
 
+@single_threaded
 def rank_codes(X: Sequence[Terms], Y: Sequence[Sequence[int]], descriptions: Sequence[Terms],
                candidates: Sequence[Terms], params: dict[str, Any], *,
                per_candidate: int = 2, min_score: float = 0.0) -> CodeRanking:
-    """Fit a ``CodeSuggester(**params)`` and score ``candidates``, explaining each passage's
-    ``per_candidate`` best codes scoring ``min_score`` or more; callable in a worker."""
+    """Fit a ``CodeSuggester(**params)`` and rank codes for ``candidates``: each passage's
+    ``per_candidate`` best (ties to the earlier code), explained where they score
+    ``min_score`` or more; callable in a worker."""
     Y = np.asarray(Y).reshape(len(X), len(descriptions))  # also when nothing is coded yet
     fitted = CodeSuggester(**params).fit(X, Y, descriptions)
-    scores = fitted.predict_proba(candidates) if candidates else np.zeros((0, Y.shape[1]))
-    pairs = [(i, int(c)) for i, row in enumerate(scores)
-             for c in np.argsort(-row)[:per_candidate] if row[c] >= min_score]
-    words = fitted.explain(candidates, pairs) if pairs else []
-    return CodeRanking(scores=scores.tolist(), methods=fitted.methods_,
+    if not candidates:
+        return CodeRanking(codes=[], scores=[], methods=fitted.methods_, evidence={})
+    features = fitted.vectorizer_.transform(candidates)  # once, for scores and evidence
+    scores = fitted._proba(features)
+    best = np.argsort(-scores, axis=1, kind="stable")[:, :per_candidate]
+    top = np.take_along_axis(scores, best, axis=1)
+    good = top >= min_score
+    pairs = [(i, c) for i, c in zip(np.nonzero(good)[0].tolist(), best[good].tolist(),
+                                    strict=True)]
+    words = fitted._explain(features.tocsr(), pairs, 5) if pairs else []
+    return CodeRanking(codes=best.tolist(), scores=top.tolist(), methods=fitted.methods_,
                        evidence=dict(zip(pairs, words, strict=True)))

@@ -14,7 +14,7 @@ from sklearn.base import clone
 from sklearn.model_selection import GroupKFold, KFold
 
 from qualcode.core.suggestions import CodeFigure, Evaluation, MethodScore
-from qualcode.suggest.codes import CodeSuggester, description_similarity
+from qualcode.suggest.codes import CodeSuggester, choose_methods, description_similarity
 from qualcode.suggest.terms import Terms
 
 MIN_SEGMENTS = 10
@@ -58,7 +58,7 @@ def cross_validate(X: Sequence[Terms], Y: np.ndarray, groups: Sequence[int],
         rankings["definition similarity"][test] = description_similarity(
             [X[i] for i in judged[train]], test_x, descriptions)
     scores = {name: _score(name, rankings[name], truth) for name in RANKERS}
-    methods = clone(estimator).fit(X, Y, descriptions).methods_
+    methods = choose_methods(Y, estimator.min_examples)  # as a fit on everything would
     return Evaluation(
         segments=len(judged), documents=documents, folds=len(folds), grouped_by=grouped_by,
         suggester=scores["suggester"],

@@ -7,11 +7,13 @@ without parsing again. Plain Python: no spaCy, no scikit-learn.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from sys import intern
 
-from qualcode.nlp.parsed import ParsedText, ParsedToken
+from qualcode.nlp.parsed import ALPHA, ParseData, ParsedText, ParsedToken
 
 Terms = list[str]
 
@@ -47,58 +49,167 @@ def phrase(tokens: Sequence[ParsedToken], names: bool = False) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+_COUNTED_POS = CONTENT_POS | NAME_POS | {""}
+# What a parse's terms are kept as, each kind a run of spans in text order: content words and
+# noun-chunk phrases without names and with them, then the sentences.
+_PLAIN, _NAMED, _PLAIN_PHRASES, _NAMED_PHRASES, _SENTENCES = range(5)
+_KINDS = 5
+
+
+class _Layout:
+    """Spans of several kinds laid end to end in two arrays (starts, ends), each kind's run in
+    text order (its spans neither overlap nor nest, so starts and ends both ascend): those
+    inside a span are one slice of a run, found by bisection. Values (the terms) sit at the
+    same indices (sentences, the last kind, have empty ones). A few flat objects, not an object per
+    span or per kind: a corpus's worth of small objects made every garbage collection slow."""
+
+    __slots__ = ("starts", "ends", "values")
+
+    def __init__(self) -> None:
+        self.starts: array[int] = array("i")
+        self.ends: array[int] = array("i")
+        self.values: list[str] = []
+
+    def slice(self, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+        """[first, last): the spans inside ``[start, end)`` among those at [low, high)."""
+        return (bisect_left(self.starts, start, low, high),
+                bisect_right(self.ends, end, low, high))
+
+
+class ParseTerms(_Layout):
+    """The terms of one parsed text, ready to read for any span of it: its content words and
+    noun-chunk phrases with their character spans (with and without proper names), and its
+    sentences. Far smaller than the parse, and read by bisection instead of token by token.
+
+    Built from the parse's data form (``ParseData``, the cache's decoded JSON) or from a
+    ``ParsedText``; tokens come in text order, as a parser gives them.
+    """
+
+    __slots__ = ("cuts", "end")
+
+    def __init__(self, data: ParseData) -> None:
+        super().__init__()
+        tokens = data["t"]
+        # is_content(names=True), inlined: this runs once per token of the corpus
+        counted = [t for t in tokens if t[4] == ALPHA and len(t[2]) > 1
+                   and t[2] not in FILLERS and t[3] in _COUNTED_POS]
+        starts, ends = [t[0] for t in counted], [t[1] for t in counted]
+        words = [intern(t[2]) for t in counted]
+        is_name = [t[3] in NAME_POS for t in counted]
+        if any(is_name):
+            plain = [(t[0], t[1], w) for t, w, n in zip(counted, words, is_name, strict=True)
+                     if not n]
+        else:
+            plain = list(zip(starts, ends, words, strict=True))
+        plain_phrases: list[tuple[int, int, str]] = []
+        named_phrases: list[tuple[int, int, str]] = []
+        for i, j in data["nc"]:
+            if j - i < 2:  # a phrase takes two content words
+                continue
+            first_char, last_char = tokens[i][0], tokens[j - 1][1]
+            first, last = bisect_left(starts, first_char), bisect_right(ends, last_char)
+            if last - first < 2:  # the chunk's content words
+                continue
+            named_phrases.append((first_char, last_char, intern(" ".join(words[first:last]))))
+            chosen = words[first:last]
+            if any(is_name[first:last]):
+                chosen = [w for w, n in zip(chosen, is_name[first:last], strict=True) if not n]
+                if len(chosen) < 2:
+                    continue
+            plain_phrases.append((first_char, last_char, intern(" ".join(chosen))))
+        plain_phrases.sort()  # noun chunks come in text order; sorting makes sure
+        named_phrases.sort()
+        cuts = [0]
+        for kind in (plain, list(zip(starts, ends, words, strict=True)), plain_phrases,
+                     named_phrases):
+            self.starts.extend([s for s, _, _ in kind])
+            self.ends.extend([e for _, e, _ in kind])
+            self.values += [v for _, _, v in kind]
+            cuts.append(len(self.values))
+        sentences = data["s"]
+        self.starts.extend([s for s, _ in sentences])
+        self.ends.extend([e for _, e in sentences])
+        self.values += [""] * len(sentences)  # keeps values at their spans' indices
+        cuts.append(len(self.starts))
+        self.cuts = tuple(cuts)
+        self.end: int = tokens[-1][1] if tokens else 0  # where the last token ends
+
+    @classmethod
+    def of(cls, parsed: ParsedText | ParseTerms) -> ParseTerms:
+        return parsed if isinstance(parsed, ParseTerms) else cls(parsed.to_data())
+
+    def terms(self, start: int, end: int, names: bool = False) -> Terms:
+        """Content lemmas wholly inside ``[start, end)``, then the phrases wholly inside."""
+        found: Terms = []
+        for kind in (_NAMED, _NAMED_PHRASES) if names else (_PLAIN, _PLAIN_PHRASES):
+            first, last = self.slice(start, end, self.cuts[kind], self.cuts[kind + 1])
+            found += self.values[first:last]
+        return found
+
+
 @dataclass(frozen=True)
 class PlacedParse:
     offset: int  # where the parsed text starts in the document
-    parsed: ParsedText
+    parsed: ParsedText | ParseTerms
 
 
-class DocumentTerms:
-    """Terms of any span of one document, from the parses of its turns."""
+class DocumentTerms(_Layout):
+    """Terms of any span of one document, from the parses of its turns: their ParseTerms laid
+    end to end (offsets within each turn), each turn a segment."""
+
+    __slots__ = ("_offsets", "_reach", "_cuts")
 
     def __init__(self, parts: Sequence[PlacedParse]) -> None:
-        self.parts = sorted(parts, key=lambda p: p.offset)
-        self._starts = [p.offset for p in self.parts]
+        super().__init__()
+        placed = sorted(parts, key=lambda p: p.offset)
+        self._offsets = array("i", [p.offset for p in placed])
+        self._reach = array("i")  # where each part's last token ends, in the document
+        self._cuts = array("i")  # per part, where each kind's run begins (and one past)
+        for part in placed:
+            terms = ParseTerms.of(part.parsed)
+            self._reach.append(part.offset + terms.end)
+            base = len(self.starts)
+            self._cuts.extend([base + cut for cut in terms.cuts])
+            self.starts += terms.starts
+            self.ends += terms.ends
+            self.values += terms.values
 
     def terms(self, start: int, end: int, *, names: bool = False) -> Terms:
         """Content lemmas and noun-chunk phrases inside ``[start, end)`` (with proper names
         when ``names``)."""
+        kinds = (_NAMED, _NAMED_PHRASES) if names else (_PLAIN, _PLAIN_PHRASES)
         found: Terms = []
         for part in self._parts_over(start, end):
-            tokens = part.parsed.tokens
-            inside = [start <= part.offset + t.start and part.offset + t.end <= end
-                      for t in tokens]
-            found += [t.lemma for t, ok in zip(tokens, inside, strict=True)
-                      if ok and is_content(t, names)]
-            for i, j in part.parsed.noun_chunks:
-                if all(inside[i:j]):
-                    term = phrase(tokens[i:j], names)
-                    if term:
-                        found.append(term)
+            offset, cuts = self._offsets[part], (_KINDS + 1) * part
+            for kind in kinds:
+                first, last = self.slice(start - offset, end - offset,
+                                         self._cuts[cuts + kind], self._cuts[cuts + kind + 1])
+                found += self.values[first:last]
         return found
 
     def sentences(self, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence spans (document offsets) lying inside ``[start, end)``."""
-        return [(part.offset + s, part.offset + e)
-                for part in self._parts_over(start, end)
-                for s, e in part.parsed.sentences
-                if start <= part.offset + s and part.offset + e <= end]
-
-    def _parts_over(self, start: int, end: int) -> list[PlacedParse]:
-        first = max(0, bisect_left(self._starts, start) - 1)
         found = []
-        for part in self.parts[first:]:
-            if part.offset >= end:
-                break
-            last = part.parsed.tokens[-1].end if part.parsed.tokens else 0
-            if part.offset + last > start:
-                found.append(part)
+        for part in self._parts_over(start, end):
+            offset, cuts = self._offsets[part], (_KINDS + 1) * part
+            first, last = self.slice(start - offset, end - offset,
+                                     self._cuts[cuts + _SENTENCES],
+                                     self._cuts[cuts + _SENTENCES + 1])
+            found += [(offset + s, offset + e) for s, e in zip(
+                self.starts[first:last], self.ends[first:last], strict=True)]
         return found
 
+    def _parts_over(self, start: int, end: int) -> list[int]:
+        """The parts (indices) that reach into ``[start, end)``."""
+        offsets, reach = self._offsets, self._reach
+        first = max(0, bisect_left(offsets, start) - 1)
+        stop = bisect_left(offsets, end, first)  # parts from here on start at or after end
+        return [p for p in range(first, stop) if reach[p] > start]
 
-def text_terms(parsed: ParsedText, *, names: bool = False) -> Terms:
+
+def text_terms(parsed: ParsedText | ParseTerms, *, names: bool = False) -> Terms:
     """Terms of a whole parsed text (a code's definition, say)."""
-    return DocumentTerms([PlacedParse(0, parsed)]).terms(0, 1 << 62, names=names)
+    return ParseTerms.of(parsed).terms(0, 1 << 62, names)
 
 
 def identity(terms: Terms) -> Terms:
