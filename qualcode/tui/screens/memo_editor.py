@@ -12,6 +12,10 @@ from qualcode.tui.screens.type_ahead import TypeAhead
 
 
 class MemoEditor(TypeAhead, ModalScreen[str | None]):
+    """A free text (a memo; subclasses: a finding) written in a text area."""
+
+    FIELD = "memo-text"  # id of the text area
+    NOUN = "memo"
     TYPE_AHEAD = "#memo-text"
     CSS_PATH = "modals.tcss"
     BINDINGS = [
@@ -28,13 +32,14 @@ class MemoEditor(TypeAhead, ModalScreen[str | None]):
             yield Label(self.title_text, classes="title")
             if self.context:
                 yield Label(self.context, classes="hint")
-            yield TextArea(self.text, id="memo-text", soft_wrap=True, show_line_numbers=False)
-            yield Label("ctrl+s save · Esc cancel · an empty memo is removed", classes="hint")
+            yield TextArea(self.text, id=self.FIELD, soft_wrap=True, show_line_numbers=False)
+            yield Label(f"ctrl+s save · Esc cancel · an empty {self.NOUN} is removed",
+                        classes="hint")
 
     def on_mount(self) -> None:
-        area = self.query_one("#memo-text", TextArea)
+        area = self.query_one(f"#{self.FIELD}", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one("#memo-text", TextArea).text)
+        self.dismiss(self.query_one(f"#{self.FIELD}", TextArea).text)

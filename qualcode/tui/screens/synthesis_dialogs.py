@@ -17,41 +17,20 @@ from textual.widgets.selection_list import Selection
 
 from qualcode.core.model import Code
 from qualcode.tui.colours import SWATCH, code_colour
+from qualcode.tui.screens.memo_editor import MemoEditor
 from qualcode.tui.screens.type_ahead import TypeAhead
 
 DEFAULT_SCALE = "strong, partial, weak, absent"
 DIALOG_CSS = ["modals.tcss", "synthesis_dialogs.tcss"]
 
 
-class FindingEditor(TypeAhead, ModalScreen[str | None]):
+class FindingEditor(MemoEditor):
     """The finding of a code: ctrl+s saves (an empty finding is removed), Escape cancels."""
 
+    FIELD = "finding-text"
+    NOUN = "finding"
     TYPE_AHEAD = "#finding-text"
     CSS_PATH = DIALOG_CSS
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "dismiss(None)", "Cancel"),
-    ]
-
-    def __init__(self, title: str, text: str = "", context: str = "") -> None:
-        super().__init__()
-        self.title_text, self.text, self.context = title, text, context
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="title")
-            if self.context:
-                yield Label(self.context, classes="hint")
-            yield TextArea(self.text, id="finding-text", soft_wrap=True, show_line_numbers=False)
-            yield Label("ctrl+s save · Esc cancel · an empty finding is removed", classes="hint")
-
-    def on_mount(self) -> None:
-        area = self.query_one("#finding-text", TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one("#finding-text", TextArea).text)
 
 
 @dataclass(frozen=True)
