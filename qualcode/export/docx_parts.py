@@ -174,7 +174,9 @@ def add_run(paragraph: Paragraph, text: str = "", *, bold: bool | None = None,
     """A run with its formatting (None: inherited), written as ``run.bold``, ``run.italic``,
     ``run.font.size`` and ``run.font.color.rgb`` write it. python-docx's setters each search
     and reorder the run's properties; a report sets thousands of them."""
-    run = paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        append_text(run, text)
     properties = []
     if bold is not None:
         properties.append(_on_off("w:b", bold))
@@ -189,6 +191,16 @@ def add_run(paragraph: Paragraph, text: str = "", *, bold: bool | None = None,
         run_properties.extend(properties)
         run._r.insert(0, run_properties)
     return run
+
+
+def append_text(run: Run, text: str) -> None:
+    """Add ``text`` to a run as ``run.text = text`` would write it into an empty run: a line
+    break for each newline and a tab for each tab, and the rest as text elements (python-docx
+    looks at the text one character at a time; most has neither and is one element)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+    else:
+        run._r.add_t(text)
 
 
 def _on_off(tag: str, on: bool) -> OxmlElement:
@@ -235,9 +247,13 @@ def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
 
 # -- tables --------------------------------------------------------------------------------
 def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]], *,
-          widths: Sequence[Cm] | None = None, font_size: float = 9) -> Table:
-    """A grid table: a bold header row that repeats on every page, then the rows."""
-    grid = doc.add_table(rows=1, cols=len(header))
+          widths: Sequence[Cm] | None = None, font_size: float = 9,
+          blank_rows: int = 0) -> Table:
+    """A grid table: a bold header row that repeats on every page, then the rows, then
+    ``blank_rows`` empty rows for the caller to fill. Every row is made at once: adding rows
+    one by one parses a snippet of XML per cell."""
+    grid = doc.add_table(rows=1 + len(rows) + blank_rows, cols=len(header))
+    body = grid.rows[1:]
     with contextlib.suppress(KeyError):
         grid.style = doc.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -247,9 +263,8 @@ def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]], *
     repeat_header(grid.rows[0])
     numeric = [bool(rows) and all(_NUMBER.fullmatch(r[i]) for r in rows)
                for i in range(len(header))]
-    for values in rows:
-        cells = grid.add_row().cells
-        for cell, text, centre in zip(cells, values, numeric, strict=True):
+    for row, values in zip(body, rows, strict=False):
+        for cell, text, centre in zip(row.cells, values, numeric, strict=True):
             write_cell(cell, text, size=font_size,
                        align=WD_ALIGN_PARAGRAPH.CENTER if centre else None)
     if widths:

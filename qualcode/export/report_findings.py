@@ -29,7 +29,7 @@ def add_quote(doc: Document, quote: Quote) -> None:
     """The quote verbatim in the quote style, its attribution on the line below."""
     paragraph = doc.add_paragraph()
     docx_parts.set_style(paragraph, doc, "Quote")
-    paragraph.add_run(f"“{quote.text}”")
+    docx_parts.add_run(paragraph, f"“{quote.text}”")
     paragraph.add_run().add_break(WD_BREAK.LINE)
     docx_parts.add_run(paragraph, f"— {quote.attribution}", italic=False, size=9)
 

@@ -37,9 +37,9 @@ def add_matrix(doc: Document, matrix: MatrixTable) -> None:
     width = docx_parts.text_width(section)
     first = Cm(4.2)
     other = Cm((width.cm - first.cm) / max(len(matrix.columns), 1))
-    grid = docx_parts.table(doc, ["Case", *matrix.columns], [], widths=None, font_size=8)
-    for row in matrix.rows:
-        added = grid.add_row()
+    grid = docx_parts.table(doc, ["Case", *matrix.columns], [], widths=None, font_size=8,
+                            blank_rows=len(matrix.rows))
+    for added, row in zip(grid.rows[1:], matrix.rows, strict=True):
         docx_parts.keep_row_together(added)
         cells = added.cells
         label = docx_parts.write_cell(cells[0], row.case, bold=True, size=9)
