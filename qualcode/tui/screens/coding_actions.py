@@ -5,13 +5,14 @@ screen reloads what the project holds."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, MemoTarget
 from qualcode.core.spans import overlaps
+from qualcode.core.suggestions import CodeSuggestion
 from qualcode.services import codes as code_service
 from qualcode.services import coding as coding_service
 from qualcode.services.retrieval import recent_code_ids
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     Base = WorkbenchScreen
 else:
     Base = object
+
+
+T = TypeVar("T", Coding, CodeSuggestion)  # a coded span the user may choose among
 
 
 class CodingActions(Base):
@@ -129,24 +133,31 @@ class CodingActions(Base):
             found = mine if len(mine) == 1 else exact if len(exact) == 1 else found
         if not found:
             self.notify("No coding here.", severity="warning")
-        elif len(found) == 1:
-            then(found[0])
         else:
-            options = []
-            for c in found:
-                code = self.code_by_id.get(c.code_id)
-                prompt = Text()
-                prompt.append(f"{SWATCH} ", style=code_colour(code) if code else "")
-                prompt.append(self.paths.get(c.code_id, "?"), style="bold")
-                prompt.append(f"  “{excerpt(c.text, 50)}”", style="dim")
-                options.append((str(c.id), prompt))
+            self.choose_span(title, found, "", then)
 
-            def chosen(key: str | None) -> None:
-                match = next((c for c in found if str(c.id) == key), None)
-                if match is not None:
-                    then(match)
+    def choose_span(self, title: str, items: list[T], detail: str,
+                    then: Callable[[T], None]) -> None:
+        """``then`` the only item, or the one the user picks; each item (a coding or a code
+        suggestion) is shown by its code, ``detail`` formatted with it, and its text."""
+        if len(items) == 1:
+            then(items[0])
+            return
+        options = []
+        for item in items:
+            code = self.code_by_id.get(item.code_id)
+            prompt = Text()
+            prompt.append(f"{SWATCH} ", style=code_colour(code) if code else "")
+            prompt.append(self.paths.get(item.code_id, "?"), style="bold")
+            prompt.append(f"  {detail.format(item=item)}“{excerpt(item.text, 50)}”", style="dim")
+            options.append((str(item.id), prompt))
 
-            self.app.push_screen(Choose(title, options), chosen)
+        def chosen(key: str | None) -> None:
+            match = next((i for i in items if str(i.id) == key), None)
+            if match is not None:
+                then(match)
+
+        self.app.push_screen(Choose(title, options), chosen)
 
     def action_remove(self, coding_id: int | None = None) -> None:
         def remove(coding: Coding) -> None:

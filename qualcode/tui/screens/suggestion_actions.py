@@ -11,15 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from qualcode.core.spans import overlaps
 from qualcode.core.suggestions import CodeSuggestion
 from qualcode.services import suggest
-from qualcode.tui.colours import SWATCH, code_colour
 from qualcode.tui.context import attempt, project_of
-from qualcode.tui.describe import excerpt
-from qualcode.tui.screens.dialogs import Choose, Prompt
+from qualcode.tui.screens.dialogs import Prompt
 from qualcode.tui.widgets.transcript_paint import SUGGESTED
 
 if TYPE_CHECKING:
@@ -82,24 +78,8 @@ class SuggestionActions(Base):
         here = self.suggestions_here()
         if not here:
             return
-        if len(here) == 1:
-            then(here[0])
-        else:
-            options = []
-            for s in sorted(here, key=lambda s: -s.confidence):
-                code = self.code_by_id.get(s.code_id)
-                prompt = Text()
-                prompt.append(f"{SWATCH} ", style=code_colour(code) if code else "")
-                prompt.append(self.paths.get(s.code_id, "?"), style="bold")
-                prompt.append(f"  {s.confidence:.2f}  “{excerpt(s.text, 50)}”", style="dim")
-                options.append((str(s.id), prompt))
-
-            def chosen(key: str | None) -> None:
-                match = next((s for s in here if str(s.id) == key), None)
-                if match is not None:
-                    then(match)
-
-            self.app.push_screen(Choose(title, options), chosen)
+        ranked = sorted(here, key=lambda s: -s.confidence)
+        self.choose_span(title, ranked, "{item.confidence:.2f}  ", then)
 
     def action_accept_suggestion(self) -> None:
         def accept(s: CodeSuggestion) -> None:
