@@ -1,8 +1,9 @@
-"""`qualcode agreement`: how far coders agree, per code and overall."""
+"""Working as a team: merging a colleague's project, and how far coders agree."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -11,6 +12,7 @@ from qualcode.analysis.reliability import LEVELS
 from qualcode.cli.app import Context, cli, pass_ctx
 from qualcode.cli.output import FORMATS, emit
 from qualcode.services.agreement import AgreementReport, agreement
+from qualcode.services.merge import merge_project
 
 
 def _split(value: str | None) -> list[str]:
@@ -73,6 +75,10 @@ def agreement_cmd(ctx: Context, coders: str | None, unit: str, overlap: int, cod
                    "one coder and were left out for that coder.", err=True)
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _row(name: str, a: Agreement) -> dict[str, object]:
     return {"code": name, "units": a.units, "percent": a.percent, "kappa": a.kappa,
             "alpha": a.alpha, "counts": a.counts}
@@ -103,3 +109,39 @@ def _num(value: object) -> str:
 
 def _counts(counts: object) -> str:
     return ", ".join(f"{k} {v}" for k, v in dict(counts).items())  # type: ignore[call-overload]
+
+
+@cli.command()
+@click.argument("other", type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def merge(ctx: Context, other: Path) -> None:
+    """Bring a colleague's project into this one, keeping who coded what.
+
+    Documents are matched by their text, codes by GUID and then by path, cases by name. Their
+    codings, memos, codes and cases are added; a code whose definition differs, or a case
+    attribute with another value, is reported and ours is kept. Merging again changes
+    nothing; `qualcode undo` removes the merge (documents it added stay, as imports do).
+
+    \b
+    Example:
+      qualcode merge ../ben/study.qualcode
+      qualcode agreement --coders ana,ben
+    """
+    if not other.exists():
+        raise click.UsageError(f"{other}: no such file")
+    with ctx.open() as store:
+        report = merge_project(store, other, coder=ctx.coder)
+    if not report.changed:
+        click.echo(f"{report.source}: nothing new to merge ({report.codings_present} codings "
+                   "already here)")
+    else:
+        click.echo(
+            f"merged {report.source}: {_n(report.codings_added, 'coding')} by "
+            f"{', '.join(report.coders) or 'nobody new'}, "
+            f"{_n(len(report.codes_added), 'new code')}, "
+            f"{_n(len(report.cases_added), 'new case')}, {_n(report.memos_added, 'memo')}, "
+            f"{_n(len(report.documents_added), 'new document')}; "
+            f"{_n(report.documents_matched, 'document')} and {_n(report.codes_matched, 'code')} "
+            "matched")
+    for line in report.conflicts:
+        click.echo(f"  kept ours: {line}", err=True)
