@@ -145,3 +145,66 @@ def merge(ctx: Context, other: Path) -> None:
             "matched")
     for line in report.conflicts:
         click.echo(f"  kept ours: {line}", err=True)
+
+
+@cli.command(name="disagreements")
+@click.option("--coders", metavar="A,B", help="The two coders (default: the first two who coded).")
+@click.option("--all", "show_all", is_flag=True, help="Also list resolved disagreements.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_ctx
+def disagreements_cmd(ctx: Context, coders: str | None, show_all: bool, fmt: str) -> None:
+    """Where two coders disagree: one coded and the other did not, different codes, or the
+    same codes on different extents. Numbered for `qualcode resolve`.
+
+    \b
+    Example:
+      qualcode disagreements --coders ana,ben
+      qualcode resolve 1 --take first --coders ana,ben
+    """
+    from qualcode.services import resolve as team
+
+    with ctx.open() as store:
+        first, second = team.coder_pair(store, _split(coders))
+        found = (team.all_disagreements(store, first, second) if show_all
+                 else team.open_disagreements(store, first, second))
+        done = team.progress(store, first, second)
+        names = {d.id: d.name for d in store.documents()}
+        codes = {c.id: c.name for c in store.codes()}
+        rows = [{"n": i, "document": names[d.document_id], "span": f"{d.start}-{d.end}",
+                 "kind": d.kind.replace("first", first).replace("second", second),
+                 first: "; ".join(codes[s.code_id] for s in d.first),
+                 second: "; ".join(codes[s.code_id] for s in d.second)}
+                for i, d in enumerate(found, 1)]
+    emit(rows, ["n", "document", "span", "kind", first, second], fmt,
+         title=f"{done.open} open of {done.total} disagreements between {first} and {second}")
+
+
+@cli.command(name="resolve")
+@click.argument("number", type=click.IntRange(1))
+@click.option("--take", type=click.Choice(["first", "second", "both", "neither"]),
+              required=True, help="Whose coding the consensus keeps.")
+@click.option("--coders", metavar="A,B", help="The two coders (default: the first two who coded).")
+@click.option("--consensus", default="consensus", show_default=True,
+              help="The coder who holds the resolved codings.")
+@pass_ctx
+def resolve_cmd(ctx: Context, number: int, take: str, coders: str | None,
+                consensus: str) -> None:
+    """Settle disagreement NUMBER (as listed by `qualcode disagreements`) into the consensus
+    coder's codings. One undoable action.
+
+    \b
+    Example:
+      qualcode resolve 3 --take both --coders ana,ben
+    """
+    from qualcode.services import resolve as team
+
+    with ctx.open() as store:
+        first, second = team.coder_pair(store, _split(coders), consensus)
+        found = team.open_disagreements(store, first, second)
+        if number > len(found):
+            raise click.UsageError(f"there are {len(found)} open disagreements; no number "
+                                   f"{number}")
+        made = team.resolve(store, found[number - 1], take, first=first, second=second,
+                            coder=ctx.coder, consensus=consensus)
+        left = team.progress(store, first, second).open
+    click.echo(f"resolved: {_n(made, 'coding')} for {consensus}; {left} open")
