@@ -158,6 +158,8 @@ def figures(code_id: int | None, units: Sequence[Unit], coders: Sequence[str],
     pairable = sum(u.weight for u in units if len(u.present()) >= 2)
     counts: dict[str, int] = {}
     if len(coders) == 2:
+        if all({v for v in u.values if v is not None} <= {0, 1} for u in units):
+            counts = dict.fromkeys(("both", "first only", "second only", "neither"), 0)
         for u in units:
             a, b = u.values
             if a is None or b is None:

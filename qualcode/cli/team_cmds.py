@@ -67,8 +67,12 @@ def agreement_cmd(ctx: Context, coders: str | None, unit: str, overlap: int, cod
     if fmt == "csv":
         emit([{**r, "counts": _counts(r["counts"])} for r in rows], columns, fmt)
         return
+    first, second = report.coders[:2]
+    named = {"first only": f"{first} only", "second only": f"{second} only"}
     emit([{**r, "percent": _pct(r["percent"]), "kappa": _num(r["kappa"]),
-           "alpha": _num(r["alpha"]), "counts": _counts(r["counts"])} for r in rows],
+           "alpha": _num(r["alpha"]),
+           "counts": _counts({named.get(k, k): v for k, v in dict(r["counts"]).items()})}
+          for r in rows],
          columns, fmt, title=_title(report))
     if report.ambiguous:
         click.echo(f"{report.ambiguous} {report.unit} unit(s) had two codes of the group from "
@@ -108,7 +112,8 @@ def _num(value: object) -> str:
 
 
 def _counts(counts: object) -> str:
-    return ", ".join(f"{k} {v}" for k, v in dict(counts).items())  # type: ignore[call-overload]
+    return ", ".join(f"{k} {v}" for k, v in dict(counts).items()  # type: ignore[call-overload]
+                     if v)
 
 
 @cli.command()

@@ -28,6 +28,7 @@ from qualcode.tui.screens.analysis import AnalysisScreen
 from qualcode.tui.screens.help import HelpScreen
 from qualcode.tui.screens.suggestions import SuggestionsScreen
 from qualcode.tui.screens.synthesis import SynthesisScreen
+from qualcode.tui.screens.team import TeamScreen
 from qualcode.tui.screens.workbench import WorkbenchScreen
 
 
@@ -44,6 +45,7 @@ AREAS: list[Area] = [
     Area("suggestions", "Suggestions", "f3", SuggestionsScreen),
     Area("synthesis", "Synthesis", "f4", SynthesisScreen),
     Area("analysis", "Analysis", "f5", AnalysisScreen),
+    Area("team", "Team: agreement and disagreements", "f6", TeamScreen),
 ]
 
 DARK, LIGHT = "textual-dark", "textual-light"
