@@ -11,6 +11,7 @@ from qualcode.analysis.agreement import SCOPES, UNITS, Agreement
 from qualcode.analysis.reliability import LEVELS
 from qualcode.cli.app import Context, cli, pass_ctx
 from qualcode.cli.output import FORMATS, emit
+from qualcode.cli.report_cmds import export_group
 from qualcode.services.agreement import AgreementReport, agreement
 from qualcode.services.merge import merge_project
 
@@ -213,3 +214,25 @@ def resolve_cmd(ctx: Context, number: int, take: str, coders: str | None,
                             coder=ctx.coder, consensus=consensus)
         left = team.progress(store, first, second).open
     click.echo(f"resolved: {_n(made, 'coding')} for {consensus}; {left} open")
+
+
+@export_group.command("coders")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--unit", type=click.Choice([u for u in UNITS if u != "segment"]),
+              default="character", show_default=True, help="Unit of the agreement figures.")
+@pass_ctx
+def export_coders(ctx: Context, out: Path, unit: str) -> None:
+    """Write a coder-comparison workbook (.xlsx): per code, per document and per coder, what
+    each coder coded, with agreement per code.
+
+    \b
+    Example:
+      qualcode export coders exports/coders.xlsx
+    """
+    from qualcode.services.coder_comparison import export_coder_comparison
+
+    if out.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"{out}: the coder comparison is written as .xlsx")
+    with ctx.open() as store:
+        count = export_coder_comparison(store, out, unit=unit)
+    click.echo(f"wrote {out}: {_n(count, 'coder')} compared")
