@@ -94,12 +94,22 @@ def from_entities(text: str, entities: Iterable[tuple[int, int, str]], *,
         kind = ENTITY_KINDS.get(label)
         if kind is None or (kind == DATE and not dates):
             continue
-        value = text[start:end].strip(" .,;:'\"’“”()")
+        value = _tidy(text[start:end])
         if len(value) < 2 or not any(ch.isalpha() for ch in value) or value.islower():
             continue  # "the two", "it": the model's noise
         offset = text.index(value, start)
         found.append(Found(kind, offset, offset + len(value), value, "entity"))
     return found
+
+
+def _tidy(value: str) -> str:
+    """An entity as a name: no leading article, no dangling bracket ("CA-02 (Serbia")."""
+    value = value.strip(" .,;:'\"’“”")
+    if value.count("(") > value.count(")"):
+        value = value[:value.rindex("(")]
+    if value[:4].casefold() == "the ":
+        value = value[4:]
+    return value.strip(" .,;:'\"’“”()")
 
 
 def resolve_overlaps(found: Iterable[Found], never: Iterable[str] = ()) -> list[Found]:

@@ -1,0 +1,24 @@
+"""Privacy checks over the project's cases before a pseudonymised output."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qualcode.analysis.reidentification import Risk, assess
+from qualcode.core.errors import QualcodeError
+from qualcode.store import Store
+
+
+def reidentification(store: Store, attributes: Sequence[str] | None = None, *,
+                     k: int = 2) -> Risk:
+    """Which cases the shown ``attributes`` (default: all) single out."""
+    known = list(store.attribute_types())
+    chosen = list(attributes) if attributes else known
+    lookup = {a.casefold(): a for a in known}
+    missing = [a for a in chosen if a.casefold() not in lookup]
+    if missing:
+        raise QualcodeError(f"no case attribute {missing[0]!r} (the project has: "
+                            f"{', '.join(known) or 'none'})")
+    chosen = [lookup[a.casefold()] for a in chosen]
+    cases = {c.name: dict(c.attributes) for c in store.cases()}
+    return assess(cases, chosen, k)
