@@ -58,10 +58,9 @@ def list_cmd(ctx: Context, kind: str | None, undecided: bool, fmt: str) -> None:
       qualcode pseudonyms list --kind place --format csv
     """
     from qualcode.services import pseudonyms
-    from qualcode.store.identifiers import identifiers
 
     with ctx.open() as store:
-        entries = [e for e in identifiers(store)
+        entries = [e for e in pseudonyms.register_entries(store)
                    if (kind is None or e.kind == kind) and not (undecided and e.decision)]
     rows = [{"id": e.id, "kind": e.kind, "text": e.text, "occurrences": e.occurrences,
              "documents": e.documents,

@@ -170,6 +170,17 @@ def set_decision(store: Store, entries: Sequence[Identifier], decision: str, *, 
     return changed
 
 
+KIND_ORDER = (rules.PERSON, rules.EMAIL, rules.PHONE, rules.ADDRESS, rules.ID_NUMBER, rules.URL,
+              rules.FILE, rules.ORGANISATION, rules.PLACE, rules.DATE)
+
+
+def register_entries(store: Store) -> list[Identifier]:
+    """The register for review: people and contacts first, the most frequent first."""
+    return sorted(register.identifiers(store),
+                  key=lambda e: (KIND_ORDER.index(e.kind) if e.kind in KIND_ORDER else 99,
+                                 -e.occurrences, e.text.casefold()))
+
+
 def replaces(entry: Identifier) -> bool:
     if entry.decision is None:
         return entry.kind in rules.REPLACED_BY_DEFAULT

@@ -26,6 +26,7 @@ from qualcode.tui.commands import QualcodeCommands
 from qualcode.tui.context import Location, Project
 from qualcode.tui.screens.analysis import AnalysisScreen
 from qualcode.tui.screens.help import HelpScreen
+from qualcode.tui.screens.privacy import PrivacyScreen
 from qualcode.tui.screens.suggestions import SuggestionsScreen
 from qualcode.tui.screens.synthesis import SynthesisScreen
 from qualcode.tui.screens.team import TeamScreen
@@ -46,6 +47,7 @@ AREAS: list[Area] = [
     Area("synthesis", "Synthesis", "f4", SynthesisScreen),
     Area("analysis", "Analysis", "f5", AnalysisScreen),
     Area("team", "Team: agreement and disagreements", "f6", TeamScreen),
+    Area("privacy", "Privacy: identifiers and pseudonyms", "f7", PrivacyScreen),
 ]
 
 DARK, LIGHT = "textual-dark", "textual-light"
