@@ -3,10 +3,13 @@ re-identification check."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
 from qualcode.cli.output import FORMATS, emit
+from qualcode.cli.report_cmds import export_group
 
 
 @cli.group("pseudonyms")
@@ -185,3 +188,25 @@ def check_cmd(ctx: Context, attributes: str | None, k: int) -> None:
         click.echo(f"  {case}: {', '.join(v for v in combo if v)}")
     best, left = risk.drop_suggestions[0]
     click.echo(f"dropping {best!r} leaves {left} singled out")
+
+
+@export_group.command("transcripts")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--pseudonymised/--as-recorded", default=True, show_default=True,
+              help="Replace identifiers as the register decides (default), or export the "
+                   "text as it was recorded.")
+@pass_ctx
+def export_transcripts_cmd(ctx: Context, folder: Path, pseudonymised: bool) -> None:
+    """Write every transcript as .txt with codings.csv (offsets valid in the copies), for
+    archiving or sharing.
+
+    \b
+    Example:
+      qualcode export transcripts exports/archive
+    """
+    from qualcode.services.transcript_export import export_transcripts
+
+    with ctx.open() as store:
+        done = export_transcripts(store, folder, pseudonymised=pseudonymised)
+    click.echo(f"wrote {done.documents} transcripts and {done.codings} codings to {folder} "
+               f"({'pseudonymised' if pseudonymised else 'NOT pseudonymised'})")
