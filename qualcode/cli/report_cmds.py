@@ -70,8 +70,11 @@ def export_group() -> None:
 
 @export_group.command("segments")
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pseudonymised/--as-recorded", default=True, show_default=True,
+              help="Replace identifiers as the register decides (qualcode pseudonyms), or "
+                   "export the text as it was recorded.")
 @pass_ctx
-def export_segments(ctx: Context, out: Path) -> None:
+def export_segments(ctx: Context, out: Path, pseudonymised: bool) -> None:
     """Write every coding, one row each, to OUT.csv or OUT.xlsx: document, case, case
     attributes, code path, span, text, memo, coder, important.
 
@@ -82,8 +85,9 @@ def export_segments(ctx: Context, out: Path) -> None:
     from qualcode.services import exports
 
     with ctx.open() as store:
-        rows = exports.export_segments(store, out)
-    click.echo(f"wrote {rows} coded segment(s) to {out}")
+        rows = exports.export_segments(store, out, pseudonymise=pseudonymised)
+    click.echo(f"wrote {rows} coded segment{'s' if rows != 1 else ''} to {out} "
+               f"({'pseudonymised' if pseudonymised else 'NOT pseudonymised'})")
 
 
 @export_group.command("codebook")

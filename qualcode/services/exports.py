@@ -7,16 +7,23 @@ from typing import IO
 
 from qualcode.export.codebook_docx import write_codebook_docx
 from qualcode.export.segments import format_of, segment_table, write_segments
+from qualcode.services import pseudonyms
 from qualcode.services.codes import code_paths, path_text
 from qualcode.store import Store
 
 
 def export_segments(store: Store, dest: Path | str | IO[bytes] | IO[str],
-                    fmt: str | None = None) -> int:
-    """Every coding, one row each; the format from the file name or ``fmt``. Returns rows."""
+                    fmt: str | None = None, *, pseudonymise: bool = True) -> int:
+    """Every coding, one row each; the format from the file name or ``fmt``. Returns rows.
+
+    Pseudonymised by default: every text cell goes through the identifier register."""
     fmt = format_of(dest, fmt)
     paths = {i: path_text(p) for i, p in code_paths(store.codes()).items()}
     header, rows = segment_table(store.codings(), store.documents(), store.cases(), paths)
+    if pseudonymise:
+        replace = pseudonyms.replacer(store)
+        rows = [[replace(cell) if isinstance(cell, str) else cell for cell in row]
+                for row in rows]
     return write_segments(header, rows, dest, fmt)
 
 
