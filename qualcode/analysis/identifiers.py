@@ -37,7 +37,7 @@ _STREET_WORDS = (r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Squa
                  r"|Place|Court")
 _STREET_BEFORE = (r"Strada|Str\.|Bulevardul|Bd\.|Calea|Ulica|ul\.|ulitsa|Rruga|Bulevar"
                   r"|Bulevardi|Via|Rue|Straße|Strasse|Calle|Avenida|Piața|Trg|Nám\.")
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*"
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*|cel|de|la|del|der|van|von|di|da|do|dos|al|el)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (EMAIL, re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     (URL, re.compile(r"(?<!\w)(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")),

@@ -161,6 +161,25 @@ def _listed(ctx: Context, setting: str, words: tuple[str, ...], what: str) -> No
     click.echo(f"added {len(added)} {what}" + (f": {', '.join(added)}" if added else ""))
 
 
+@pseudonyms_group.command("load")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--entities", is_flag=True, help="Scan for named entities too (slower).")
+@pass_ctx
+def load_cmd(ctx: Context, file: Path, entities: bool) -> None:
+    """Apply a file of names, words never to touch and decisions (YAML; see
+    transcripts/privacy.yml): scan, then decide.
+
+    \b
+    Example:
+      qualcode pseudonyms load transcripts/privacy.yml
+    """
+    from qualcode.services.privacy_file import apply_privacy_file
+
+    with ctx.open() as store:
+        applied = apply_privacy_file(store, file, coder=ctx.coder, entities=entities)
+    click.echo(f"applied {applied} decision{'s' if applied != 1 else ''} from {file}")
+
+
 @pseudonyms_group.command("check")
 @click.option("--attributes", metavar="A,B", help="Case attributes an output would show "
                                                  "(default: every attribute).")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from qualcode.core.errors import QualcodeError
 from qualcode.services import cases, codes, demo_coding, importing
+from qualcode.services.privacy_file import apply_privacy_file
 from qualcode.store import Store
 
 # The consultant's own name labels the interviewer in two demo transcripts.
@@ -41,6 +42,10 @@ def build_demo(path: Path, transcripts: Path, codebook: Path, *, coder: str) -> 
         if coding_file.exists():
             count = demo_coding.apply_demo_coding(store, coding_file)
             lines.append(f"{count} codings by {demo_coding.DEMO_CODER} from {coding_file}")
+        privacy = transcripts / "privacy.yml"
+        if privacy.exists():
+            decided = apply_privacy_file(store, privacy, coder=coder)
+            lines.append(f"identifier register scanned, {decided} decisions from {privacy}")
     os.replace(tmp, path)
     for leftover in _files_of(tmp):
         leftover.unlink()

@@ -39,14 +39,7 @@ def scan(store: Store, *, coder: str, entities: bool = True, dates: bool = False
     docs = list(documents) if documents is not None else store.documents()
     report = ScanReport(documents=len(docs))
     names = _known_names(store)
-    never = list(store.setting(NEVER_SETTING, []) or [])
-    entity_spans, report.warning = (_entities(store, docs) if entities else ({}, ""))
-    found_per_doc = {}
-    for doc in docs:
-        found = (rules.find_patterns(doc.text) + rules.find_names(doc.text, names)
-                 + rules.from_entities(doc.text, entity_spans.get(doc.id or 0, ()),
-                                       dates=dates))
-        found_per_doc[doc.id or 0] = rules.resolve_overlaps(found, never)
+    found_per_doc, report.warning = detect(store, docs, entities=entities, dates=dates)
     with store.action("scan identifiers", detail=f"{len(docs)} documents", coder=coder):
         known = {i.key: i for i in register.identifiers(store)}
         people: dict[str, str] = {}
@@ -70,6 +63,22 @@ def scan(store: Store, *, coder: str, entities: bool = True, dates: bool = False
                     rows.append((entry.id or 0, doc.id or 0, item.start, item.end))
         report.occurrences = register.add_occurrences(store, rows)
     return report
+
+
+def detect(store: Store, docs: Sequence[Document], *, entities: bool = True,
+           dates: bool = False) -> tuple[dict[int, list[rules.Found]], str]:
+    """What the detectors find in each document (no register involved), and a warning when
+    named entities could not be looked for."""
+    names = _known_names(store)
+    never = list(store.setting(NEVER_SETTING, []) or [])
+    entity_spans, warning = (_entities(store, docs) if entities else ({}, ""))
+    found_per_doc = {}
+    for doc in docs:
+        found = (rules.find_patterns(doc.text) + rules.find_names(doc.text, names)
+                 + rules.from_entities(doc.text, entity_spans.get(doc.id or 0, ()),
+                                       dates=dates))
+        found_per_doc[doc.id or 0] = rules.resolve_overlaps(found, never)
+    return found_per_doc, warning
 
 
 def _known_names(store: Store) -> list[str]:

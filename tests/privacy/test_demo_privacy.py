@@ -29,3 +29,54 @@ def test_role_and_country_single_out_every_country_associate(demo: Path) -> None
     with Store.open(demo) as store:
         assert not associates & set(reidentification(store, ["role"]).singled_out)
     assert risk.drop_suggestions[0][0] == "country or region"
+
+
+PLANTED = TRANSCRIPTS / "privacy.yml"
+
+
+@pytest.mark.model
+def test_recall_of_planted_identifiers_before_review(demo: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from qualcode.analysis.identifiers import register_key
+    from qualcode.services import pseudonyms
+    from qualcode.services.privacy_file import read_privacy_file
+
+    planted = read_privacy_file(PLANTED).planted
+    with Store.open(demo) as store:
+        detected, warning = pseudonyms.detect(store, store.documents(), entities=True)
+    found = {(f.kind, register_key(f.text)) for items in detected.values() for f in items}
+    keys = {key for _kind, key in found}
+    by_kind: dict[str, list[bool]] = {}
+    for kind, text in planted:
+        by_kind.setdefault(kind, []).append(register_key(text) in keys)
+    with capsys.disabled():
+        print(f"\nrecall of planted identifiers before review ({warning or 'with entities'}; "
+              "found under any kind):")
+        for kind, hits in sorted(by_kind.items()):
+            print(f"  {kind:13} {sum(hits)}/{len(hits)}")
+    assert planted and set(by_kind) >= {"person", "email", "phone", "address"}
+
+
+def test_no_replaced_identifier_leaks_from_transcripts_or_segments(demo: Path,
+                                                                   tmp_path: Path) -> None:
+    import csv
+    import zipfile
+
+    from qualcode.core.names import fold
+    from qualcode.services import exports, pseudonyms
+    from qualcode.services.transcript_export import export_transcripts
+    from qualcode.store.identifiers import identifiers
+
+    with Store.open(demo) as store:
+        replaced = [e.text for e in identifiers(store) if pseudonyms.replaces(e)]
+        export_transcripts(store, tmp_path / "archive", pseudonymised=True)
+        exports.export_segments(store, tmp_path / "segments.csv")
+        exports.export_segments(store, tmp_path / "segments.xlsx")
+    texts = [p.read_text(encoding="utf-8") for p in (tmp_path / "archive").iterdir()]
+    texts.append((tmp_path / "segments.csv").read_text(encoding="utf-8-sig"))
+    with zipfile.ZipFile(tmp_path / "segments.xlsx") as book:
+        texts += [book.read(name).decode("utf-8") for name in book.namelist()]
+    everything = "\n".join(texts)
+    assert len(list(csv.reader((tmp_path / "segments.csv").open(encoding="utf-8-sig")))) > 300
+    leaks = sorted({t for t in replaced for form in (t, fold(t)) if form in everything})
+    assert not leaks
