@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from qualcode.codebook import Codebook, CodebookEntry, path_key, read_codebook, write_codebook
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Code, MemoTarget
+from qualcode.services.pseudonyms import replacer
 from qualcode.store import Store
 
 PATH_SEP = " > "
@@ -105,8 +107,15 @@ def codebook_of(store: Store) -> Codebook:
                     entries=entries)
 
 
-def export_codebook(store: Store, dest: Path) -> int:
+def export_codebook(store: Store, dest: Path, *, pseudonymise: bool = True) -> int:
+    """The codebook to a file; its texts (definitions, examples) pseudonymised by default."""
     book = codebook_of(store)
+    if pseudonymise:
+        swap = replacer(store)
+        book = replace(book, description=swap(book.description), entries=[
+            replace(e, definition=swap(e.definition), inclusion=swap(e.inclusion),
+                    exclusion=swap(e.exclusion), example=swap(e.example))
+            for e in book.entries])
     write_codebook(book, dest)
     return len(book.entries)
 

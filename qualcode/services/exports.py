@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -28,9 +29,15 @@ def export_segments(store: Store, dest: Path | str | IO[bytes] | IO[str],
 
 
 def export_codebook_docx(store: Store, dest: Path | str | IO[bytes], *,
-                         template: Path | None = None) -> int:
-    """The codebook as a Word document; returns the number of codes."""
-    return write_codebook_docx(store.codes(), dest,
+                         template: Path | None = None, pseudonymise: bool = True) -> int:
+    """The codebook as a Word document (its texts pseudonymised by default); returns the
+    number of codes."""
+    codes = store.codes()
+    if pseudonymise:
+        swap = pseudonyms.replacer(store)
+        codes = [replace(c, definition=swap(c.definition), inclusion=swap(c.inclusion),
+                         exclusion=swap(c.exclusion), example=swap(c.example)) for c in codes]
+    return write_codebook_docx(codes, dest,
                                name=store.setting("codebook_name", "") or "",
                                description=store.setting("codebook_description", "") or "",
                                template=template)
