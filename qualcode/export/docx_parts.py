@@ -28,6 +28,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from qualcode.core.errors import InputError
+from qualcode.core.files import atomic_path
 
 Destination = Path | str | IO[bytes]
 
@@ -86,9 +87,11 @@ def _as_document(raw: bytes) -> bytes:
 
 
 def save(doc: Document, dest: Destination) -> None:
+    """Save to a stream, or to a path atomically (whole or not at all; a missing folder is
+    created; the previous file survives any failure)."""
     if isinstance(dest, str | Path):
-        Path(dest).parent.mkdir(parents=True, exist_ok=True)
-        doc.save(str(dest))
+        with atomic_path(dest, parents=True) as tmp:
+            doc.save(str(tmp))
     else:
         doc.save(dest)
 
