@@ -37,7 +37,8 @@ def write_docx_bomb(path: Path, inflated: int = GIB) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
         package.writestr("[Content_Types].xml", _CONTENT_TYPES)
         package.writestr("_rels/.rels", _RELS)
-        with package.open("word/document.xml", "w", force_zip64=inflated >= zipfile.ZIP64_LIMIT) as member:
+        large = inflated >= zipfile.ZIP64_LIMIT
+        with package.open("word/document.xml", "w", force_zip64=large) as member:
             member.write(_HEAD)
             padding = b" " * _CHUNK  # white space between elements: valid XML, all padding
             left = inflated - len(_HEAD) - len(_TAIL)
