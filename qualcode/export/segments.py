@@ -10,7 +10,7 @@ from typing import IO, Protocol
 
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
-from qualcode.core.files import atomic_path, atomic_write
+from qualcode.core.files import atomic_write
 from qualcode.core.model import Case, Coding
 
 FORMATS = ("csv", "xlsx")
@@ -119,7 +119,9 @@ def write_xlsx(header: list[str], rows: list[list[Cell]], dest: Path | str | IO[
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     if isinstance(dest, str | Path):
-        with atomic_path(dest, parents=True) as tmp:
-            book.save(str(tmp))
+        buffer = io.BytesIO()  # in memory first, as for .docx: a failed write stays one line
+        book.save(buffer)
+        with atomic_write(dest, "wb", parents=True) as out:
+            out.write(buffer.getbuffer())
     else:
         book.save(dest)
