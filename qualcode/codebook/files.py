@@ -51,7 +51,7 @@ def write_codebook(codebook: Codebook, dest: Path | IO[str], format: str | None 
     )
     if isinstance(dest, str | Path):
         encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-        with atomic_write(dest, encoding=encoding, newline="") as out:
+        with atomic_write(dest, parents=True, encoding=encoding, newline="") as out:
             out.write(text)
     else:
         dest.write(text)
