@@ -86,12 +86,14 @@ def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
 
 def read_csv_rows(path: Path) -> list[tuple[int, list[str]]]:
     """(line, cells) for every record of a UTF-8 CSV file, read by the csv module over the
-    file itself, so quoted cells keep their line breaks; ``line`` is where the record starts."""
+    file itself, so quoted cells keep their line breaks; ``line`` is where the record starts.
+    Excel in many European locales separates with ";": the header line tells."""
     records: list[tuple[int, list[str]]] = []
+    start = 1
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            start = 1
+            reader = csv.reader(handle, delimiter=_delimiter(handle.readline()))
+            handle.seek(0)
             for row in reader:  # line breaks inside quoted cells become LF, as in documents
                 records.append((start, [c.replace("\r\n", "\n").replace("\r", "\n")
                                         for c in row]))
@@ -103,6 +105,14 @@ def read_csv_rows(path: Path) -> list[tuple[int, list[str]]]:
     except csv.Error as err:
         raise InputError(path, f"not a valid CSV file ({err})", line=start) from None
     return records
+
+
+def _delimiter(header: str) -> str:
+    if "," not in header:
+        for other in (";", "\t"):
+            if other in header:
+                return other
+    return ","
 
 
 def _refuse_duplicate_columns(path: Path, header: list[str]) -> None:

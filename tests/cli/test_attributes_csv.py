@@ -76,3 +76,11 @@ def test_a_runaway_cell_is_one_line(project: Path, tmp_path: Path,
     err = capsys.readouterr().err
     assert err.startswith(f"qualcode: error: {path}:2: not a valid CSV file (") and \
         err.count("\n") == 1
+
+
+def test_excel_semicolon_csv_is_read(project: Path, tmp_path: Path) -> None:
+    # Excel in Serbian, Romanian or German locales separates cells with ";".
+    path = _csv(tmp_path, 'case;country;notes\nCA-02;Serbia;"Novi Sad, Niš; Čačak"\n')
+    assert main(["--project", str(project), "attributes", "import", str(path)]) == 0
+    assert _attributes(project) == {
+        "CA-02": {"country": "Serbia", "notes": "Novi Sad, Niš; Čačak"}}
