@@ -109,7 +109,12 @@ def _guess(data: bytes, path: Path) -> tuple[str, str, list[str]]:
         return best.text, best.encoding, _evidence(best, found)
     multibyte = _multibyte(data)
     if multibyte is not None:
-        return data.decode(multibyte), multibyte, ["unsure: guessed by charset-normalizer"]
+        try:
+            text = data.decode(multibyte)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            return text, multibyte, ["unsure: guessed by charset-normalizer"]
     if best is not None and best.fit >= _FLOOR_FIT:
         return best.text, best.encoding, _evidence(best, found) + [
             f"unsure: only {best.fit:.0%} of its non-ASCII characters fit one language"]

@@ -109,3 +109,12 @@ def test_scoring_prefers_a_single_language() -> None:
     assert (best.encoding, best.text, best.fit) == ("cp1250", "Čačak, Đakovica", 1.0)
     cp1252 = next(r for r in others if r.encoding == "cp1252")
     assert cp1252.text == "Èaèak, Ðakovica" and cp1252.fit < 1.0
+
+
+def test_multi_byte_encodings_are_left_to_charset_normalizer(tmp_path: Path) -> None:
+    text = ("FICTIONAL TRANSCRIPT\nインタビュアー: ネットワークについて教えてください。\n"
+            "回答者: 毎月ウェビナーを開いています。\n") * 3
+    parsed = _import(tmp_path, text, "shift_jis")
+    assert parsed.text == text
+    assert parsed.encoding == "cp932"  # Windows' Shift-JIS, a superset
+    assert "unsure: guessed by charset-normalizer" in parsed.notes[0]
