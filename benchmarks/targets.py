@@ -19,6 +19,7 @@ APPLY_P95_MS = 50.0
 OPEN_MS = 500.0
 MEMORY_MB, MEMORY_AT = 2048.0, 200
 GROWTH = 1.1
+BOMB_SECONDS, BOMB_MB = 1.0, 200.0
 
 
 def judge(report: Report) -> list[Target]:
@@ -141,5 +142,19 @@ def growth(report: Report) -> Target:
     return Target(name, _verdict(not too_fast), detail)
 
 
+def zip_bomb(report: Report) -> Target:
+    name = (f"A .docx zip bomb (1 GiB inside) refused in under {BOMB_SECONDS:.0f} s with under "
+            f"{BOMB_MB:.0f} MB peak")
+    _, run, why = _largest(report, "bomb")
+    if run is None or run.stage is None:
+        return Target(name, UNKNOWN, why)
+    side = run.stage
+    refused = str(side.extra.get("refused", ""))
+    ok = refused != "NOT REFUSED" and side.seconds < BOMB_SECONDS and side.peak_rss_mb < BOMB_MB
+    return Target(name, _verdict(ok), f"{side.seconds * 1000:.0f} ms, {side.peak_rss_mb:.0f} MB "
+                                      f"peak: {refused}")
+
+
 CHECKS: tuple[Callable[[Report], Target], ...] = (
-    nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, memory, growth)
+    nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, memory, growth,
+    zip_bomb)

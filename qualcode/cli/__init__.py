@@ -13,6 +13,7 @@ import sys
 import click
 
 from qualcode.cli.app import cli
+from qualcode.cli.output import shown
 from qualcode.core.errors import QualcodeError
 
 # Importing the modules registers their commands on ``cli``.
@@ -34,16 +35,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except click.UsageError as err:
         hint = f" (see `{err.ctx.command_path} --help`)" if err.ctx else ""
-        click.echo(f"qualcode: error: {err.format_message()}{hint}", err=True)
+        click.echo(shown(f"qualcode: error: {err.format_message()}{hint}"), err=True)
         return 2
     except click.ClickException as err:
-        click.echo(f"qualcode: error: {err.format_message()}", err=True)
+        click.echo(shown(f"qualcode: error: {err.format_message()}"), err=True)
         return 1
     except QualcodeError as err:
-        click.echo(f"qualcode: error: {err}", err=True)
+        click.echo(shown(f"qualcode: error: {err}"), err=True)  # names may hold an ESC
         return 1
     except sqlite3.DatabaseError as err:
-        click.echo(f"qualcode: error: project file: {err}", err=True)
+        click.echo(shown(f"qualcode: error: project file: {err}"), err=True)
         return 1
     except KeyboardInterrupt:
         click.echo("qualcode: interrupted", err=True)

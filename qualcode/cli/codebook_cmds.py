@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
-from qualcode.cli.output import FORMATS, emit
+from qualcode.cli.output import FORMATS, emit, shown
 from qualcode.services import codes as code_service
 
 
@@ -31,7 +31,7 @@ def codebook_load(ctx: Context, file: Path) -> None:
     """
     with ctx.open() as store:
         added, updated = code_service.load_codebook(store, file, coder=ctx.coder)
-    click.echo(f"{file}: {added} code(s) added, {updated} updated")
+    click.echo(f"{shown(file)}: {added} code(s) added, {updated} updated")
 
 
 @codebook.command("show")
@@ -73,4 +73,4 @@ def codebook_export(ctx: Context, file: Path) -> None:
     """
     with ctx.open() as store:
         count = code_service.export_codebook(store, file)
-    click.echo(f"wrote {count} code(s) to {file}")
+    click.echo(f"wrote {count} code(s) to {shown(file)}")

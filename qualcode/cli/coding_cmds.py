@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
-from qualcode.cli.output import FORMATS, emit
+from qualcode.cli.output import FORMATS, emit, shown
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import MemoTarget
@@ -75,7 +75,7 @@ def code_cmd(ctx: Context, document: str, code: str, span: str | None, turn: int
         done = coding_service.apply_code(store, doc, target, start, end, coder=ctx.coder,
                                          memo=memo, important=important)
     excerpt = done.text if len(done.text) < 70 else done.text[:67] + "..."
-    click.echo(f"coding {done.id}: {target.name} on {doc.name} {start}:{end} \"{excerpt}\"")
+    click.echo(shown(f"coding {done.id}: {target.name} on {doc.name} {start}:{end} \"{excerpt}\""))
 
 
 @cli.command()

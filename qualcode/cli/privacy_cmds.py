@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
-from qualcode.cli.output import FORMATS, emit
+from qualcode.cli.output import FORMATS, emit, shown
 from qualcode.cli.report_cmds import export_group
 
 
@@ -227,5 +227,5 @@ def export_transcripts_cmd(ctx: Context, folder: Path, pseudonymised: bool) -> N
 
     with ctx.open() as store:
         done = export_transcripts(store, folder, pseudonymised=pseudonymised)
-    click.echo(f"wrote {done.documents} transcripts and {done.codings} codings to {folder} "
+    click.echo(f"wrote {done.documents} transcripts and {done.codings} codings to {shown(folder)} "
                f"({'pseudonymised' if pseudonymised else 'NOT pseudonymised'})")

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
-from qualcode.cli.output import FORMATS, echo_lines, emit
+from qualcode.cli.output import FORMATS, echo_lines, emit, shown
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
 from qualcode.services import cases, demo, importing, project
@@ -25,7 +25,7 @@ def init(ctx: Context) -> None:
     """
     store = project.init_project(ctx.path)
     store.close()
-    click.echo(f"created {ctx.path}")
+    click.echo(shown(f"created {ctx.path}"))
 
 
 @cli.command("import")
@@ -61,7 +61,7 @@ def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple
             store, paths, case=case, attributes=values, coder=ctx.coder, progress=progress))
     echo_lines([f"note: {n}" for n in report.notes], err=True)
     for name in report.unchanged:
-        click.echo(f"unchanged: {name} is already in the project")
+        click.echo(shown(f"unchanged: {name} is already in the project"))
     click.echo(f"imported {len(report.imported)} document(s)"
                + (f", {len(report.unchanged)} already there" if report.unchanged else ""))
     if report.errors:

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
+from qualcode.cli.output import shown
 from qualcode.core.synthesis import DEFAULT_MATRIX
 
 DOCX = click.Path(path_type=Path, dir_okay=False)
@@ -58,7 +59,7 @@ def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str,
             redact=names, matrix=matrix_name)
         data = report_service.write_report(store, out, options, template=template)
     quotes = sum(len(s.quotes) for s in data.sections)
-    click.echo(f"wrote {out}: {len(data.sections)} code sections, {quotes} key quotes"
+    click.echo(f"wrote {shown(out)}: {len(data.sections)} code sections, {quotes} key quotes"
                + (", pseudonymised" if pseudonymise else "")
                + f" ({time.perf_counter() - started:.1f} s)")
 
@@ -86,7 +87,7 @@ def export_segments(ctx: Context, out: Path, pseudonymised: bool) -> None:
 
     with ctx.open() as store:
         rows = exports.export_segments(store, out, pseudonymise=pseudonymised)
-    click.echo(f"wrote {rows} coded segment{'s' if rows != 1 else ''} to {out} "
+    click.echo(f"wrote {rows} coded segment{'s' if rows != 1 else ''} to {shown(out)} "
                f"({'pseudonymised' if pseudonymised else 'NOT pseudonymised'})")
 
 
@@ -106,4 +107,4 @@ def export_codebook(ctx: Context, out: Path, template: Path | None) -> None:
 
     with ctx.open() as store:
         count = exports.export_codebook_docx(store, out, template=template)
-    click.echo(f"wrote {count} code(s) to {out}")
+    click.echo(f"wrote {count} code(s) to {shown(out)}")

@@ -10,7 +10,7 @@ import click
 from qualcode.analysis.agreement import SCOPES, UNITS, Agreement
 from qualcode.analysis.reliability import LEVELS
 from qualcode.cli.app import Context, cli, pass_ctx
-from qualcode.cli.output import FORMATS, emit
+from qualcode.cli.output import FORMATS, emit, shown
 from qualcode.cli.report_cmds import export_group
 from qualcode.services.agreement import AgreementReport, agreement
 from qualcode.services.merge import merge_project
@@ -235,4 +235,4 @@ def export_coders(ctx: Context, out: Path, unit: str) -> None:
         raise click.UsageError(f"{out}: the coder comparison is written as .xlsx")
     with ctx.open() as store:
         count = export_coder_comparison(store, out, unit=unit)
-    click.echo(f"wrote {out}: {_n(count, 'coder')} compared")
+    click.echo(f"wrote {shown(out)}: {_n(count, 'coder')} compared")

@@ -9,6 +9,7 @@ from qualcode.codebook.csv_format import codebook_to_csv, read_csv
 from qualcode.codebook.entry import Codebook
 from qualcode.codebook.yaml_format import codebook_to_yaml, read_yaml
 from qualcode.core.errors import InputError
+from qualcode.core.files import atomic_write
 
 FORMATS = {".yml": "yaml", ".yaml": "yaml", ".csv": "csv"}
 
@@ -50,7 +51,7 @@ def write_codebook(codebook: Codebook, dest: Path | IO[str], format: str | None 
     )
     if isinstance(dest, str | Path):
         encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-        with open(dest, "w", encoding=encoding, newline="") as out:
+        with atomic_write(dest, parents=True, encoding=encoding, newline="") as out:
             out.write(text)
     else:
         dest.write(text)

@@ -9,7 +9,9 @@ capped while inflating. A zip bomb is refused in milliseconds with no memory spe
 from __future__ import annotations
 
 import io
+import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -27,6 +29,16 @@ class ZipLimits:
 
 
 DEFAULT_LIMITS = ZipLimits()
+# Word and OpenDocument transcripts: python-docx loads every part into memory and lxml needs
+# several times an XML part's size, so documents get tighter caps (a 100,000-word transcript's
+# XML is about 20 MB).
+DOCUMENT_LIMITS = ZipLimits(max_total=256 * MB, max_member=64 * MB)
+# What real .docx/.odt/.xlsx/.qdpx files use; bzip2 and lzma can inflate a few kilobytes into
+# megabytes before zipfile's size check sees them.
+_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+# What inflating a damaged, encrypted or unsupported member can raise.
+_READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError,
+                ValueError, zlib.error)
 
 
 class SafeZip:
@@ -57,8 +69,8 @@ class SafeZip:
         try:
             with self.archive.open(info) as member:
                 data = member.read(cap + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as err:
-            raise InputError(self.path, f"member {name!r} is damaged ({err})") from None
+        except _READ_ERRORS as err:  # CRC mismatch, encrypted, unknown compression
+            raise InputError(self.path, f"member {name!r} cannot be read ({err})") from None
         if len(data) > cap:
             raise InputError(self.path, f"member {name!r} inflates past its declared size "
                                         "(a zip bomb?); refused")
@@ -81,25 +93,37 @@ def open_zip(source: Path | str | bytes, *, name: str | None = None,
     try:
         handle = io.BytesIO(source) if isinstance(source, bytes) else source
         archive = zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
-        raise InputError(label, f"not a valid {kind} ({err})") from None
+        size = len(source) if isinstance(source, bytes) else os.path.getsize(source)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
+        reason = "not a zip archive" if "not a zip file" in str(err) else str(err)
+        raise InputError(label, f"not a valid {kind} ({reason})") from None
     try:
-        check_members(label, archive, limits)
+        check_members(label, archive, limits, size=size)
     except BaseException:
         archive.close()
         raise
     return SafeZip(label, archive, limits)
 
 
-def check_members(label: str, archive: zipfile.ZipFile, limits: ZipLimits) -> None:
+def check_members(label: str, archive: zipfile.ZipFile, limits: ZipLimits,
+                  size: int | None = None) -> None:
+    """Refuse the archive from its central directory alone, before inflating anything.
+
+    zipfile never inflates a member past its declared size, so checking the declared sizes
+    bounds what any zipfile-based reader (python-docx, openpyxl) can be made to hold.
+    """
     infos = archive.infolist()
     if len(infos) > limits.max_members:
         raise InputError(label, f"{len(infos)} members in the archive "
                                 f"(at most {limits.max_members}); refused")
-    total = 0
+    total = packed = 0
     for info in infos:
         _check_name(label, info.filename)
         total += info.file_size
+        packed += info.compress_size
+        if info.compress_type not in _COMPRESSIONS:
+            raise InputError(label, f"member {info.filename!r} uses an unsupported compression "
+                                    f"method ({info.compress_type}); refused")
         if info.file_size > limits.max_member:
             raise InputError(label, f"member {info.filename!r} is {info.file_size // MB} MB "
                                     f"uncompressed (at most {limits.max_member // MB} MB)")
@@ -110,6 +134,9 @@ def check_members(label: str, archive: zipfile.ZipFile, limits: ZipLimits) -> No
     if total > limits.max_total:
         raise InputError(label, f"{total // MB} MB uncompressed in all "
                                 f"(at most {limits.max_total // MB} MB); refused")
+    if size is not None and packed > size:
+        # Members whose compressed data overlap (a "non-recursive" zip bomb).
+        raise InputError(label, "members overlap each other (a zip bomb?); refused")
 
 
 def _check_name(label: str, name: str) -> None:

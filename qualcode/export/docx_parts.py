@@ -28,6 +28,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from qualcode.core.errors import InputError
+from qualcode.core.files import atomic_write
 
 Destination = Path | str | IO[bytes]
 
@@ -86,9 +87,15 @@ def _as_document(raw: bytes) -> bytes:
 
 
 def save(doc: Document, dest: Destination) -> None:
+    """Save to a stream, or to a path atomically (whole or not at all; a missing folder is
+    created; the previous file survives any failure)."""
     if isinstance(dest, str | Path):
-        Path(dest).parent.mkdir(parents=True, exist_ok=True)
-        doc.save(str(dest))
+        # Built in memory first: python-docx leaves its ZipFile open when a write fails (a full
+        # disk), and closing it at garbage collection prints a traceback.
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        with atomic_write(dest, "wb", parents=True) as out:
+            out.write(buffer.getbuffer())
     else:
         doc.save(dest)
 

@@ -10,6 +10,7 @@ from typing import IO, Protocol
 
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
+from qualcode.core.files import atomic_write
 from qualcode.core.model import Case, Coding
 
 FORMATS = ("csv", "xlsx")
@@ -73,8 +74,7 @@ def write_csv(header: list[str], rows: list[list[Cell]],
               dest: Path | str | IO[bytes] | IO[str]) -> None:
     """UTF-8 with a byte-order mark, so spreadsheet programs read accents right."""
     if isinstance(dest, str | Path):
-        Path(dest).parent.mkdir(parents=True, exist_ok=True)
-        with open(dest, "w", encoding="utf-8-sig", newline="") as out:
+        with atomic_write(dest, parents=True, encoding="utf-8-sig", newline="") as out:
             _csv_rows(out, header, rows)
     elif isinstance(dest, io.TextIOBase):
         _csv_rows(dest, header, rows)
@@ -119,7 +119,9 @@ def write_xlsx(header: list[str], rows: list[list[Cell]], dest: Path | str | IO[
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     if isinstance(dest, str | Path):
-        Path(dest).parent.mkdir(parents=True, exist_ok=True)
-        book.save(str(dest))
+        buffer = io.BytesIO()  # in memory first, as for .docx: a failed write stays one line
+        book.save(buffer)
+        with atomic_write(dest, "wb", parents=True) as out:
+            out.write(buffer.getbuffer())
     else:
         book.save(dest)

@@ -46,5 +46,5 @@ def write_workbook(sheets: Sequence[tuple[str, list[str], list[list[Cell]]]],
                     cell = WriteOnlyCell(sheet, value=value)
                 out.append(cell)
             sheet.append(out)
-    with atomic_path(dest) as tmp:
+    with atomic_path(dest, parents=True) as tmp:
         book.save(str(tmp))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode.core.errors import InputError
+from qualcode.ingest import charsets
 
 BINARY = "not a text file (binary data)"
 EMPTY = "empty file: no text to import"
@@ -21,12 +22,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Text that is neither UTF-8 nor UTF-16 is read as cp1252 (what Windows writes in Western
-# Europe) when it looks Western; detectors cannot reliably tell cp1252 from cp1250/cp1257 on a
-# few accented letters. Otherwise charset-normalizer may name another Western encoding.
-_WESTERN = ("cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850", "cp858", "cp437")
-# Western text has a few accented letters (French ~4%); Cyrillic read as cp1252 is all accents.
-_MAX_ACCENTED_SHARE = 0.3
+# A single-byte reading that fits a language this well is taken; below, multi-byte encodings
+# (Shift-JIS, GB18030 ...) are asked of charset-normalizer, and below the floor the file is
+# refused rather than imported as mojibake.
+_CONFIDENT_FIT = 0.9
+_FLOOR_FIT = 0.6
+# UTF-16 without a BOM: text in Latin, Cyrillic or Greek script has zero high bytes for its
+# spaces, digits and punctuation, and never a zero low byte.
+_UTF16_ZEROS = 0.1
 # More control characters than this (share of all characters) means binary data.
 _MAX_CONTROL_SHARE = 0.1
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
@@ -48,67 +51,98 @@ def decode_text(data: bytes, path: Path) -> Decoded:
     """Decode a text file's bytes, normalise line ends once, refuse binary and empty files."""
     if not data.strip():
         raise InputError(path, EMPTY)
-    text, encoding = _decode(data, path)
+    text, encoding, evidence = _decode(data, path)
     text = normalise_newlines(text)
     if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError(path, BINARY)
     if not text.strip():
         raise InputError(path, EMPTY)
-    notes = [] if encoding in ("utf-8", "utf-8-sig") else [f"decoded as {encoding} (not UTF-8)"]
+    notes = [] if encoding in ("utf-8", "utf-8-sig") else [
+        f"decoded as {encoding} (not UTF-8" + "".join(f"; {e}" for e in evidence) + ")"]
     return Decoded(text, encoding, notes)
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
+def _decode(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding).removeprefix("\ufeff"), encoding
+                return data.decode(encoding).removeprefix("\ufeff"), encoding, []
             except UnicodeDecodeError as err:
                 raise InputError(
                     path, f"not valid {encoding} text (byte {err.start} after the BOM)"
                 ) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16), utf16, ["no byte-order mark"]
     if b"\x00" in data:
         raise InputError(path, BINARY)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     return _guess(data, path)
 
 
-def _guess(data: bytes, path: Path) -> tuple[str, str]:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes' zeros fall on one side of every pair."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    pairs = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= _UTF16_ZEROS * pairs and other == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding if _control_share(text) <= _MAX_CONTROL_SHARE else None
+    return None
+
+
+def _guess(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     # Only C0 controls count here: bytes 0x80-0x9F are printable in cp1252 (€, curly quotes).
     if _control_share(data.decode("ascii", "replace")) > _MAX_CONTROL_SHARE:
         raise InputError(path, BINARY)
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass  # bytes cp1252 leaves undefined: not cp1252
-    else:
-        if _western_letters(text):
-            return text, "cp1252"
+    found = charsets.readings(data)
+    best = found[0] if found else None
+    if best is not None and best.fit >= _CONFIDENT_FIT:
+        return best.text, best.encoding, _evidence(best, found)
+    multibyte = _multibyte(data)
+    if multibyte is not None:
+        try:
+            text = data.decode(multibyte)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            return text, multibyte, ["unsure: guessed by charset-normalizer"]
+    if best is not None and best.fit >= _FLOOR_FIT:
+        return best.text, best.encoding, _evidence(best, found) + [
+            f"unsure: only {best.fit:.0%} of its non-ASCII characters fit one language"]
+    raise InputError(path, "text encoding not recognised: save the file as UTF-8")
+
+
+def _evidence(best: charsets.Reading, found: list[charsets.Reading]) -> list[str]:
+    """Which language the letters fit, and the nearest other reading when it is as good."""
+    notes = [f"its letters fit {best.language}"] if best.language else []
+    for other in found[1:]:
+        if other.fit < best.fit:
+            break
+        differs = best.differs_from(other)
+        if differs:
+            notes.append(f"unsure: could also be {other.encoding} ({differs}); "
+                         "save the file as UTF-8 to be sure")
+            break
+    return notes
+
+
+def _multibyte(data: bytes) -> str | None:
+    """charset-normalizer's guess, if it is an encoding the single-byte scorer does not try."""
     from charset_normalizer import from_bytes  # slow to import; only needed here
 
-    matches = list(from_bytes(data))
-    if not matches:
-        raise InputError(path, "text encoding not recognised: save the file as UTF-8")
-    best = matches[0]
-    for encoding in best.could_be_from_charset:
-        if encoding in _WESTERN and _western_letters(str(best)):
-            return data.decode(encoding), encoding
-    raise InputError(
-        path,
-        f"text is not UTF-8 and looks like {best.encoding}, which is not a Western European "
-        "encoding qualcode accepts: save the file as UTF-8",
-    )
-
-
-def _western_letters(text: str) -> bool:
-    """Whether ``text`` reads as Western European: accented letters are a minority of the
-    letters (Cyrillic or Greek bytes read as cp1252 turn nearly every letter into one)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    accented = sum(1 for ch in letters if ord(ch) > 127)
-    return accented <= _MAX_ACCENTED_SHARE * len(letters)
+    best = from_bytes(data).best()
+    if best is None or best.encoding in charsets.CANDIDATES:
+        return None
+    return best.encoding
 
 
 def _control_share(text: str) -> float:

@@ -46,18 +46,12 @@ def apply_attributes(store: Store, case_id: int, values: dict[str, str], *, sour
 def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
     """Cases and attributes from a CSV: a column naming the case and/or the document, then one
     column per attribute. All rows are stored, or none. Returns the number of rows."""
-    try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
-    except OSError as err:
-        raise InputError(path, f"cannot read file ({err.strerror})") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text (save the CSV as UTF-8)") from None
-    rows = list(csv.reader(text.splitlines()))
-    if not rows or not any(cell.strip() for cell in rows[0]):
+    records = read_csv_rows(path)
+    if not records or not any(cell.strip() for cell in records[0][1]):
         raise InputError(path, "empty CSV: a header row is needed")
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in records[0][1]]
     lowered = [h.lower() for h in header]
+    _refuse_duplicate_columns(path, header)
     doc_col = next((lowered.index(c) for c in DOCUMENT_COLUMNS if c in lowered), None)
     case_col = next((lowered.index(c) for c in CASE_COLUMNS if c in lowered), None)
     if doc_col is None and case_col is None:
@@ -65,7 +59,7 @@ def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
                                f"(expected one of: {', '.join(CASE_COLUMNS + DOCUMENT_COLUMNS)})",
                          line=1)
     attr_cols = [i for i in range(len(header)) if i not in (doc_col, case_col) and header[i]]
-    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
+    body = [(n, r) for n, r in records[1:] if any(c.strip() for c in r)]
     for n, row in body:
         if len(row) != len(header):
             raise InputError(path, f"{len(row)} cells where the header has {len(header)}",
@@ -88,6 +82,49 @@ def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
             apply_attributes(store, case_id, {header[i]: row[i] for i in attr_cols},
                              source=str(path), line=n, types=types)
     return len(body)
+
+
+def read_csv_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """(line, cells) for every record of a UTF-8 CSV file, read by the csv module over the
+    file itself, so quoted cells keep their line breaks; ``line`` is where the record starts.
+    Excel in many European locales separates with ";": the header line tells."""
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, delimiter=_delimiter(handle.readline()))
+            handle.seek(0)
+            for row in reader:  # line breaks inside quoted cells become LF, as in documents
+                records.append((start, [c.replace("\r\n", "\n").replace("\r", "\n")
+                                        for c in row]))
+                start = reader.line_num + 1
+    except OSError as err:
+        raise InputError(path, f"cannot read file ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text (save the CSV as UTF-8)") from None
+    except csv.Error as err:
+        raise InputError(path, f"not a valid CSV file ({err})", line=start) from None
+    return records
+
+
+def _delimiter(header: str) -> str:
+    if "," not in header:
+        for other in (";", "\t"):
+            if other in header:
+                return other
+    return ","
+
+
+def _refuse_duplicate_columns(path: Path, header: list[str]) -> None:
+    """`case,role,role` would drop a value and `case,case` garble the table: refuse both."""
+    seen: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        if not name:
+            continue
+        if name.lower() in seen:
+            raise InputError(path, f"column {name!r} appears twice in the header (columns "
+                                   f"{seen[name.lower()]} and {number})", line=1)
+        seen[name.lower()] = number
 
 
 def case_label(store: Store, case_id: int | None) -> str:

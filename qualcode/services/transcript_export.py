@@ -31,7 +31,6 @@ class TranscriptExport:
 
 
 def export_transcripts(store: Store, folder: Path, *, pseudonymised: bool) -> TranscriptExport:
-    folder.mkdir(parents=True, exist_ok=True)
     replace = pseudonyms.replacer(store) if pseudonymised else None
     paths = {i: path_text(p) for i, p in code_paths(store.codes()).items()}
     docs = store.documents()
@@ -42,7 +41,7 @@ def export_transcripts(store: Store, folder: Path, *, pseudonymised: bool) -> Tr
             text, offsets = replace.apply(doc.text)
         else:
             text, offsets = doc.text, None
-        with atomic_write(folder / name, encoding="utf-8", newline="") as out:
+        with atomic_write(folder / name, parents=True, encoding="utf-8", newline="") as out:
             out.write(text)
         for coding in store.codings(document_id=doc.id):
             start = offsets.start(coding.start) if offsets else coding.start

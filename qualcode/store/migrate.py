@@ -7,10 +7,11 @@ file is copied aside (``<name>.bak-v<old>``) so a failed or unwanted upgrade los
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from importlib import resources
 from pathlib import Path
+
+from qualcode.core.files import copy_atomic
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -41,7 +42,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> int:
         return 0
     if version > 0 and path is not None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(path, path.with_name(f"{path.name}.bak-v{version}"))
+        copy_atomic(path, path.with_name(f"{path.name}.bak-v{version}"))
     for number, sql in pending:
         # executescript would COMMIT on its own; run each migration as one explicit transaction
         # so a failure leaves the previous version intact.

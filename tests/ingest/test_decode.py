@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def test_cp1252_is_decoded_and_reported(tmp_path: Path) -> None:
     assert parsed.text == SAMPLE
     assert "é" in parsed.text and "€" in parsed.text and "“café”" in parsed.text
     assert parsed.encoding == "cp1252"
-    assert parsed.notes == ["decoded as cp1252 (not UTF-8)"]
+    assert parsed.notes == ["decoded as cp1252 (not UTF-8; its letters fit French)"]
 
 
 def test_longer_cp1252_transcript(tmp_path: Path) -> None:
@@ -68,10 +69,19 @@ def test_longer_cp1252_transcript(tmp_path: Path) -> None:
     assert parsed.encoding == "cp1252"
 
 
-def test_non_western_single_byte_text_is_refused(tmp_path: Path) -> None:
+def test_cyrillic_single_byte_text_is_decoded(tmp_path: Path) -> None:
     russian = "Интервьюер: Расскажите о сети защиты детей, пожалуйста. Мы долго говорили.\n" * 5
+    parsed = read_transcript(_write(tmp_path, russian.encode("cp1251")))
+    assert parsed.text == russian
+    assert parsed.notes == ["decoded as cp1251 (not UTF-8; its letters fit Russian)"]
+
+
+def test_bytes_that_fit_no_language_are_refused(tmp_path: Path) -> None:
+    rng = random.Random(1)  # letters and high bytes at random: no code page makes words of it
+    data = bytes(rng.choice(range(0x80, 0x100)) if rng.random() < 0.5
+                 else rng.choice(range(0x61, 0x7B)) for _ in range(3000))
     with pytest.raises(InputError, match="save the file as UTF-8"):
-        read_transcript(_write(tmp_path, russian.encode("cp1251")))
+        read_transcript(_write(tmp_path, data))
 
 
 def test_crlf_and_lone_cr_become_lf(tmp_path: Path) -> None:

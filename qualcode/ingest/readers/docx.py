@@ -12,6 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run as WordRun
 
+from qualcode.core.archive import DOCUMENT_LIMITS, open_zip
 from qualcode.core.errors import InputError
 from qualcode.core.model import ParsedTranscript
 from qualcode.ingest.decode import EMPTY
@@ -20,6 +21,8 @@ from qualcode.ingest.rules import SpeakerRules
 
 
 def read(data: bytes, path: Path, rules: SpeakerRules) -> ParsedTranscript:
+    # Check the archive (sizes, ratios, names) before python-docx inflates any of it.
+    open_zip(data, name=str(path), limits=DOCUMENT_LIMITS, kind=".docx file").close()
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises many kinds (zip, XML, package errors)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -12,6 +10,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from qualcode.core.archive import DOCUMENT_LIMITS, open_zip
 from qualcode.core.errors import InputError
 from qualcode.core.model import ParsedTranscript
 from qualcode.ingest.decode import EMPTY
@@ -57,7 +56,6 @@ _ODT_MIMETYPES = (
     "application/vnd.oasis.opendocument.text",
     "application/vnd.oasis.opendocument.text-template",
 )
-_MAX_XML_BYTES = 200_000_000  # refuse zip bombs before inflating them
 _MAX_SPACES = 1_000  # <text:s text:c="..."> is a count; do not trust a huge one
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -80,26 +78,17 @@ def read(data: bytes, path: Path, rules: SpeakerRules) -> ParsedTranscript:
 
 
 def _open_package(data: bytes, path: Path) -> tuple[bytes, bytes | None]:
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError(path, "not a valid .odt file (not a zip archive)") from None
-    with package:
-        names = set(package.namelist())
+    # Sizes, ratios and names are checked before anything is inflated.
+    with open_zip(data, name=str(path), limits=DOCUMENT_LIMITS, kind=".odt file") as package:
+        names = set(package.names())
         if "mimetype" in names:
             mimetype = package.read("mimetype").decode("ascii", "replace").strip()
             if mimetype not in _ODT_MIMETYPES:
                 raise InputError(path, f"not an OpenDocument text file (mimetype {mimetype})")
         if "content.xml" not in names:
             raise InputError(path, "not a valid .odt file (no content.xml)")
-        parts = [n for n in ("content.xml", "styles.xml") if n in names]
-        if any(package.getinfo(n).file_size > _MAX_XML_BYTES for n in parts):
-            raise InputError(path, "not a valid .odt file (content too large)")
-        try:
-            content = package.read("content.xml")
-            styles = package.read("styles.xml") if "styles.xml" in names else None
-        except (zipfile.BadZipFile, OSError, RuntimeError) as err:  # CRC error, encrypted
-            raise InputError(path, f"not a valid .odt file ({err})") from None
+        content = package.read("content.xml")
+        styles = package.read("styles.xml") if "styles.xml" in names else None
     return content, styles
 
 
