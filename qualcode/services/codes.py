@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from qualcode.codebook import Codebook, CodebookEntry, path_key, read_codebook, write_codebook
+from qualcode.codebook import Codebook, CodebookEntry, path_key, write_codebook
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Code, MemoTarget
+from qualcode.services.codebook_files import read_any_codebook
 from qualcode.store import Store
 
 PATH_SEP = " > "
@@ -60,7 +61,7 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
     """Merge a codebook file into the project: codes matched by GUID, else by path, are
     updated; the rest added. Loading the same file twice changes nothing.
     Returns (added, updated)."""
-    book = read_codebook(path)
+    book = read_any_codebook(path)  # also .qdc and Taguette CSV
     added = updated = 0
     with store.action("load codebook", detail=path.name, coder=coder):
         if book.name and not store.setting("codebook_name"):
