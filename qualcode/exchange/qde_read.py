@@ -13,7 +13,7 @@ from qualcode.core.errors import InputError
 from qualcode.exchange.model import XCase, XCode, XNote, XProject, XSet, XUser, XVariable
 from qualcode.exchange.qde_sources import read_source
 from qualcode.exchange.qde_values import TYPE_IN, read_value
-from qualcode.exchange.xmlio import child, children, guid, refs, tag, text_of
+from qualcode.exchange.xmlio import child, children, colour, guid, refs, tag, text_of
 
 Loader = Callable[[str], str]
 
@@ -65,7 +65,7 @@ def _read_codes(holder: Element, parent: str | None, out: list[XCode]) -> None:
     for element in children(holder, "Code"):
         code = XCode(guid=guid(element.get("guid", "")), name=element.get("name", "").strip(),
                      parent=parent, description=text_of(element, "Description"),
-                     colour=element.get("color", ""),
+                     colour=colour(element.get("color")),
                      codable=element.get("isCodable", "true").lower() in ("true", "1"),
                      notes=refs(element, "NoteRef"))
         out.append(code)

@@ -42,7 +42,9 @@ class ExchangeReport:
         out += [f"{self.source}: not imported (qualcode cannot hold them): {n} {k}"
                 for k, n in self.skipped.items()]
         out += [f"{self.source}: {p}" for p in self.problems]
-        return out
+        shown = self.notices if len(self.notices) <= 20 else self.notices[:20] + [
+            f"... and {len(self.notices) - 20} more"]
+        return out + [f"{self.source}: note: {n}" for n in shown]
 
 
 @dataclass
