@@ -130,7 +130,7 @@ def _sets(store: Store, project: XProject, code_guid: dict[int | None, str],
 def export_qdpx(store: Store, dest: Path, *, target: str = "standard") -> XProject:
     """Write the project to ``dest`` as a REFI-QDA project for ``target`` (a tool name)."""
     scheme, crlf = EXPORT_TARGETS[target]
-    project = project_of(store, dest.stem)
+    project = project_of(store, store.path.stem)
     qde, texts = project_xml(project, scheme, crlf)
     write_qdpx(dest, qde, texts)
     return project
