@@ -100,8 +100,10 @@ def _one(store: Store, row: BulkRow, docs: dict[str, Document | None], codes: _C
         raise QualcodeError("give start and end, or the text")
     placed = place(doc.text, row.start, row.end, row.text)
     if placed.fit in (Fit.OUTSIDE, Fit.MISFIT):
-        where = f"{row.start}:{row.end}" if row.start is not None else "anywhere"
-        raise QualcodeError(f"the text is not at {where} in {doc.name} nor found nearby")
+        if row.start is None:
+            raise QualcodeError(f"{doc.name} does not contain the text {row.text[:40]!r}")
+        raise QualcodeError(f"the text at {row.start}:{row.end} of {doc.name} is not "
+                            f"{row.text[:40]!r}, nor is it found elsewhere")
     if placed.fit is Fit.REANCHORED and row.start is not None:
         report.reanchored += 1
     who = row.coder or coder
