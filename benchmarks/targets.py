@@ -19,6 +19,7 @@ APPLY_P95_MS = 50.0
 OPEN_MS = 500.0
 MEMORY_MB, MEMORY_AT = 2048.0, 200
 GROWTH = 1.1
+BULK_ROWS, BULK_SECONDS = 10_000, 5.0
 
 
 def judge(report: Report) -> list[Target]:
@@ -141,5 +142,16 @@ def growth(report: Report) -> Target:
     return Target(name, _verdict(not too_fast), detail)
 
 
+def bulk_codings(report: Report) -> Target:
+    name = f"Bulk import of {BULK_ROWS:,} codings under {BULK_SECONDS:.0f} s"
+    _, run, why = _largest(report, "bulk-codings")
+    if run is None or run.stage is None:
+        return Target(name, UNKNOWN, why or "not measured")
+    seconds = run.stage.seconds
+    return Target(name, _verdict(seconds < BULK_SECONDS),
+                  f"{seconds:.2f} s at {run.interviews} interviews")
+
+
 CHECKS: tuple[Callable[[Report], Target], ...] = (
-    nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, memory, growth)
+    nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, memory, growth,
+    bulk_codings)

@@ -19,6 +19,8 @@ from qualcode.exchange.bulk import BulkRow, read_rows, write_rows
 from qualcode.exchange.guids import stable_guid
 from qualcode.services.codes import PATH_SEP, code_paths, path_text
 from qualcode.store import Store
+from qualcode.store import exchange as repo
+from qualcode.store.store import now
 
 
 @dataclass
@@ -69,14 +71,35 @@ def import_codings(store: Store, path: Path, *, coder: str, create_codes: bool =
     docs: dict[str, Document | None] = {}
     with store.action("import codings", detail=path.name, coder=coder):
         codes = _Codes(store, create_codes, report)
+        seen = repo.coding_keys(store)
+        coders: dict[str, int] = {}
+        new: list[tuple[dict[str, Any], str, str]] = []  # row, memo, coder
+        stamp = now()
         for row in rows:
             try:
-                _one(store, row, docs, codes, coder, report)
+                found = _one(store, row, docs, codes, coder, report, stamp)
             except QualcodeError as err:
                 report.failed.append(f"{path}:{row.line}: {err}")
+                continue
+            who = found["coder"]
+            coder_id = coders.get(who) or coders.setdefault(who, store.coder_id(who))
+            key = (found["document_id"], found["code_id"], found["start"], found["end"],
+                   coder_id)
+            if key in seen:
+                report.existing += 1
+                continue
+            seen.add(key)
+            found["coder_id"] = coder_id
+            del found["coder"]
+            new.append((found, row.memo, who))
         if report.failed and all_or_nothing:
             raise QualcodeError(f"{path}: {len(report.failed)} row(s) failed, nothing imported; "
                                 f"first: {report.failed[0]}")
+        ids = repo.insert_many(store, "codings", [r for r, _, _ in new])
+        for coding_id, (_, memo, who) in zip(ids, new, strict=True):
+            if memo:
+                store.set_memo(MemoTarget.CODING, coding_id, memo, who)
+        report.added = len(ids)
     return report
 
 
@@ -93,7 +116,8 @@ def _document(store: Store, name: str, docs: dict[str, Document | None]) -> Docu
 
 
 def _one(store: Store, row: BulkRow, docs: dict[str, Document | None], codes: _Codes,
-         coder: str, report: BulkReport) -> None:
+         coder: str, report: BulkReport, stamp: str) -> dict[str, Any]:
+    """The codings row for ``row``, its text checked (re-anchored if need be)."""
     doc = _document(store, row.document, docs)
     code_id = codes.find(row.code)
     if row.start is None and row.end is None and not row.text:
@@ -106,17 +130,10 @@ def _one(store: Store, row: BulkRow, docs: dict[str, Document | None], codes: _C
                             f"{row.text[:40]!r}, nor is it found elsewhere")
     if placed.fit is Fit.REANCHORED and row.start is not None:
         report.reanchored += 1
-    who = row.coder or coder
-    found = store.find_coding(doc.id or 0, code_id, placed.start, placed.end)
-    if found is not None and found.coder == who:
-        report.existing += 1
-        return
-    coding_id = store.add_coding(Coding(
-        document_id=doc.id or 0, code_id=code_id, start=placed.start, end=placed.end,
-        text=doc.text[placed.start:placed.end], coder=who, important=row.important))
-    if row.memo:
-        store.set_memo(MemoTarget.CODING, coding_id, row.memo, who)
-    report.added += 1
+    return {"document_id": doc.id, "code_id": code_id, "start": placed.start,
+            "end": placed.end, "text": doc.text[placed.start:placed.end],
+            "coder": row.coder or coder, "important": int(row.important), "origin": "human",
+            "created_at": stamp}
 
 
 def coding_rows(store: Store, codings: list[Coding] | None = None) -> list[dict[str, Any]]:

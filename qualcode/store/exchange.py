@@ -5,8 +5,11 @@ Writes go through the change log inside the caller's ``store.action``; reads are
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
+from qualcode.store.changes import quote
 from qualcode.store.store import Store, now
 
 
@@ -87,3 +90,37 @@ def coder_ids(store: Store) -> dict[str, int]:
 
 def attribute_ids(store: Store) -> dict[str, int]:
     return {r["name"]: int(r["id"]) for r in store.conn.execute("SELECT id, name FROM attributes")}
+
+
+def coding_keys(store: Store) -> set[tuple[int, int, int, int, int]]:
+    """(document, code, start, end, coder id) of every coding, to skip duplicates in bulk."""
+    return {tuple(r) for r in store.conn.execute(  # type: ignore[misc]
+        'SELECT document_id, code_id, start, "end", coder_id FROM codings')}
+
+
+def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` (same columns each) inside the current action, logging one insert
+    event per row exactly as ``store.log.insert`` would, in two statements instead of three
+    per row. Returns the new ids in order. For tables with an integer ``id`` key."""
+    log = store.log
+    log._require_action()
+    if not rows:
+        return []
+    first = int(store.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {quote(table)}"
+                                   ).fetchone()[0])
+    ids = list(range(first, first + len(rows)))
+    cols = ["id", *rows[0]]
+    store.conn.executemany(
+        f"INSERT INTO {quote(table)} ({', '.join(map(quote, cols))}) "
+        f"VALUES ({', '.join('?' for _ in cols)})",
+        [[row_id, *(row[c] for c in cols[1:])] for row_id, row in zip(ids, rows, strict=True)])
+    log.changed = True
+    if log.logging:
+        after = store.conn.execute(f"SELECT * FROM {quote(table)} WHERE id BETWEEN ? AND ? "
+                                   "ORDER BY id", (ids[0], ids[-1])).fetchall()
+        store.conn.executemany(
+            "INSERT INTO events (action_id, kind, table_name, row_id, before, after) "
+            "VALUES (?, 'insert', ?, ?, NULL, ?)",
+            [(log.action_id, table, r["id"], json.dumps(dict(r), ensure_ascii=False))
+             for r in after])
+    return ids

@@ -28,7 +28,8 @@ def _rows(store: Store) -> list[dict]:
     start = text.index(quote)
     return [
         {"document": "a.txt", "code": "Knowledge > Webinars", "start": start,
-         "end": start + len(quote), "text": quote, "coder": "ana", "memo": "a memo, with \"quotes\"",
+         "end": start + len(quote), "text": quote, "coder": "ana",
+         "memo": "a memo, with \"quotes\"",
          "important": "yes"},
         {"document": "b.txt", "code": "Governance", "start": "", "end": "",
          "text": "A steering group of five countries decides.", "coder": "", "memo": "",
@@ -45,7 +46,7 @@ def test_round_trip_is_exact(seeded: Store, tmp_path: Path, suffix: str) -> None
     report = bulk_codings.import_codings(seeded, source, coder="me", create_codes=True)
     assert (report.added, report.failed) == (2, [])
     first = _codings(seeded)
-    assert ("a.txt", "Knowledge > Webinars") == first[0][:2] and first[0][5:] == (
+    assert first[0][:2] == ("a.txt", "Knowledge > Webinars") and first[0][5:] == (
         "ana", 'a memo, with "quotes"', True)
     assert first[1][5] == "me"  # no coder in the row: the one importing
     out = tmp_path / f"out{suffix}"
