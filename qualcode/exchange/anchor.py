@@ -8,8 +8,8 @@ at the nearest place where its text occurs; one whose text cannot be found is re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 _SPACES = re.compile(r"\s+")
 _ELLIPSIS = ("...", "…")
@@ -23,8 +23,7 @@ class Fit(StrEnum):
     OUTSIDE = "outside"  # the position is outside the text and the text was not found
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     start: int
     end: int
     fit: Fit

@@ -71,20 +71,23 @@ def project_xml(project: XProject, scheme: Scheme, crlf: bool) -> tuple[bytes, d
         for note in project.notes:
             _note(holder, note, users)
     if project.sets:
-        holder = _el(root, "Sets")
-        for group in project.sets:
-            element = _el(holder, "Set", {"guid": group.guid, "name": group.name})
-            if group.description:
-                _el(element, "Description", text=group.description)
-            for kind, members in (("MemberCode", group.codes), ("MemberSource", group.sources),
-                                  ("MemberNote", group.notes)):
-                for member in members:
-                    _el(element, kind, {"targetGUID": member})
+        _sets(_el(root, "Sets"), project)
     if project.description:
         _el(root, "Description", text=project.description)
     for note in project.project_notes:
         _el(root, "NoteRef", {"targetGUID": note})
     return _bytes(root), texts
+
+
+def _sets(holder: Element, project: XProject) -> None:
+    for group in project.sets:
+        element = _el(holder, "Set", {"guid": group.guid, "name": group.name})
+        if group.description:
+            _el(element, "Description", text=group.description)
+        for kind, members in (("MemberCode", group.codes), ("MemberSource", group.sources),
+                              ("MemberNote", group.notes)):
+            for member in members:
+                _el(element, kind, {"targetGUID": member})
 
 
 def _codes(parent: Element, codes: list[XCode], *, notes: bool) -> None:
