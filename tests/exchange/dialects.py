@@ -31,6 +31,13 @@ SOURCE = "5c1d7a70-3b1e-4f7e-8a55-0d9b7f1e2c10"
 USER = "9a0e4a7b-6a6f-4b8b-9f0e-2d3c4b5a6f70"
 NOTE = "7e2d9c10-5b4a-4d3c-8e1f-0a9b8c7d6e50"
 CASE = "3f4e5d6c-7b8a-4c9d-8e0f-1a2b3c4d5e60"
+PROJECT_NOTE = "7e2d9c10-5b4a-4d3c-8e1f-0a9b8c7d6e51"
+SOURCE_NOTE = "7e2d9c10-5b4a-4d3c-8e1f-0a9b8c7d6e52"
+CODE_NOTE = "7e2d9c10-5b4a-4d3c-8e1f-0a9b8c7d6e53"
+SET = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+NOTES = {PROJECT_NOTE: ("Project diary", "Fieldwork starts in May (fictional)."),
+         SOURCE_NOTE: ("About the interview", "Recorded online (fictional)."),
+         CODE_NOTE: ("On knowledge", "Covers formal and informal learning (fictional).")}
 VARS = {"Country": ("4a5b6c7d-8e9f-4a0b-8c1d-2e3f4a5b6c71", "Text", "TextValue", "Moldova"),
         "Staff": ("4a5b6c7d-8e9f-4a0b-8c1d-2e3f4a5b6c72", "Integer", "IntegerValue", "12"),
         "Member": ("4a5b6c7d-8e9f-4a0b-8c1d-2e3f4a5b6c73", "Boolean", "BooleanValue", "true"),
@@ -80,6 +87,9 @@ DIALECTS = {
                        colour="rgb(31, 119, 180)",
                        extra_project='<Links><Link guid="11111111-2222-4333-8444-555555555555" '
                                      'name="is part of"/></Links>'
+                                     f'<Sets><Set guid="{SET}" name="Online">'
+                                     f'<MemberCode targetGUID="{QUOTES[1][0]}"/>'
+                                     f'<MemberSource targetGUID="{SOURCE}"/></Set></Sets>'
                                      '<Graphs><Graph guid="11111111-2222-4333-8444-666666666666" '
                                      'name="Network"/></Graphs>'),
     "maxqda": Dialect("MAXQDA 2022 (Release 22.0.1)", code_points_crlf, shift={1: 3},
@@ -122,19 +132,26 @@ def project_qde(d: Dialect) -> str:
     case = "" if d.on_source_values else (
         f'<Cases><Case guid="{_g(d, CASE)}" name="CA-01"><Description>Fictional case.'
         f"</Description>{_values(d)}<SourceRef targetGUID=\"{_g(d, SOURCE)}\"/></Case></Cases>")
+    other_notes = "".join(
+        f'<Note guid="{_g(d, g)}" name="{name}"><PlainTextContent>{text}</PlainTextContent></Note>'
+        for g, (name, text) in NOTES.items())
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<Project xmlns="urn:QDA-XML:project:1.0" name="Fictional study" origin="{d.origin}" '
         f'creatingUserGUID="{_g(d, USER)}">'
         f'<Users><User guid="{_g(d, USER)}" name="Rita Coder"/></Users>'
         f'<CodeBook><Codes><Code guid="{_g(d, PARENT)}" name="Knowledge" isCodable="false">'
-        f'{codes}</Code></Codes></CodeBook><Variables>{variables}</Variables>{case}'
+        f'<NoteRef targetGUID="{_g(d, CODE_NOTE)}"/>{codes}</Code></Codes></CodeBook>'
+        f"<Variables>{variables}</Variables>{case}"
         f'<Sources><TextSource guid="{_g(d, SOURCE)}" name="Interview CA-01" '
         f'plainTextPath="internal://{_g(d, SOURCE)}.txt" creatingUser="{_g(d, USER)}">'
-        f"{selections}{source_values}</TextSource>{d.extra_sources}</Sources>"
+        f'{selections}<NoteRef targetGUID="{_g(d, SOURCE_NOTE)}"/>{source_values}</TextSource>'
+        f"{d.extra_sources}</Sources>"
         f'<Notes><Note guid="{_g(d, NOTE)}" name="Who decides" creatingUser="{_g(d, USER)}">'
         "<PlainTextContent>Decisions sit with five countries (fictional memo).</PlainTextContent>"
-        f"</Note></Notes>{d.extra_project}</Project>")
+        f"</Note>{other_notes}</Notes>{d.extra_project}"
+        f'<Description>A fictional study.</Description>'
+        f'<NoteRef targetGUID="{_g(d, PROJECT_NOTE)}"/></Project>')
 
 
 def source_bytes(d: Dialect) -> bytes:

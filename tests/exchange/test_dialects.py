@@ -121,3 +121,78 @@ def test_import_adds_into_an_existing_project(tmp_path: Path, store: Store) -> N
     assert len(store.documents()) == 1
     assert len(store.codes()) == 4
     assert len(store.codings()) == 3
+
+
+@pytest.mark.parametrize("name", sorted(DIALECTS))
+def test_fixtures_follow_the_schema_but_for_vendor_colours(name: str, project_schema) -> None:
+    from tests.exchange.dialects import project_qde
+
+    errors = [e.reason for e in project_schema.iter_errors(project_qde(DIALECTS[name]))]
+    assert all("color=" in (reason or "") for reason in errors), errors
+
+
+def test_notes_on_project_source_code_and_selection(tmp_path: Path, store: Store) -> None:
+    from tests.exchange.dialects import NOTES
+
+    _import(tmp_path, store, "qualcoder")
+    by_target = {(m.target, m.text) for m in store.memos()}
+    diary, about, knowledge = (text for _, text in NOTES.values())
+    assert (MemoTarget.PROJECT, diary) in by_target
+    assert (MemoTarget.DOCUMENT, about) in by_target
+    assert (MemoTarget.CODE, knowledge) in by_target
+    assert (MemoTarget.CODING, "Decisions sit with five countries (fictional memo).") in by_target
+    [code_memo] = store.memos(MemoTarget.CODE)
+    assert store.code(code_memo.target_id).name == "Knowledge"
+
+
+def test_sets_are_kept_and_exported(tmp_path: Path, store: Store, project_schema) -> None:
+    import zipfile
+
+    from qualcode.store import exchange as repo
+    from tests.exchange.conftest import schema_errors
+    from tests.exchange.dialects import SET
+
+    _import(tmp_path, store, "atlasti")
+    [group] = repo.sets(store)
+    assert group.guid == SET and group.name == "Online"
+    assert [store.code(i).name for i in group.members["code"]] == ["Code 1"]
+    assert group.members["document"] == [store.documents()[0].id]
+    out = tmp_path / "out.qdpx"
+    exchange.export_project(store, out)
+    qde = zipfile.ZipFile(out).read("project.qde")
+    assert schema_errors(project_schema, qde) == []
+    assert SET.encode() in qde
+
+
+def test_pdf_source_through_its_text_representation(tmp_path: Path, store: Store) -> None:
+    import io
+    import zipfile
+
+    text = "FICTIONAL report page one.\nThe network trains 40 social workers a year.\n"
+    quote = "trains 40 social workers"
+    start = text.index(quote)
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="MAXQDA 2022">'
+        '<CodeBook><Codes><Code guid="aaaaaaaa-1111-4111-8111-111111111111" name="Training" '
+        'isCodable="true"/></Codes></CodeBook><Sources>'
+        '<PDFSource guid="bbbbbbbb-1111-4111-8111-111111111111" name="report.pdf" '
+        'path="internal://report.pdf"><PDFSelection guid="cccccccc-1111-4111-8111-111111111111"'
+        ' page="1" firstX="1" firstY="1" secondX="9" secondY="9"/>'
+        '<Representation guid="dddddddd-1111-4111-8111-111111111111" '
+        'plainTextPath="internal://report.txt">'
+        f'<PlainTextSelection guid="eeeeeeee-1111-4111-8111-111111111111" name="{quote}" '
+        f'startPosition="{start}" endPosition="{start + len(quote)}">'
+        '<Coding guid="ffffffff-1111-4111-8111-111111111111">'
+        '<CodeRef targetGUID="aaaaaaaa-1111-4111-8111-111111111111"/></Coding>'
+        "</PlainTextSelection></Representation></PDFSource></Sources></Project>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        out.writestr("project.qde", qde)
+        out.writestr("sources/report.txt", text)
+        out.writestr("sources/report.pdf", b"%PDF-1.4 fictional")
+    report = _import(tmp_path, store, "pdf", buf.getvalue())
+    [doc] = store.documents()
+    assert doc.name == "report.pdf" and doc.format == "pdf" and doc.text == text
+    assert [c.text for c in store.codings()] == [quote]
+    assert report.skipped == {"PDF selections by area": 1}
