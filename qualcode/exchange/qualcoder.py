@@ -187,6 +187,11 @@ def _cases(conn: sqlite3.Connection, tables: set[str], project: XProject,
         project.variables.append(XVariable(stable_guid("qc-attr", name), name, kind,
                                            t.get("memo") or ""))
     kinds = {v.name: v for v in project.variables}
+    for var in project.variables:  # QualCoder does not enforce its own "numeric" type
+        values = [a.get("value") for a in _rows(conn, "attribute", tables)
+                  if a["name"] == var.name and a.get("value") not in (None, "")]
+        if var.type is AttributeType.NUMBER and not all(_number(v) for v in values):
+            var.type = AttributeType.TEXT
     cases = {c["caseid"]: XCase(stable_guid("qc-case", c["caseid"], c["name"]), c["name"],
                                 description=c.get("memo") or "")
              for c in _rows(conn, "cases", tables)}
@@ -200,12 +205,17 @@ def _cases(conn: sqlite3.Connection, tables: set[str], project: XProject,
         if var is None or value in (None, ""):
             continue
         if var.type is AttributeType.NUMBER:
-            try:
-                value = float(value)
-            except ValueError:
-                var.type = AttributeType.TEXT  # QualCoder does not enforce its own types
+            value = float(value)
         holder = (cases.get(a["id"]) if a.get("attr_type") == "case"
                   else (sources[a["id"]][0] if a["id"] in sources else None))
         if holder is not None:
             holder.values[var.guid] = value
     project.cases = list(cases.values())
+
+
+def _number(value: object) -> bool:
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return True

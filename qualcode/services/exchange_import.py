@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from qualcode.codebook import path_key
-from qualcode.core.errors import QualcodeError
+from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.model import Code, Coding, Document, MemoTarget
 from qualcode.exchange.describe import split_description
 from qualcode.exchange.model import XNote, XProject, XSource
@@ -61,6 +61,17 @@ def import_exchange(store: Store, project: XProject, *, label: str,
     report = ExchangeReport(source=label, skipped=dict(project.skipped),
                             problems=list(project.problems), notices=list(project.notices))
     ids = _Ids()
+    try:
+        _store(store, project, label, coder, ids, report)
+    except InputError:
+        raise
+    except QualcodeError as err:  # e.g. an attribute of another type: name the file
+        raise QualcodeError(f"{label}: {err}; nothing was imported") from None
+    return report
+
+
+def _store(store: Store, project: XProject, label: str, coder: str, ids: _Ids,
+           report: ExchangeReport) -> None:
     notes = {n.guid: n for n in project.notes}
     with store.action("import project", detail=label, coder=coder, undoable=False):
         for user in project.users:
@@ -77,7 +88,6 @@ def import_exchange(store: Store, project: XProject, *, label: str,
             _codings(store, source, ids, report, coder, notes)
         _memos(store, project, ids, report)
         _sets(store, project, ids, report)
-    return report
 
 
 def _codes(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -> None:
@@ -86,6 +96,7 @@ def _codes(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -
     paths = {path_key(p): i for i, p in code_paths(codes).items()}
     own_paths: dict[str, tuple[str, ...]] = {}
     for position, x in enumerate(project.codes):
+        x.name = x.name.strip() or f"code {x.guid[:8]}"  # qualcode codes need a name
         path = (own_paths.get(x.parent, ()) if x.parent else ()) + (x.name,)
         own_paths[x.guid] = path
         found = by_guid.get(x.guid) or paths.get(path_key(path))

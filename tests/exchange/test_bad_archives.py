@@ -101,7 +101,8 @@ def test_failing_import_in_the_middle_rolls_back(tmp_path: Path, store: Store) -
     before = store.snapshot()
     path = tmp_path / "late.qdpx"
     path.write_bytes(_with_qde(qde))
-    with pytest.raises(QualcodeError):
+    with pytest.raises(QualcodeError, match=r"late\.qdpx: attribute 'Staff' is of type "
+                                            r"number, not text; nothing was imported"):
         exchange.import_project_file(store, path)
     assert store.snapshot() == before
 
