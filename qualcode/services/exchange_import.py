@@ -53,7 +53,9 @@ class _Ids:
     documents: dict[str, int] = field(default_factory=dict)
     attributes: dict[str, str] = field(default_factory=dict)  # variable guid -> name
     memos: dict[str, int] = field(default_factory=dict)  # note guid -> memo id
-    coders: dict[str, str] = field(default_factory=dict)
+    coders: dict[str, int] = field(default_factory=dict)  # name -> coder id
+    # (document, code, start, end, coder id) -> coding id: what is there already
+    existing: dict[tuple[int, int, int, int, int], int] = field(default_factory=dict)
 
 
 def import_exchange(store: Store, project: XProject, *, label: str,
@@ -74,6 +76,7 @@ def _store(store: Store, project: XProject, label: str, coder: str, ids: _Ids,
            report: ExchangeReport) -> None:
     notes = {n.guid: n for n in project.notes}
     with store.action("import project", detail=label, coder=coder, undoable=False):
+        ids.existing = repo.coding_ids(store)
         for user in project.users:
             repo.remember_guid(store, "coder", store.coder_id(user.name), user.guid)
         _codes(store, project, ids, report)
@@ -192,15 +195,17 @@ def _codings(store: Store, source: XSource, ids: _Ids, report: ExchangeReport, c
     text = source.text
     for x in source.codings:
         who = x.coder or coder or "imported"
-        found = store.find_coding(doc_id, ids.codes[x.code], x.start, x.end)
-        if found is not None and found.coder == who:
+        coder_id = ids.coders.get(who) or ids.coders.setdefault(who, store.coder_id(who))
+        key = (doc_id, ids.codes[x.code], x.start, x.end, coder_id)
+        if key in ids.existing:
             report.add("codings already there")
-            coding_id = found.id or 0
+            coding_id = ids.existing[key]
         else:
             coding_id = store.add_coding(Coding(
                 document_id=doc_id, code_id=ids.codes[x.code], start=x.start, end=x.end,
                 text=text[x.start:x.end], coder=who, important=x.important,
                 created_at=x.created))
+            ids.existing[key] = coding_id
             report.add("codings added")
         if valid_guid(x.guid):
             repo.remember_guid(store, "coding", coding_id, x.guid)

@@ -98,6 +98,12 @@ def coding_keys(store: Store) -> set[tuple[int, int, int, int, int]]:
         'SELECT document_id, code_id, start, "end", coder_id FROM codings')}
 
 
+def coding_ids(store: Store) -> dict[tuple[int, int, int, int, int], int]:
+    """{(document, code, start, end, coder id): coding id} for every coding."""
+    return {tuple(r[1:]): r[0] for r in store.conn.execute(  # type: ignore[misc]
+        'SELECT id, document_id, code_id, start, "end", coder_id FROM codings')}
+
+
 def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[int]:
     """Insert ``rows`` (same columns each) inside the current action, logging one insert
     event per row exactly as ``store.log.insert`` would, in two statements instead of three
