@@ -51,7 +51,9 @@ def read_project(root: Element, load: Loader, where: str) -> XProject:
         holder = child(root, kind)
         if holder is not None:
             project.skip(label, len(list(holder)))
-    _check_refs(project, where)
+    every_source = {guid(e.get("guid", "")) for e in (list(sources) if sources is not None
+                                                      else [])}
+    _check_refs(project, every_source, where)
     return project
 
 
@@ -122,11 +124,10 @@ def _read_sets(root: Element, project: XProject) -> None:
             notes=refs(element, "MemberNote")))
 
 
-def _check_refs(project: XProject, where: str) -> None:
-    """Every reference must point at something in the file: refuse the file otherwise."""
+def _check_refs(project: XProject, sources: set[str], where: str) -> None:
+    """Every reference must point at something in the file: refuse the file otherwise.
+    ``sources`` holds every source's GUID, those qualcode skips (pictures ...) included."""
     codes = {c.guid for c in project.codes}
-    sources = {s.guid for s in project.sources}
-    skipped_sources = sum(v for k, v in project.skipped.items() if k.endswith(" sources"))
     notes = {n.guid for n in project.notes}
     variables = {v.guid for v in project.variables}
     for source in project.sources:
@@ -140,7 +141,7 @@ def _check_refs(project: XProject, where: str) -> None:
                                         f"{var} which is not defined")
     for case in project.cases:
         missing = [s for s in case.sources if s not in sources]
-        if missing and not skipped_sources:
+        if missing:
             raise InputError(where, f"case {case.name!r} points at source {missing[0]} "
                                     "which is not in the project")
         for var in case.values:

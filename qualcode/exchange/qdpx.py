@@ -50,23 +50,30 @@ def _project_member(archive: SafeZip) -> str:
 
 
 def _load(archive: SafeZip | None, path: Path, base: str, ref: str) -> str:
-    scheme, _, rest = ref.partition("://")
-    scheme = scheme.lower()
+    """The text a ``plainTextPath`` points at: ``internal://`` in the archive's sources folder
+    (any case), ``relative://`` under the project's ``basePath`` (or its folder), never above
+    it; ``absolute://`` as given."""
+    scheme, sep, rest = ref.partition("://")
+    scheme = scheme.lower() if sep else "relative"
+    rest = rest if sep else ref
     if scheme == "internal" and archive is not None:
         wanted = f"sources/{rest}".lower()
         member = next((n for n in archive.names() if n.lower() == wanted), None)
         if member is None:
             raise InputError(path, f"source text {ref} is missing from the archive")
         return decode(archive.read(member), f"{path} ({member})")
-    if scheme in ("relative", "absolute", "file") or not _:
-        target = Path(rest if _ else ref)
-        if scheme == "relative" or not target.is_absolute():
-            target = Path(base or path.parent) / PurePosixPath(rest if _ else ref)
-        try:
-            return decode(target.read_bytes(), str(target))
-        except OSError:
-            raise InputError(path, f"source text {ref} is not found ({target})") from None
-    raise InputError(path, f"source text {ref}: unknown kind of path")
+    if scheme == "relative":
+        if ".." in PurePosixPath(rest.replace("\\", "/")).parts:
+            raise InputError(path, f"source text {ref} points outside the project; refused")
+        target = Path(base or path.parent) / rest
+    elif scheme in ("absolute", "file"):
+        target = Path(rest)
+    else:
+        raise InputError(path, f"source text {ref}: unknown kind of path")
+    try:
+        return decode(target.read_bytes(), str(target))
+    except OSError:
+        raise InputError(path, f"source text {ref} is not found ({target})") from None
 
 
 def decode(data: bytes, where: str) -> str:

@@ -51,6 +51,9 @@ CASES = {
         'SourceRef targetGUID="5c1d7a70-3b1e-4f7e-8a55-0d9b7f1e2cff"')),
         "not in the project"),
     "missing source text": (_zip({"project.qde": GOOD}), "missing from the archive"),
+    "relative path above the project": (_with_qde(GOOD.replace(
+        f'plainTextPath="internal://{SOURCE}.txt"',
+        'plainTextPath="relative://../../etc/passwd"')), "points outside the project"),
     "not a zip": (b"PK\x03\x04 this is not really a zip", "not a valid"),
 }
 
@@ -113,3 +116,15 @@ def test_good_archive_still_imports(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["--project", str(tmp_path / "p.qualcode"), "init"]) == 0
     assert main(["--project", str(tmp_path / "p.qualcode"), "import", str(good)]) == 0
     assert "3 codings added" in capsys.readouterr().out
+
+
+def test_bare_qde_reads_sources_beside_it(tmp_path: Path, store: Store) -> None:
+    from qualcode.services import exchange
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_bytes(source_bytes(DIALECTS["qualcoder"]))
+    qde = tmp_path / "project.qde"
+    qde.write_text(GOOD.replace(f'plainTextPath="internal://{SOURCE}.txt"',
+                                'plainTextPath="relative://texts/a.txt"'), encoding="utf-8")
+    report = exchange.import_project_file(store, qde)
+    assert report.counts["codings added"] == 3
