@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qualcode.exchange.anchor import Fit, fits, place
@@ -35,6 +35,7 @@ def _units(raw: str, scheme: Scheme) -> list[int]:
     return out
 
 
+@settings(max_examples=60, deadline=None)
 @given(TEXTS)
 def test_every_scheme_matches_encoding_and_round_trips(raw: str) -> None:
     text = normalise(raw)
