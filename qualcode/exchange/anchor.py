@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 _SPACES = re.compile(r"\s+")
 _ELLIPSIS = ("...", "…")
+PREFIX = 12  # a name this long that starts the selected text is taken as its start
 
 
 class Fit(StrEnum):
@@ -49,7 +50,9 @@ def fits(found: str, hint: str) -> bool:
     got, want = _squash(found), _squash(want)
     if not want:
         return False
-    return got == want or (cut and len(want) >= 3 and got.startswith(want))
+    # Some tools name a selection by the start of its text, with or without an ellipsis.
+    return got == want or (got.startswith(want) and (len(want) >= PREFIX or
+                                                     (cut and len(want) >= 3)))
 
 
 def place(text: str, start: int | None, end: int | None, hint: str) -> Placed:

@@ -69,6 +69,8 @@ def test_place_checks_and_reanchors() -> None:
     assert place(text, 40, 47, "four").fit is Fit.OUTSIDE
     assert place("a  b\nc", 0, 1, "b c")[:2] == (3, 6)  # white space may differ
     assert fits("A steering group of five", "A steering gr…")
+    assert fits("A steering group of five", "A steering group")  # ATLAS.ti-style name
+    assert not fits("A steering group of five", "A ste")
 
 
 def test_truncated_name_keeps_the_length() -> None:
