@@ -73,6 +73,15 @@ def test_taguette_codebook_csv_loads_and_exports(tmp_path: Path, store: Store) -
         "people.parents,Parents,0"]
 
 
+def test_taguette_codebook_csv_with_parent_column(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "codebook.csv"
+    path.write_text("tag,parent,description,number of highlights\n"
+                    "people,,People (fictional),3\n"
+                    "parents,people,Parents,1\n", encoding="utf-8-sig")
+    code_service.load_codebook(store, path)
+    assert sorted(code_paths(store.codes()).values()) == [("people",), ("people", "parents")]
+
+
 def test_qualcode_csv_is_not_mistaken_for_taguette(tmp_path: Path, store: Store) -> None:
     out = tmp_path / "own.csv"
     with Store.open(tmp_path / "x.qualcode", create=True) as other:
