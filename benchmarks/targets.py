@@ -20,6 +20,7 @@ OPEN_MS = 500.0
 MEMORY_MB, MEMORY_AT = 2048.0, 200
 GROWTH = 1.1
 BOMB_SECONDS, BOMB_MB = 1.0, 200.0
+BULK_ROWS, BULK_SECONDS = 10_000, 5.0
 
 
 def judge(report: Report) -> list[Target]:
@@ -153,8 +154,16 @@ def zip_bomb(report: Report) -> Target:
     ok = refused != "NOT REFUSED" and side.seconds < BOMB_SECONDS and side.peak_rss_mb < BOMB_MB
     return Target(name, _verdict(ok), f"{side.seconds * 1000:.0f} ms, {side.peak_rss_mb:.0f} MB "
                                       f"peak: {refused}")
+def bulk_codings(report: Report) -> Target:
+    name = f"Bulk import of {BULK_ROWS:,} codings under {BULK_SECONDS:.0f} s"
+    _, run, why = _largest(report, "bulk-codings")
+    if run is None or run.stage is None:
+        return Target(name, UNKNOWN, why or "not measured")
+    seconds = run.stage.seconds
+    return Target(name, _verdict(seconds < BULK_SECONDS),
+                  f"{seconds:.2f} s at {run.interviews} interviews")
 
 
 CHECKS: tuple[Callable[[Report], Target], ...] = (
     nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, memory, growth,
-    zip_bomb)
+    zip_bomb, bulk_codings)

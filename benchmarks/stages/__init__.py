@@ -19,6 +19,7 @@ MODULES: dict[str, str] = {  # stage name -> module in this package
     "report": "report",
     "tui": "tui",
     "bomb": "bomb",
+    "bulk-codings": "exchange",
 }
 NAMES: tuple[str, ...] = tuple(MODULES)
 

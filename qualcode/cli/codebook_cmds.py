@@ -20,7 +20,7 @@ def codebook() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @pass_ctx
 def codebook_load(ctx: Context, file: Path) -> None:
-    """Merge a codebook (.yml/.yaml or .csv) into the project.
+    """Merge a codebook (.yml/.yaml, .csv, REFI-QDA .qdc or Taguette CSV) into the project.
 
     Codes are matched by GUID, else by path; matches are updated, the rest added. Loading the
     same file twice changes nothing. See codebooks/FORMAT.md.
@@ -63,14 +63,22 @@ def codebook_show(ctx: Context, fmt: str, definitions: bool) -> None:
 
 @codebook.command("export")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["auto", "qdc", "taguette"]),
+              default="auto", show_default=True,
+              help="auto: by FILE's suffix (.yml, .yaml, .csv, .qdc); taguette: Taguette's CSV.")
 @pass_ctx
-def codebook_export(ctx: Context, file: Path) -> None:
-    """Write the project's codebook to FILE (.yml, .yaml or .csv).
+def codebook_export(ctx: Context, file: Path, fmt: str) -> None:
+    """Write the project's codebook to FILE (.yml, .yaml, .csv or REFI-QDA .qdc).
 
     \b
     Example:
       qualcode codebook export exports/codebook.yml
+      qualcode codebook export exports/codebook.qdc
     """
+    from qualcode.services.exchange import export_foreign_codebook
+
     with ctx.open() as store:
-        count = code_service.export_codebook(store, file)
-    click.echo(f"wrote {count} code(s) to {shown(file)}")
+        count = export_foreign_codebook(store, file, fmt)
+        if count is None:
+            count = code_service.export_codebook(store, file)
+    click.echo(f"wrote {count} code{'s' if count != 1 else ''} to {shown(file)}")

@@ -112,7 +112,9 @@ def uncode(ctx: Context, ref: str, code: str | None, span: str | None, turn: int
     click.echo(f"removed coding {target.id}")
 
 
-@cli.command()
+# A group so that `codings import` (cli/exchange_cmds.py) can live under it; without a
+# subcommand it lists codings as before.
+@cli.group(invoke_without_command=True)
 @click.option("--code", "code_refs", multiple=True, metavar="CODE",
               help="Only these codes (repeatable; includes sub-codes).")
 @click.option("--document", metavar="DOC", help="Only this document.")
@@ -128,7 +130,10 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
     \b
     Example:
       qualcode codings --code Governance --where "organisation type=NGO" --format csv
+      qualcode codings import human-coding.csv
     """
+    if click.get_current_context().invoked_subcommand is not None:
+        return
     filters = _where(where)
     with ctx.open() as store:
         codes = store.codes()

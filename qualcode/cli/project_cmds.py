@@ -41,7 +41,8 @@ def init(ctx: Context) -> None:
 @pass_ctx
 def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple[str, ...],
             interviewers: tuple[str, ...], patterns: tuple[str, ...]) -> None:
-    """Import transcripts: files, folders or globs (.txt .md .docx .odt .vtt .srt .pdf).
+    """Import transcripts: files, folders or globs (.txt .md .docx .odt .vtt .srt .pdf), or
+    other tools' projects (REFI-QDA .qdpx/.qde, a QualCoder .qda), added to this one.
 
     Re-importing a file with the same content does nothing. A file that cannot be read is
     reported in one line and skipped; the others are imported.
@@ -50,9 +51,20 @@ def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple
     Example:
       qualcode import transcripts/ --interviewer "Marta Kovač"
       qualcode import notes/ca01.docx --case CA-01 --attr country=Moldova
+      qualcode import colleague.qdpx
     """
     if attrs and not case:
         raise click.UsageError("--attr needs --case")
+    from qualcode.services.exchange import is_project_file
+
+    projects = [p for p in paths if is_project_file(p)]  # .qdpx, .qde, QualCoder .qda
+    if projects:
+        from qualcode.cli.exchange_cmds import import_projects
+
+        ok = import_projects(ctx, projects)
+        paths = tuple(p for p in paths if p not in projects)
+        if not paths:
+            raise click.exceptions.Exit(0 if ok else 1)
     values = cases.parse_assignments(list(attrs))
     with ctx.open() as store:
         importing.add_interviewer_names(store, interviewers)

@@ -66,7 +66,8 @@ def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str,
 
 @cli.group("export")
 def export_group() -> None:
-    """Export coded segments (CSV, XLSX) or the codebook (.docx)."""
+    """Export coded segments (CSV, XLSX), the codebook (.docx), codings in the bulk format, or
+    the whole project for other tools (REFI-QDA .qdpx)."""
 
 
 @export_group.command("segments")

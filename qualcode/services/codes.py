@@ -6,9 +6,10 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
-from qualcode.codebook import Codebook, CodebookEntry, path_key, read_codebook, write_codebook
+from qualcode.codebook import Codebook, CodebookEntry, path_key, write_codebook
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Code, MemoTarget
+from qualcode.services.codebook_files import read_any_codebook
 from qualcode.services.pseudonyms import replacer
 from qualcode.store import Store
 
@@ -62,7 +63,7 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
     """Merge a codebook file into the project: codes matched by GUID, else by path, are
     updated; the rest added. Loading the same file twice changes nothing.
     Returns (added, updated)."""
-    book = read_codebook(path)
+    book = read_any_codebook(path)  # also .qdc and Taguette CSV
     added = updated = 0
     with store.action("load codebook", detail=path.name, coder=coder):
         if book.name and not store.setting("codebook_name"):
@@ -107,15 +108,22 @@ def codebook_of(store: Store) -> Codebook:
                     entries=entries)
 
 
-def export_codebook(store: Store, dest: Path, *, pseudonymise: bool = True) -> int:
-    """The codebook to a file; its texts (definitions, examples) pseudonymised by default."""
+def codebook_to_share(store: Store, *, pseudonymise: bool = True) -> Codebook:
+    """The codebook as it leaves the project: its texts (definitions, examples)
+    pseudonymised by the identifier register unless asked otherwise."""
     book = codebook_of(store)
-    if pseudonymise:
-        swap = replacer(store)
-        book = replace(book, description=swap(book.description), entries=[
-            replace(e, definition=swap(e.definition), inclusion=swap(e.inclusion),
-                    exclusion=swap(e.exclusion), example=swap(e.example))
-            for e in book.entries])
+    if not pseudonymise:
+        return book
+    swap = replacer(store)
+    return replace(book, description=swap(book.description), entries=[
+        replace(e, definition=swap(e.definition), inclusion=swap(e.inclusion),
+                exclusion=swap(e.exclusion), example=swap(e.example))
+        for e in book.entries])
+
+
+def export_codebook(store: Store, dest: Path, *, pseudonymise: bool = True) -> int:
+    """The codebook to a YAML or CSV file (pseudonymised by default)."""
+    book = codebook_to_share(store, pseudonymise=pseudonymise)
     write_codebook(book, dest)
     return len(book.entries)
 
