@@ -38,8 +38,11 @@ def import_projects(ctx: Context, paths: Sequence[str]) -> bool:
 @click.option("--for", "target", type=click.Choice(sorted(EXPORT_TARGETS)), default="standard",
               show_default=True, help="The tool that will read it (how positions are counted "
                                       "and line breaks written).")
+@click.option("--pseudonymised/--as-recorded", default=True, show_default=True,
+              help="Replace identifiers as the register decides, or export the text as it was "
+                   "recorded (e.g. for a colleague who codes the same interviews).")
 @pass_ctx
-def export_qdpx(ctx: Context, out: Path, target: str) -> None:
+def export_qdpx(ctx: Context, out: Path, target: str, pseudonymised: bool) -> None:
     """Write the project as a REFI-QDA project (QDA-XML 1.0) that NVivo, ATLAS.ti, MAXQDA and
     QualCoder import: documents, codebook, codings, cases, attributes, memos and sets.
 
@@ -51,11 +54,13 @@ def export_qdpx(ctx: Context, out: Path, target: str) -> None:
     from qualcode.services import exchange
 
     with ctx.open() as store:
-        project = exchange.export_project(store, out, target=target)
+        project = exchange.export_project(store, out, target=target,
+                                          pseudonymise=pseudonymised)
     codings_n = sum(len(s.codings) for s in project.sources)
     click.echo(f"wrote {out}: {len(project.sources)} document(s), {len(project.codes)} code(s), "
                f"{codings_n} coding(s), {len(project.cases)} case(s), {len(project.notes)} "
-               "memo(s); key-quote marks are not part of REFI-QDA and are left out")
+               "memo(s); key-quote marks are not part of REFI-QDA and are left out; "
+               + ("pseudonymised" if pseudonymised else "NOT pseudonymised"))
 
 
 @export_group.command("codings")

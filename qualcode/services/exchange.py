@@ -42,10 +42,11 @@ def import_project_file(store: Store, path: Path, *, coder: str = "") -> Exchang
     return import_exchange(store, read_project_file(path), label=str(path), coder=coder)
 
 
-def export_project(store: Store, dest: Path, *, target: str = "standard") -> XProject:
+def export_project(store: Store, dest: Path, *, target: str = "standard",
+                   pseudonymise: bool = True) -> XProject:
     if dest.suffix.lower() != ".qdpx":
         raise InputError(dest, "a REFI-QDA project file must end in .qdpx")
-    return export_qdpx(store, dest, target=target)
+    return export_qdpx(store, dest, target=target, pseudonymise=pseudonymise)
 
 
 def export_foreign_codebook(store: Store, dest: Path, fmt: str) -> int | None:

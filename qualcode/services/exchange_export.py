@@ -28,6 +28,8 @@ from qualcode.exchange.model import (
 )
 from qualcode.exchange.qde_write import project_xml
 from qualcode.exchange.qdpx import write_qdpx
+from qualcode.services.exchange_privacy import pseudonymised_project
+from qualcode.services.pseudonyms import replacer
 from qualcode.store import Store
 from qualcode.store import exchange as repo
 
@@ -127,10 +129,14 @@ def _sets(store: Store, project: XProject, code_guid: dict[int | None, str],
             notes=[memo_guids[i] for i in group.members.get("memo", []) if i in memo_guids]))
 
 
-def export_qdpx(store: Store, dest: Path, *, target: str = "standard") -> XProject:
-    """Write the project to ``dest`` as a REFI-QDA project for ``target`` (a tool name)."""
+def export_qdpx(store: Store, dest: Path, *, target: str = "standard",
+                pseudonymise: bool = True) -> XProject:
+    """Write the project to ``dest`` as a REFI-QDA project for ``target`` (a tool name),
+    pseudonymised by the identifier register unless asked otherwise."""
     scheme, crlf = EXPORT_TARGETS[target]
     project = project_of(store, store.path.stem)
+    if pseudonymise:
+        project = pseudonymised_project(project, replacer(store))
     qde, texts = project_xml(project, scheme, crlf)
     write_qdpx(dest, qde, texts)
     return project

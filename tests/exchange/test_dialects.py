@@ -158,7 +158,7 @@ def test_sets_are_kept_and_exported(tmp_path: Path, store: Store, project_schema
     assert [store.code(i).name for i in group.members["code"]] == ["Code 1"]
     assert group.members["document"] == [store.documents()[0].id]
     out = tmp_path / "out.qdpx"
-    exchange.export_project(store, out)
+    exchange.export_project(store, out, pseudonymise=False)
     qde = zipfile.ZipFile(out).read("project.qde")
     assert schema_errors(project_schema, qde) == []
     assert SET.encode() in qde

@@ -40,7 +40,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def exported(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out") / "demo.qdpx"
     with Store.open(demo) as store:
-        exchange.export_project(store, out)
+        exchange.export_project(store, out, pseudonymise=False)
     return out
 
 
@@ -92,7 +92,7 @@ def test_exports_for_each_tool_are_valid_and_read_back(demo: Path, tmp_path: Pat
                                                        project_schema) -> None:
     out = tmp_path / f"{target}.qdpx"
     with Store.open(demo) as store:
-        exchange.export_project(store, out, target=target)
+        exchange.export_project(store, out, target=target, pseudonymise=False)
         expected = sorted((c.start, c.end, c.text) for c in store.codings())
     with zipfile.ZipFile(out) as archive:
         assert schema_errors(project_schema, archive.read("project.qde")) == []
@@ -106,7 +106,7 @@ def test_exports_for_each_tool_are_valid_and_read_back(demo: Path, tmp_path: Pat
 def test_export_is_deterministic(demo: Path, exported: Path, tmp_path: Path) -> None:
     again = tmp_path / "again.qdpx"
     with Store.open(demo) as store:
-        exchange.export_project(store, again)
+        exchange.export_project(store, again, pseudonymise=False)
     assert again.read_bytes() == exported.read_bytes()
 
 
@@ -115,7 +115,7 @@ def test_guids_from_an_import_are_kept_on_export(tmp_path: Path, store: Store) -
     source.write_bytes(qdpx("nvivo"))
     exchange.import_project_file(store, source)
     out = tmp_path / "out.qdpx"
-    exchange.export_project(store, out)
+    exchange.export_project(store, out, pseudonymise=False)
     qde = zipfile.ZipFile(out).read("project.qde").decode()
     for guid in ("5c1d7a70-3b1e-4f7e-8a55-0d9b7f1e2c10",  # the source
                  "8b0c1d2e-3f4a-4b5c-9d6e-7f8a9b0c1d00",  # a coding

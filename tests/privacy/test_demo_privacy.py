@@ -80,3 +80,29 @@ def test_no_replaced_identifier_leaks_from_transcripts_or_segments(demo: Path,
     assert len(list(csv.reader((tmp_path / "segments.csv").open(encoding="utf-8-sig")))) > 300
     leaks = sorted({t for t in replaced for form in (t, fold(t)) if form in everything})
     assert not leaks
+
+
+def test_pseudonymised_qdpx_leaks_nothing_and_reimports_exactly(demo: Path,
+                                                               tmp_path: Path) -> None:
+    import zipfile
+
+    from qualcode.core.names import fold
+    from qualcode.services import exchange, pseudonyms
+    from qualcode.store.identifiers import identifiers
+
+    out = tmp_path / "client.qdpx"
+    with Store.open(demo) as store:
+        replaced = [e.text for e in identifiers(store) if pseudonyms.replaces(e)]
+        codings = len(store.codings())
+        exchange.export_project(store, out)
+    with zipfile.ZipFile(out) as archive:
+        everything = "\n".join(archive.read(n).decode("utf-8", "replace")
+                               for n in archive.namelist())
+    assert not sorted({t for t in replaced for f in (t, fold(t)) if f in everything})
+    fresh = tmp_path / "fresh.qualcode"
+    with Store.open(fresh, create=True) as store:
+        exchange.import_project_file(store, out, coder="archivist")
+        assert len(store.codings()) == codings
+        for coding in store.codings():
+            assert store.document(coding.document_id).text[coding.start:coding.end] == \
+                coding.text
