@@ -118,10 +118,11 @@ def _counts(counts: object) -> str:
 
 
 @cli.command()
-@click.argument("other", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("other", type=click.Path(path_type=Path))
 @pass_ctx
 def merge(ctx: Context, other: Path) -> None:
-    """Bring a colleague's project into this one, keeping who coded what.
+    """Bring a colleague's project (.qualcode, or .qdpx/.qde/QualCoder) into this one,
+    keeping who coded what.
 
     Documents are matched by their text, codes by GUID and then by path, cases by name. Their
     codings, memos, codes and cases are added; a code whose definition differs, or a case
@@ -131,6 +132,7 @@ def merge(ctx: Context, other: Path) -> None:
     \b
     Example:
       qualcode merge ../ben/study.qualcode
+      qualcode merge ben-from-nvivo.qdpx
       qualcode agreement --coders ana,ben
     """
     if not other.exists():

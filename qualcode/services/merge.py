@@ -1,5 +1,8 @@
 """Merging a colleague's project into this one: their codings, memos and cases, kept as theirs.
 
+The colleague's project may be a .qualcode file or another tool's (a REFI-QDA .qdpx from
+NVivo, MAXQDA or ATLAS.ti, a QualCoder project), which is read into a temporary project first.
+
 Documents are matched by the sha256 of their text, codes by GUID and then by path, cases by
 name. What is new is added; what differs (a code's definition, a case's attribute value) is
 reported and never overwritten. Documents the project lacks are imported first, as any import
@@ -16,6 +19,7 @@ from pathlib import Path
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, MemoTarget
 from qualcode.services.codes import code_paths, path_text
+from qualcode.services.exchange import import_project_file, is_project_file
 from qualcode.store import Store
 from qualcode.store.copy import open_copy
 
@@ -46,6 +50,13 @@ def merge_project(store: Store, other_path: Path, *, coder: str) -> MergeReport:
         raise QualcodeError(f"{other_path}: that is this project; nothing to merge")
     report = MergeReport(source=other_path.name)
     with tempfile.TemporaryDirectory(prefix="qualcode-merge-") as folder:
+        if is_project_file(other_path):
+            # Another tool's project (.qdpx, .qde, QualCoder): read into a project of its own
+            # first, so its coders, codes and memos come in exactly as a .qualcode's would.
+            converted = Path(folder) / "converted.qualcode"
+            with Store.open(converted, create=True) as staging:
+                import_project_file(staging, other_path, coder=coder)
+            other_path = converted
         other = open_copy(other_path, Path(folder))
         try:
             doc_map = _documents(store, other, report, coder)

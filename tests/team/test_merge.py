@@ -104,3 +104,20 @@ def test_cli_merge_reports_in_plain_words(ana_and_ben: tuple[Path, Path],
     assert "merged ben.qualcode:" in out and "by ben" in out and "coding(s)" not in out
     assert main(["--project", str(ana), "--coder", "ana", "merge", str(ben)]) == 0
     assert "nothing new to merge" in capsys.readouterr().out
+
+
+def test_a_colleagues_qdpx_merges_like_a_project(ana_and_ben: tuple[Path, Path],
+                                                 tmp_path: Path) -> None:
+    from qualcode.services import exchange
+
+    ana, ben = ana_and_ben
+    qdpx = tmp_path / "ben.qdpx"
+    with Store.open(ben) as store:
+        exchange.export_project(store, qdpx, pseudonymise=False)
+    before, theirs = _codings(ana), _codings(ben)
+    with Store.open(ana) as store:
+        report = merge_project(store, qdpx, coder="ana")
+    assert report.coders == ["ben"] and report.codings_added == len(theirs)
+    assert _codings(ana) == before | theirs
+    with Store.open(ana) as store:
+        assert not merge_project(store, qdpx, coder="ana").changed
