@@ -67,11 +67,11 @@ def _columns(path: Path, header: Iterable[Any]) -> list[str]:
     names = [ALIASES.get(h, h) for h in raw]
     if "tag" in raw and "code" not in raw:
         names.append("_tag")  # marks Taguette's highlights (an extra, empty column)
+    # Without start/end or text, each row codes its whole document (document-level studies).
     missing = [c for c in ("document", "code") if c not in names]
-    if missing or ("text" not in names and "start" not in names):
-        need = ", ".join(missing or ["start and end, or text"])
-        raise InputError(path, f"missing column(s): {need} (expected {', '.join(COLUMNS)})",
-                         line=1)
+    if missing:
+        raise InputError(path, f"missing column(s): {', '.join(missing)} (expected "
+                               f"{', '.join(COLUMNS)})", line=1)
     return names
 
 

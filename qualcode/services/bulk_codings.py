@@ -1,6 +1,7 @@
 """Bulk codings: many codings in one undoable action, and the same rows out.
 
-Every row's text is checked against its document; a row whose span does not hold its text is
+A row with neither span nor text codes the whole document. Every row's text is checked
+against its document; a row whose span does not hold its text is
 re-anchored at the nearest place the text occurs. Rows that cannot be placed (unknown document,
 refused code, text not found, bad span) are reported by line; the others are imported.
 """
@@ -14,6 +15,7 @@ from typing import Any
 from qualcode.codebook import path_key
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Code, Coding, Document, MemoTarget
+from qualcode.core.spans import trim
 from qualcode.exchange.anchor import Fit, place
 from qualcode.exchange.bulk import BulkRow, read_rows, write_rows
 from qualcode.exchange.guids import stable_guid
@@ -121,7 +123,12 @@ def _one(store: Store, row: BulkRow, docs: dict[str, Document | None], codes: _C
     doc = _document(store, row.document, docs)
     code_id = codes.find(row.code)
     if row.start is None and row.end is None and not row.text:
-        raise QualcodeError("give start and end, or the text")
+        # No span at all: the code applies to the whole document (document-level studies,
+        # such as those whose agreement is reported per document).
+        start, end = trim(doc.text, 0, len(doc.text))
+        return {"document_id": doc.id, "code_id": code_id, "start": start, "end": end,
+                "text": doc.text[start:end], "coder": row.coder or coder,
+                "important": int(row.important), "origin": "human", "created_at": stamp}
     placed = place(doc.text, row.start, row.end, row.text)
     if placed.fit in (Fit.OUTSIDE, Fit.MISFIT):
         if row.start is None:
