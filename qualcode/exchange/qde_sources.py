@@ -13,7 +13,8 @@ from xml.etree.ElementTree import Element
 from qualcode.core.errors import InputError
 from qualcode.exchange.anchor import Fit, fits, place
 from qualcode.exchange.dialects import choose_scheme
-from qualcode.exchange.model import XCoding, XProject, XSource
+from qualcode.exchange.guids import stable_guid
+from qualcode.exchange.model import XCoding, XNote, XProject, XSource
 from qualcode.exchange.offsets import CODE_POINTS, OffsetMap, normalise
 from qualcode.exchange.qde_values import read_value
 from qualcode.exchange.xmlio import child, children, guid, refs, text_of
@@ -92,7 +93,7 @@ def _read_selections(holder: Element, raw: str, source: XSource, project: XProje
         elif placed.fit is Fit.REANCHORED:
             project.notices.append(f"{where}: re-anchored to {placed.start}-{placed.end}")
         codings = children(element, "Coding")
-        notes = refs(element, "NoteRef")
+        notes = refs(element, "NoteRef") + _description_note(element, project)
         if not codings and notes:
             source.notes += notes  # an annotation without a code: a memo on the document
             project.notices.append(f"{where}: a note on an uncoded selection became a "
@@ -115,6 +116,17 @@ def _add_codings(codings: list[Element], source: XSource, start: int, end: int, 
             coder=users.get(guid(coding.get("creatingUser", "") or user), ""),
             created=coding.get("creationDateTime", "") or created,
             notes=refs(coding, "NoteRef") + notes, selection=selection))
+
+
+def _description_note(element: Element, project: XProject) -> list[str]:
+    """A selection's Description (ATLAS.ti writes quotation comments there) as a note."""
+    text = text_of(element, "Description").strip()
+    if not text:
+        return []
+    note = XNote(guid=stable_guid("selection-description", element.get("guid", "")), name="",
+                 text=text, created=element.get("creationDateTime", ""))
+    project.notes.append(note)
+    return [note.guid]
 
 
 def _fits(omap: OffsetMap, text: str, start: int, end: int, name: str) -> bool:

@@ -219,17 +219,13 @@ def _codings(store: Store, source: XSource, ids: _Ids, report: ExchangeReport, c
 
 
 def _memos(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -> None:
+    notes = {n.guid: n for n in project.notes}
     for code in project.codes:
         for note in code.notes:
-            _note_memo(store, _by_guid(project)[note], MemoTarget.CODE, ids.codes[code.guid],
-                       ids, report)
+            _note_memo(store, notes[note], MemoTarget.CODE, ids.codes[code.guid], ids, report)
     for note in project.notes:  # project memos, and notes nothing else points at
         if note.guid not in ids.memos:
             _note_memo(store, note, MemoTarget.PROJECT, None, ids, report)
-
-
-def _by_guid(project: XProject) -> dict[str, XNote]:
-    return {n.guid: n for n in project.notes}
 
 
 def _note_memo(store: Store, note: XNote, target: MemoTarget, target_id: int | None, ids: _Ids,

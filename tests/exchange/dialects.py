@@ -34,6 +34,7 @@ CASE = "3f4e5d6c-7b8a-4c9d-8e0f-1a2b3c4d5e60"
 PROJECT_NOTE = "7e2d9c10-5b4a-4d3c-8e1f-0a9b8c7d6e51"
 SOURCE_NOTE = "7e2d9c10-5b4a-4d3c-8e1f-0a9b8c7d6e52"
 CODE_NOTE = "7e2d9c10-5b4a-4d3c-8e1f-0a9b8c7d6e53"
+COMMENT = "Said with a laugh (fictional quotation comment)."
 SET = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 NOTES = {PROJECT_NOTE: ("Project diary", "Fieldwork starts in May (fictional)."),
          SOURCE_NOTE: ("About the interview", "Recorded online (fictional)."),
@@ -116,6 +117,7 @@ def project_qde(d: Dialect) -> str:
                     f"<Description>Fictional code {i}.</Description></Code>"
                     for i, (g, _) in enumerate(QUOTES))
     selections = ""
+    comment = f"<Description>{COMMENT}</Description>" if d.origin.startswith("ATLAS") else ""
     for i, (code, quote) in enumerate(QUOTES):
         start = TEXT.index(quote)
         a = d.position(start) + d.shift.get(i, 0)
@@ -125,6 +127,7 @@ def project_qde(d: Dialect) -> str:
             f'<PlainTextSelection guid="{_g(d, f"6a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c{i:02d}")}" '
             f'name={quoteattr(d.name_of(quote))} startPosition="{a}" endPosition="{b}" '
             f'creatingUser="{_g(d, USER)}" creationDateTime="2024-02-0{i + 1}T09:30:00Z">'
+            f"{comment if i == 0 else ''}"
             f'<Coding guid="{_g(d, f"8b0c1d2e-3f4a-4b5c-9d6e-7f8a9b0c1d{i:02d}")}" '
             f'creatingUser="{_g(d, USER)}" creationDateTime="2024-02-0{i + 1}T09:30:00Z">'
             f'<CodeRef targetGUID="{_g(d, code)}"/>{note}</Coding></PlainTextSelection>')

@@ -11,7 +11,7 @@ from qualcode.core.model import MemoTarget
 from qualcode.services import exchange
 from qualcode.services.codes import code_paths
 from qualcode.store import Store
-from tests.exchange.dialects import DIALECTS, QUOTES, TEXT, qdpx
+from tests.exchange.dialects import COMMENT, DIALECTS, QUOTES, TEXT, qdpx
 
 
 def _import(tmp_path: Path, store: Store, name: str, data: bytes | None = None):
@@ -91,7 +91,10 @@ def test_cases_memos_colours_and_skipped_items(tmp_path: Path, store: Store) -> 
     assert case.name == "CA-01" and case.attributes["Staff"] == 12.0
     assert store.documents()[0].case_id == case.id
     coding_memos = store.memos(MemoTarget.CODING)
-    assert [m.text for m in coding_memos] == ["Decisions sit with five countries (fictional memo)."]
+    assert sorted(m.text for m in coding_memos) == [
+        "Decisions sit with five countries (fictional memo).", COMMENT]
+    assert store.coding(next(m.target_id for m in coding_memos if m.text == COMMENT)
+                        ).text == "the forum"
     project_memos = [m for m in store.memos(MemoTarget.PROJECT)]
     assert any(m.title == "Case CA-01" and m.text == "Fictional case." for m in project_memos)
     colours = {c.colour for c in store.codes() if c.name.startswith("Code")}
