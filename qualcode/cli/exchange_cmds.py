@@ -10,7 +10,7 @@ import click
 
 from qualcode.cli.app import Context, pass_ctx
 from qualcode.cli.coding_cmds import codings
-from qualcode.cli.output import echo_lines
+from qualcode.cli.output import echo_lines, shown
 from qualcode.cli.report_cmds import export_group
 from qualcode.core.errors import QualcodeError
 from qualcode.exchange.dialects import EXPORT_TARGETS
@@ -31,6 +31,10 @@ def import_projects(ctx: Context, paths: Sequence[str]) -> bool:
                 continue
             echo_lines(report.lines())
     return ok
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @export_group.command("qdpx")
@@ -57,10 +61,11 @@ def export_qdpx(ctx: Context, out: Path, target: str, pseudonymised: bool) -> No
         project = exchange.export_project(store, out, target=target,
                                           pseudonymise=pseudonymised)
     codings_n = sum(len(s.codings) for s in project.sources)
-    click.echo(f"wrote {out}: {len(project.sources)} document(s), {len(project.codes)} code(s), "
-               f"{codings_n} coding(s), {len(project.cases)} case(s), {len(project.notes)} "
-               "memo(s); key-quote marks are not part of REFI-QDA and are left out; "
-               + ("pseudonymised" if pseudonymised else "NOT pseudonymised"))
+    click.echo(f"wrote {shown(out)}: {_n(len(project.sources), 'document')}, "
+               f"{_n(len(project.codes), 'code')}, {_n(codings_n, 'coding')}, "
+               f"{_n(len(project.cases), 'case')}, {_n(len(project.notes), 'memo')} "
+               f"({'pseudonymised' if pseudonymised else 'NOT pseudonymised'}); key-quote "
+               "marks are not part of REFI-QDA and are left out")
 
 
 @export_group.command("codings")
@@ -82,7 +87,9 @@ def export_codings(ctx: Context, out: Path, taguette: bool) -> None:
     with ctx.open() as store:
         count = (bulk_codings.export_highlights(store, out) if taguette
                  else bulk_codings.export_codings(store, out))
-    click.echo(f"wrote {count} coding(s) to {out}")
+    click.echo(f"wrote {_n(count, 'coding')} to {shown(out)} (as recorded, for projects that "
+               "hold the same transcripts; `qualcode export transcripts` writes a "
+               "pseudonymised copy)")
 
 
 @codings.command("import")

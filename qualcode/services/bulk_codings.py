@@ -159,8 +159,6 @@ def export_codings(store: Store, dest: Path) -> int:
     return len(rows)
 
 
-
-
 def export_highlights(store: Store, dest: Path) -> int:
     """Codings as Taguette's highlights export (tag paths joined by dots)."""
     from qualcode.exchange.taguette import write_highlights_csv

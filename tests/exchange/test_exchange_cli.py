@@ -25,10 +25,10 @@ def test_import_export_and_bulk_commands(tmp_path: Path,
     out = capsys.readouterr().out
     assert "4 codes added, 1 documents added" in out and "3 codings added" in out
     assert _run(project, "export", "qdpx", str(tmp_path / "out.qdpx"), "--for", "nvivo") == 0
-    assert "1 document(s), 4 code(s), 3 coding(s), 1 case(s)" in capsys.readouterr().out
+    assert "1 document, 4 codes, 3 codings, 1 case" in capsys.readouterr().out
     codings = tmp_path / "codings.xlsx"
     assert _run(project, "export", "codings", str(codings)) == 0
-    assert "wrote 3 coding(s)" in capsys.readouterr().out
+    assert "wrote 3 codings" in capsys.readouterr().out
     # The same documents in another project (from the export), then the codings in bulk.
     assert _run(other, "import", str(tmp_path / "out.qdpx")) == 0
     capsys.readouterr()
