@@ -6,6 +6,7 @@ Plain records shared by the store, the services, the CLI and the TUI. Spans are 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -44,6 +45,12 @@ class Theme:
     status: ThemeStatus = ThemeStatus.OPEN
     code_id: int | None = None  # the code it became or was merged into
     id: int | None = None
+    silhouette: float | None = None  # its members' mean silhouette, -1..1 (None: not known)
+    flags: tuple[str, ...] = ()  # "weak" (members no closer to it than to another theme), ...
+
+    @property
+    def weak(self) -> bool:
+        return "weak" in self.flags
 
     @property
     def ref(self) -> str:
@@ -114,12 +121,50 @@ class CodeFigure:
             return "never the top suggestion in cross-validation"
         return f"right {self.right} of {self.suggested} times in cross-validation"
 
+    @property
+    def ceiling(self) -> float:
+        """The highest confidence its record allows: its precision, nudged towards 1/2 by
+        half a success (so 0 of 2 is not a certain 0): 0 of 13 -> 0.04, 7 of 10 -> 0.68."""
+        return (self.right + 0.5) / (self.suggested + 1) if self.suggested else 1.0
+
 
 @dataclass(frozen=True)
 class MethodScore:
     name: str  # "suggester", "most frequent code", "definition similarity"
     top1: float
     top3: float
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Raw score -> cross-validated precision at that score: a monotone step function
+    (isotonic regression on out-of-fold scores), linear between its points."""
+
+    scores: tuple[float, ...] = ()  # ascending
+    precision: tuple[float, ...] = ()
+
+    def __call__(self, score: float) -> float:
+        xs, ys = self.scores, self.precision
+        if not xs:
+            return score
+        at = bisect_right(xs, score)
+        if at == 0:
+            return ys[0]
+        if at == len(xs):
+            return ys[-1]
+        x0, x1, y0, y1 = xs[at - 1], xs[at], ys[at - 1], ys[at]
+        return y0 + (y1 - y0) * (score - x0) / (x1 - x0) if x1 > x0 else y1
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    """Held-out suggestions whose confidence fell in [low, high): how many, how sure, how right."""
+
+    low: float
+    high: float
+    suggestions: int
+    confidence: float  # their mean confidence
+    precision: float  # share of them that were right
 
 
 @dataclass(frozen=True)
@@ -136,9 +181,18 @@ class Evaluation:
     model: str = ""  # the spaCy pipeline the features came from
     created_at: str = ""
     id: int | None = None
+    calibration: Calibration = field(default_factory=Calibration)
+    reliability: tuple[ReliabilityBin, ...] = ()  # of the confidences shown, out of fold
+    left_out: dict[str, int] = field(default_factory=dict)  # codes not suggested, by reason
 
     def figure(self, code_id: int) -> CodeFigure | None:
         return next((f for f in self.codes if f.code_id == code_id), None)
+
+    def confidence(self, code_id: int, score: float) -> float:
+        """The confidence to show for a raw score: the cross-validated precision at that
+        score, never above what the code's own record allows."""
+        figure = self.figure(code_id)
+        return min(self.calibration(score), figure.ceiling if figure else 1.0)
 
 
 @dataclass(frozen=True)

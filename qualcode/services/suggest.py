@@ -15,6 +15,7 @@ stay quick. Call from one thread per Store (SQLite connections are not shared ac
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
@@ -34,6 +35,7 @@ from qualcode.core.suggestions import (
     ThemeStatus,
 )
 from qualcode.services import suggest_review
+from qualcode.services.suggest_context import Context
 from qualcode.services.suggest_corpus import (
     Corpus,
     Progress,
@@ -55,8 +57,13 @@ if TYPE_CHECKING:
 
 THEME_PARAMS: dict[str, Any] = {"n_themes": None, "random_state": 0}
 CODE_PARAMS: dict[str, Any] = {"min_examples": 5, "random_state": 0}
-MIN_CONFIDENCE = 0.3
+MIN_CONFIDENCE = 0.3  # the default precision floor: suggestions right less often are not shown
+EVALUATION_VERSION = 2  # evaluations made before calibration are not reused
+THEMES_VERSION = 2  # nor theme runs made before filler, merging and splitting
 PER_PASSAGE = 2  # codes suggested at most per passage
+# Evidence beyond a passage's words (see suggest_context.py): kept only where cross-validation
+# on the demo coding showed it helps (benchmarks/suggest_features.py measures each).
+CONTEXT_FEATURES: tuple[str, ...] = ()
 SAME_THEME = 0.5  # share of passages in common (Jaccard) that makes two themes the same
 
 # Review actions live in suggest_review.py; they are part of this module's API.
@@ -88,6 +95,8 @@ class CodeResult:
     suggestions: list[CodeSuggestion]
     evaluation: Evaluation | None  # None while there are too few codings to cross-validate
     report: RunReport
+    filler: int = 0  # uncoded passages left out as filler ("thank you", "good question")
+    below_floor: int = 0  # suggestions left out for a confidence under the floor
 
 
 @dataclass(frozen=True)
@@ -111,10 +120,11 @@ def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str
     corpus = load_corpus(store, progress=progress, executor=executor)
     params = {**THEME_PARAMS, "n_themes": k, "random_state": random_state}
     documents = documents_matching(store, filters or {})
+    tally: dict[str, int] = {}
     units = respondent_units(corpus, unit=unit, document_ids=documents,
-                             exclude=store.codings() if uncoded_only else ())
+                             exclude=store.codings() if uncoded_only else (), tally=tally)
     run_params = {**params, "unit": unit, "filters": filters or {},
-                  "uncoded_only": uncoded_only}
+                  "uncoded_only": uncoded_only, "version": THEMES_VERSION}
     key = fingerprint(run_params, corpus.model,
                       [(corpus.documents[u.document_id].sha256, u.start, u.end) for u in units])
     earlier = table.latest_theme_run(store, key)
@@ -128,10 +138,13 @@ def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str
     _step(progress, "finding themes", 0, 1)
     fit = _run(executor, find_themes, [u.terms for u in units], params)
     _step(progress, "finding themes", 1, 1)
+    themes = _themes(store, corpus, units, fit)
     summary = {"model": corpus.model, "units": len(units), "documents": len(documents),
                "k": fit.n_themes, "chosen_by": "given" if k else "silhouette",
-               "scores": {str(n): round(s, 4) for n, s in fit.scores.items()}}
-    themes = _themes(store, corpus, units, fit)
+               "scores": {str(n): round(s, 4) for n, s in fit.scores.items()},
+               "best_k": max(fit.scores, key=lambda n: fit.scores[n]),
+               "filler": tally.get("filler", 0), "merged": fit.merged, "split": fit.split,
+               "weak": sum(t.weak for t in themes), "quality": table.theme_quality(themes)}
     with store.action("suggest themes", detail=f"{fit.n_themes} themes", coder=coder,
                       undoable=False):
         run_id = table.add_theme_run(store, fingerprint=key, params=run_params,
@@ -142,18 +155,23 @@ def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str
 
 
 def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> list[Theme]:
-    """The fitted clusters as themes, largest first. A theme that mostly repeats a rejected
-    one (half its passages or more in common) is remembered as rejected."""
+    """The fitted clusters as themes, the most distinct first (by their members' mean
+    silhouette), weak ones last; keywords and labels as people said them ("social media
+    data", not the lemmas "social medium datum"). A theme that mostly repeats a rejected one
+    (half its passages or more in common) is remembered as rejected."""
     rejected = [set(t.members) for t in table.themes(store, status=ThemeStatus.REJECTED)]
-    order = sorted(range(fit.n_themes), key=lambda t: (-fit.labels.count(t), t))
+    order = sorted(range(fit.n_themes),
+                   key=lambda t: ("weak" in fit.flags[t], -fit.silhouettes[t], t))
     found = []
     for number, t in enumerate(order, start=1):
         members = [u for u, lab in zip(units, fit.labels, strict=True) if lab == t]
         keys = {m.key for m in members}
         repeats = any(len(keys & old) >= SAME_THEME * len(keys | old) for old in rejected)
+        forms = surface_forms(corpus, members)
+        keywords = [" ".join(forms.get(w, w) for w in term.split()) for term in fit.keywords[t]]
         found.append(Theme(
-            run_id=0, number=number, label=theme_label(fit.keywords[t]),
-            keywords=tuple(fit.keywords[t]), size=len(members),
+            run_id=0, number=number, label=theme_label(keywords),
+            keywords=tuple(dict.fromkeys(keywords)), size=len(members),
             documents=len({m.document_id for m in members}),
             cases=len({corpus.case_of[m.document_id] for m in members
                        if corpus.case_of[m.document_id] is not None}),
@@ -161,8 +179,19 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
             quotes=tuple(_quote(corpus, units[i], fit.keywords[t])
                          for i in fit.representatives[t]),
             members=tuple(m.key for m in members),
-            status=ThemeStatus.REJECTED if repeats else ThemeStatus.OPEN))
+            status=ThemeStatus.REJECTED if repeats else ThemeStatus.OPEN,
+            silhouette=round(fit.silhouettes[t], 4), flags=tuple(fit.flags[t])))
     return found
+
+
+def surface_forms(corpus: Corpus, units: Sequence[Unit]) -> dict[str, str]:
+    """Each lemma said in ``units`` -> the form it was said in most often, in lower case."""
+    counts: dict[str, Counter[str]] = {}
+    for unit in units:
+        text = corpus.documents[unit.document_id].text
+        for start, end, lemma in corpus.terms[unit.document_id].words(unit.start, unit.end):
+            counts.setdefault(lemma, Counter())[text[start:end].lower()] += 1
+    return {lemma: said.most_common(1)[0][0] for lemma, said in counts.items()}
 
 
 def _quote(corpus: Corpus, unit: Unit, keywords: Sequence[str]) -> Passage:
@@ -214,40 +243,50 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
                   min_confidence: float = MIN_CONFIDENCE, coder: str = "",
                   progress: Progress | None = None,
                   executor: Executor | None = None) -> CodeResult:
-    """Rank codes for uncoded respondent sentences (adjacent ones with the same code merged);
-    keep the ``limit`` most confident at or above ``min_confidence``. Earlier pending
-    suggestions for the same documents are superseded; rejected ones are not suggested again."""
+    """Rank codable codes for uncoded respondent sentences (filler left out; adjacent ones
+    with the same code merged); keep the ``limit`` most confident at or above
+    ``min_confidence``, the precision floor. The confidence is the cross-validated precision
+    at the suggester's score, capped by the code's own record (see Evaluation.confidence).
+    Earlier pending suggestions for the same documents are superseded; rejected ones are not
+    suggested again."""
     corpus = load_corpus(store, progress=progress, executor=executor)
     if not corpus.codes:
         raise QualcodeError("the project has no codes to suggest (load a codebook first)")
-    data = training_data(store, corpus)
+    context = Context(store, corpus, CONTEXT_FEATURES)
+    data = training_data(store, corpus, context.terms)
+    if not data.code_ids:
+        raise QualcodeError("no codable codes: apply some codes, or give codes a definition")
     evaluation = _evaluation(store, corpus, data, progress, executor, reuse=True)
     doc_ids = [document.id or 0] if document else sorted(corpus.documents)
+    tally: dict[str, int] = {}
     candidates = respondent_units(corpus, unit="sentence", document_ids=doc_ids,
-                                  exclude=store.codings(), names=True)
+                                  exclude=store.codings(), names=True, tally=tally)
     from qualcode.suggest.codes import rank_codes
 
     _step(progress, "scoring passages", 0, 1)
     ranking = _run(executor, rank_codes, data.X, data.Y, data.descriptions,
-                   [u.terms for u in candidates], CODE_PARAMS, per_candidate=PER_PASSAGE,
-                   min_score=min_confidence)
+                   [u.terms + context.terms(*u.key) for u in candidates], CODE_PARAMS,
+                   per_candidate=PER_PASSAGE)
     _step(progress, "scoring passages", 1, 1)
     rejected: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for r in table.code_suggestions(store, status=SuggestionStatus.REJECTED):
         rejected.setdefault((r.document_id, r.code_id), []).append((r.start, r.end))
     refused = {key: SpanSet(found) for key, found in rejected.items()}
     proposals: list[CodeSuggestion] = []
+    below = 0
     for i, unit in enumerate(candidates):
         for c, score in zip(ranking.codes[i], ranking.scores[i], strict=True):
             code_id = data.code_ids[c]
-            if score < min_confidence:
+            confidence = evaluation.confidence(code_id, score) if evaluation else score
+            if confidence < min_confidence:
+                below += 1
                 continue
             if (unit.document_id, code_id) in refused and refused[
                     (unit.document_id, code_id)].overlaps(unit.start, unit.end):
                 continue
             proposals.append(CodeSuggestion(
                 document_id=unit.document_id, code_id=code_id, start=unit.start, end=unit.end,
-                text=unit.text, confidence=round(score, 4), method=ranking.methods[c],
+                text=unit.text, confidence=round(confidence, 4), method=ranking.methods[c],
                 evidence=tuple(ranking.evidence.get((i, c), ()))))
     chosen = sorted(_merge_adjacent(corpus, proposals),
                     key=lambda s: (-s.confidence, s.document_id, s.start))[:limit]
@@ -257,7 +296,8 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
             if old.document_id in doc_ids:
                 table.set_suggestion_status(store, old.id or 0, SuggestionStatus.SUPERSEDED)
         ids = [table.add_code_suggestion(store, s) for s in chosen]
-    return CodeResult([table.code_suggestion(store, i) for i in ids], evaluation, corpus.report)
+    return CodeResult([table.code_suggestion(store, i) for i in ids], evaluation, corpus.report,
+                      filler=tally.get("filler", 0), below_floor=below)
 
 
 def _merge_adjacent(corpus: Corpus, found: list[CodeSuggestion]) -> list[CodeSuggestion]:
@@ -321,7 +361,7 @@ def evaluate(store: Store, *, progress: Progress | None = None,
     """Cross-validate the code suggester on the project's codings (folds by document), beside
     the most-frequent-code and definition-similarity baselines; the result is stored."""
     corpus = load_corpus(store, progress=progress, executor=executor)
-    data = training_data(store, corpus)
+    data = training_data(store, corpus, Context(store, corpus, CONTEXT_FEATURES).terms)
     evaluation = _evaluation(store, corpus, data, progress, executor, reuse=False)
     if evaluation is None:
         from qualcode.suggest.evaluate import MIN_SEGMENTS
@@ -345,15 +385,17 @@ def _evaluation(store: Store, corpus: Corpus, data: TrainingData, progress: Prog
     if sum(1 in row for row in data.Y) < MIN_SEGMENTS:
         return None
     estimator = CodeSuggester(**CODE_PARAMS)
-    key = fingerprint(estimator.get_params(), corpus.model, data.Y, data.groups, data.code_ids,
-                      data.descriptions, data.keys)
+    key = fingerprint(EVALUATION_VERSION, CONTEXT_FEATURES, estimator.get_params(),
+                      corpus.model, data.Y, data.groups, data.code_ids, data.descriptions,
+                      data.keys)
     if reuse:
         earlier = table.latest_evaluation(store, key)
         if earlier is not None:
             return earlier
     _step(progress, "cross-validating", 0, 1)
     evaluation = _run(executor, cross_validate, data.X, data.Y, data.groups, data.descriptions,
-                      data.code_ids, estimator=estimator, model=corpus.model)
+                      data.code_ids, estimator=estimator, model=corpus.model,
+                      left_out=data.left_out)
     _step(progress, "cross-validating", 1, 1)
     with store.action("evaluate suggestions", detail=f"{evaluation.segments} passages",
                       undoable=False):

@@ -16,11 +16,13 @@ from typing import Any
 
 from qualcode.core.errors import NotFound
 from qualcode.core.suggestions import (
+    Calibration,
     CodeFigure,
     CodeSuggestion,
     Evaluation,
     MethodScore,
     Passage,
+    ReliabilityBin,
     SuggestionStatus,
     Theme,
     ThemeRun,
@@ -102,7 +104,7 @@ def theme(store: Store, theme_id: int) -> Theme:
     row = store.conn.execute("SELECT * FROM themes WHERE id = ?", (theme_id,)).fetchone()
     if row is None:
         raise NotFound(f"no theme T{theme_id}")
-    return _theme(row)
+    return next(t for t in theme_run(store, row["run_id"]).themes if t.id == theme_id)
 
 
 def themes(store: Store, *, status: ThemeStatus | None = None) -> list[Theme]:
@@ -118,15 +120,26 @@ def set_theme_status(store: Store, theme_id: int, status: ThemeStatus,
 
 
 def _run(store: Store, row: sqlite3.Row) -> ThemeRun:
-    found = tuple(_theme(r) for r in store.conn.execute(
+    summary = json.loads(row["summary"])
+    quality = summary.get("quality", {})  # theme number -> silhouette and flags
+    found = tuple(_theme(r, quality.get(str(r["number"]))) for r in store.conn.execute(
         "SELECT * FROM themes WHERE run_id = ? ORDER BY number", (row["id"],)))
     return ThemeRun(id=row["id"], created_at=row["created_at"], coder=row["coder"],
                     fingerprint=row["fingerprint"], params=json.loads(row["params"]),
-                    summary=json.loads(row["summary"]), themes=found)
+                    summary=summary, themes=found)
 
 
-def _theme(row: sqlite3.Row) -> Theme:
+def theme_quality(themes: Iterable[Theme]) -> dict[str, dict[str, Any]]:
+    """What a run's summary keeps of each theme's quality, by theme number (the themes table
+    has no columns for it; runs stored before have none)."""
+    return {str(t.number): {"silhouette": t.silhouette, "flags": list(t.flags)}
+            for t in themes}
+
+
+def _theme(row: sqlite3.Row, quality: dict[str, Any] | None = None) -> Theme:
+    quality = quality or {}
     return Theme(
+        silhouette=quality.get("silhouette"), flags=tuple(quality.get("flags", ())),
         run_id=row["run_id"], number=row["number"], label=row["label"],
         keywords=tuple(json.loads(row["keywords"])), size=row["size"],
         documents=row["documents"], cases=row["cases"], cohesion=row["cohesion"],
@@ -217,7 +230,17 @@ def latest_evaluation(store: Store, fingerprint: str | None = None) -> Evaluatio
         grouped_by=data["grouped_by"], suggester=MethodScore(**data["suggester"]),
         baselines=tuple(MethodScore(**b) for b in data["baselines"]),
         codes=tuple(CodeFigure(**c) for c in data["codes"]), model=data["model"],
-        created_at=row["created_at"], id=row["id"])
+        created_at=row["created_at"], id=row["id"],
+        calibration=_calibration(data.get("calibration")),
+        reliability=tuple(ReliabilityBin(**b) for b in data.get("reliability", ())),
+        left_out=dict(data.get("left_out", {})))
+
+
+def _calibration(data: dict[str, list[float]] | None) -> Calibration:
+    """Evaluations stored before calibration existed have none: raw scores are shown."""
+    if not data:
+        return Calibration()
+    return Calibration(scores=tuple(data["scores"]), precision=tuple(data["precision"]))
 
 
 def _dump(value: Any) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
@@ -28,8 +28,14 @@ from qualcode.suggest.threads import single_threaded
 MODEL, SIMILARITY = "model", "similarity"
 
 
-class CodeSuggester(ClassifierMixin, BaseEstimator):
+class CodeSuggester(BaseEstimator):
     """Rank codes for passages.
+
+    Not a scikit-learn classifier (no ClassifierMixin): a passage can carry several codes,
+    ``Y`` holds rejections as -1, and the output is a score per code, a multi-label ranking
+    that ``ClassifierMixin.score`` (accuracy of one label) would misjudge. The estimator
+    contract otherwise holds: parameters untouched in ``__init__``, work in ``fit``, learned
+    attributes ending in ``_``, ``random_state`` honoured.
 
     min_examples: codes with at least this many coded passages get their own logistic
         regression; the others are scored by similarity to their description and examples.
