@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from qualcode.core.suggestions import Evaluation
 
 CSV_COLUMNS = ["table", "name", "method", "count", "passages", "suggested", "right", "top1",
-               "top3", "confidence", "precision", "recall", "f1"]
+               "top3", "low", "high", "confidence", "precision", "recall", "f1", "offered",
+               "offered_right"]
 
 
 @suggest.command("evaluate")
@@ -46,6 +47,9 @@ def suggest_evaluate(ctx: Context, fmt: str) -> None:
             result = service.evaluate(store, progress=progress)
         _report(result.report)
         names = {code_id: path_text(path) for code_id, path in code_paths(store.codes()).items()}
+    if result.report.reused:
+        click.echo("unchanged since the stored evaluation of "
+                   f"{result.evaluation.created_at}: shown as it was", err=True)
     document = evaluation_document(result.evaluation, names)
     if fmt == "json":
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
@@ -68,8 +72,9 @@ def evaluation_document(e: Evaluation, names: dict[int, str]) -> dict[str, Any]:
         "left_out": dict(e.left_out),
         "codes": [{"code": names.get(f.code_id, "?"), "code_id": f.code_id,
                    "method": f.method, "passages": f.support, "suggested": f.suggested,
-                   "right": f.right, "precision": f.precision, "recall": f.recall, "f1": f.f1}
-                  for f in e.codes if f.support or f.suggested],
+                   "right": f.right, "precision": f.precision, "recall": f.recall, "f1": f.f1,
+                   "offered": f.offered, "offered_right": f.offered_right}
+                  for f in e.codes if f.support or f.suggested or f.offered],
     }
 
 
@@ -78,14 +83,16 @@ def csv_table(document: dict[str, Any]) -> str:
     rows: list[dict[str, Any]] = []
     rows += [{"table": "method", "name": m["method"], "top1": m["top1"], "top3": m["top3"],
               "passages": document["passages"]} for m in document["methods"]]
-    rows += [{"table": "reliability", "name": f"{b['low']:.1f}-{b['high']:.1f}",
-              "count": b["suggestions"], "confidence": b["confidence"],
-              "precision": b["precision"]} for b in document["reliability"]]
+    rows += [{"table": "reliability", "name": f"{b['low']:.2f}-{b['high']:.2f}",
+              "count": b["suggestions"], "low": b["low"], "high": b["high"],
+              "confidence": b["confidence"], "precision": b["precision"]}
+             for b in document["reliability"]]
     rows += [{"table": "left out", "name": reason, "count": count}
              for reason, count in document["left_out"].items()]
     rows += [{"table": "code", "name": c["code"], "method": c["method"],
               "passages": c["passages"], "suggested": c["suggested"], "right": c["right"],
-              "precision": c["precision"], "recall": c["recall"], "f1": c["f1"]}
+              "precision": c["precision"], "recall": c["recall"], "f1": c["f1"],
+              "offered": c["offered"], "offered_right": c["offered_right"]}
              for c in document["codes"]]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, CSV_COLUMNS, lineterminator="\n")
@@ -100,7 +107,7 @@ def _tables(document: dict[str, Any]) -> None:
          title=f"{document['passages']} coded passages, {document['documents']} documents, "
                f"{document['folds']}-fold cross-validation grouped by "
                f"{document['grouped_by']}")
-    emit([{"confidence": f"{b['low']:.1f}-{b['high']:.1f}", "suggestions": b["suggestions"],
+    emit([{"confidence": f"{b['low']:.2f}-{b['high']:.2f}", "suggestions": b["suggestions"],
            "mean confidence": f"{b['confidence']:.2f}", "right": f"{b['precision']:.2f}",
            "gap": f"{b['precision'] - b['confidence']:+.2f}"} for b in document["reliability"]],
          ["confidence", "suggestions", "mean confidence", "right", "gap"], "table",
@@ -108,7 +115,9 @@ def _tables(document: dict[str, Any]) -> None:
     left = [f"{count} {reason}" for reason, count in document["left_out"].items() if count]
     if left:
         click.echo("Not suggested: " + "; ".join(left) + ".")
-    emit([{**c, **{k: f"{c[k]:.2f}" for k in ("precision", "recall", "f1")}}
-          for c in document["codes"]],
-         ["code", "method", "passages", "suggested", "right", "precision", "recall", "f1"],
-         "table", title="Per code (as the top suggestion)")
+    emit([{**c, **{k: f"{c[k]:.2f}" for k in ("precision", "recall", "f1")},
+           "offered": f"{c['offered_right']} of {c['offered']}"} for c in document["codes"]],
+         ["code", "method", "passages", "suggested", "right", "precision", "recall", "f1",
+          "offered"], "table",
+         title="Per code: as the top suggestion, and right when offered (in a passage's "
+               "best two)")

@@ -92,15 +92,24 @@ class CodeSuggestion:
         return f"suggestion:{self.id}"
 
 
+PRIOR = 2.0  # pseudo-suggestions that pull a code's own record towards the overall one
+MARGIN = 0.1  # how far a confidence may exceed the code's own precision when offered
+MIN_RECORD = 10  # offers in cross-validation before a code's own precision caps its confidence
+
+
 @dataclass(frozen=True)
 class CodeFigure:
-    """One code's cross-validated record: when it was the top suggestion, was it right?"""
+    """One code's cross-validated record: as the top suggestion (precision, recall, F1), and
+    as offered by `suggest codes` (among a passage's best two): how often right."""
 
     code_id: int
     method: str  # how the code is suggested: "model" or "similarity"
     support: int  # held-out passages that carry the code
     suggested: int  # held-out passages where it was the top suggestion
     right: int  # ... and the passage did carry it
+    offered: int = 0  # held-out passages it was offered for (among their best two)
+    offered_right: int = 0  # ... and the passage did carry it
+    expected: float = 0.0  # how many of those the overall calibration expected to be right
 
     @property
     def precision(self) -> float:
@@ -116,16 +125,25 @@ class CodeFigure:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def sentence(self) -> str:
-        """ "right 7 of 10 times in cross-validation" """
-        if not self.suggested:
-            return "never the top suggestion in cross-validation"
-        return f"right {self.right} of {self.suggested} times in cross-validation"
+        """ "right 7 of 10 times offered in cross-validation" """
+        if not self.offered:
+            return "never offered in cross-validation"
+        return f"right {self.offered_right} of {self.offered} times offered in cross-validation"
+
+    @property
+    def factor(self) -> float:
+        """How much more (or less) often than its scores promised this code was right: its
+        right offers over those expected, both nudged by PRIOR towards agreement."""
+        return (self.offered_right + PRIOR) / (self.expected + PRIOR)
 
     @property
     def ceiling(self) -> float:
-        """The highest confidence its record allows: its precision, nudged towards 1/2 by
-        half a success (so 0 of 2 is not a certain 0): 0 of 13 -> 0.04, 7 of 10 -> 0.68."""
-        return (self.right + 0.5) / (self.suggested + 1) if self.suggested else 1.0
+        """The highest confidence its record allows: its precision when offered plus
+        MARGIN, so a confidence never contradicts "right N of M" by more (1.0 under
+        MIN_RECORD offers: too few to judge the code by, its factor already pulls it)."""
+        if self.offered < MIN_RECORD:
+            return 1.0
+        return min(1.0, self.offered_right / self.offered + MARGIN)
 
 
 @dataclass(frozen=True)
@@ -190,9 +208,12 @@ class Evaluation:
 
     def confidence(self, code_id: int, score: float) -> float:
         """The confidence to show for a raw score: the cross-validated precision at that
-        score, never above what the code's own record allows."""
+        score, scaled by how the code's own offers fared against it, and never above the
+        code's own record."""
         figure = self.figure(code_id)
-        return min(self.calibration(score), figure.ceiling if figure else 1.0)
+        if figure is None:
+            return self.calibration(score)
+        return min(self.calibration(score) * figure.factor, figure.ceiling, 1.0)
 
 
 @dataclass(frozen=True)

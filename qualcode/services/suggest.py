@@ -35,7 +35,7 @@ from qualcode.core.suggestions import (
     ThemeStatus,
 )
 from qualcode.services import suggest_review
-from qualcode.services.suggest_context import Context
+from qualcode.services.suggest_context import Context, describe
 from qualcode.services.suggest_corpus import (
     Corpus,
     Progress,
@@ -56,14 +56,14 @@ if TYPE_CHECKING:
     from qualcode.suggest.themes import ThemeFit
 
 THEME_PARAMS: dict[str, Any] = {"n_themes": None, "random_state": 0}
-CODE_PARAMS: dict[str, Any] = {"min_examples": 5, "random_state": 0}
+CODE_PARAMS: dict[str, Any] = {"min_examples": 5, "solver": "liblinear", "random_state": 0}
 MIN_CONFIDENCE = 0.3  # the default precision floor: suggestions right less often are not shown
 EVALUATION_VERSION = 2  # evaluations made before calibration are not reused
 THEMES_VERSION = 2  # nor theme runs made before filler, merging and splitting
 PER_PASSAGE = 2  # codes suggested at most per passage
 # Evidence beyond a passage's words (see suggest_context.py): kept only where cross-validation
 # on the demo coding showed it helps (benchmarks/suggest_features.py measures each).
-CONTEXT_FEATURES: tuple[str, ...] = ()
+CONTEXT_FEATURES: tuple[str, ...] = ("position",)
 SAME_THEME = 0.5  # share of passages in common (Jaccard) that makes two themes the same
 
 # Review actions live in suggest_review.py; they are part of this module's API.
@@ -256,7 +256,7 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
     data = training_data(store, corpus, context.terms)
     if not data.code_ids:
         raise QualcodeError("no codable codes: apply some codes, or give codes a definition")
-    evaluation = _evaluation(store, corpus, data, progress, executor, reuse=True)
+    evaluation, _ = _evaluation(store, corpus, data, progress, executor)
     doc_ids = [document.id or 0] if document else sorted(corpus.documents)
     tally: dict[str, int] = {}
     candidates = respondent_units(corpus, unit="sentence", document_ids=doc_ids,
@@ -287,7 +287,7 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
             proposals.append(CodeSuggestion(
                 document_id=unit.document_id, code_id=code_id, start=unit.start, end=unit.end,
                 text=unit.text, confidence=round(confidence, 4), method=ranking.methods[c],
-                evidence=tuple(ranking.evidence.get((i, c), ()))))
+                evidence=tuple(describe(w) for w in ranking.evidence.get((i, c), ()))))
     chosen = sorted(_merge_adjacent(corpus, proposals),
                     key=lambda s: (-s.confidence, s.document_id, s.start))[:limit]
     with store.action("suggest codes", detail=f"{len(chosen)} suggestions", coder=coder,
@@ -359,17 +359,19 @@ def list_suggestions(store: Store, *, status: SuggestionStatus | None = Suggesti
 def evaluate(store: Store, *, progress: Progress | None = None,
              executor: Executor | None = None) -> EvaluationResult:
     """Cross-validate the code suggester on the project's codings (folds by document), beside
-    the most-frequent-code and definition-similarity baselines; the result is stored."""
+    the most-frequent-code and definition-similarity baselines; the result is stored. An
+    unchanged project (same codings, rejections, codes, settings and model) gets the stored
+    evaluation back: it would come out the same."""
     corpus = load_corpus(store, progress=progress, executor=executor)
     data = training_data(store, corpus, Context(store, corpus, CONTEXT_FEATURES).terms)
-    evaluation = _evaluation(store, corpus, data, progress, executor, reuse=False)
+    evaluation, reused = _evaluation(store, corpus, data, progress, executor)
     if evaluation is None:
-        from qualcode.suggest.evaluate import MIN_SEGMENTS
+        from qualcode.suggest.limits import MIN_SEGMENTS
 
         coded = sum(1 in row for row in data.Y)
         raise QualcodeError(f"only {coded} coded passages: cross-validation needs at least "
                             f"{MIN_SEGMENTS}")
-    return EvaluationResult(evaluation, corpus.report)
+    return EvaluationResult(evaluation, replace(corpus.report, reused=reused))
 
 
 def latest_evaluation(store: Store) -> Evaluation | None:
@@ -378,20 +380,22 @@ def latest_evaluation(store: Store) -> Evaluation | None:
 
 
 def _evaluation(store: Store, corpus: Corpus, data: TrainingData, progress: Progress | None,
-                executor: Executor | None, *, reuse: bool) -> Evaluation | None:
-    from qualcode.suggest.codes import CodeSuggester
-    from qualcode.suggest.evaluate import MIN_SEGMENTS, cross_validate
+                executor: Executor | None) -> tuple[Evaluation | None, bool]:
+    """The evaluation of ``data`` (None with too few codings), and whether it was stored
+    already (the same inputs give the same figures: the fits are seeded)."""
+    from qualcode.suggest.limits import MIN_SEGMENTS
 
     if sum(1 in row for row in data.Y) < MIN_SEGMENTS:
-        return None
+        return None, False
+    key = fingerprint(EVALUATION_VERSION, CONTEXT_FEATURES, CODE_PARAMS, corpus.model, data.Y,
+                      data.groups, data.code_ids, data.descriptions, data.keys)
+    earlier = table.latest_evaluation(store, key)
+    if earlier is not None:  # checked before scikit-learn is imported: that alone takes a second
+        return earlier, True
+    from qualcode.suggest.codes import CodeSuggester
+    from qualcode.suggest.evaluate import cross_validate
+
     estimator = CodeSuggester(**CODE_PARAMS)
-    key = fingerprint(EVALUATION_VERSION, CONTEXT_FEATURES, estimator.get_params(),
-                      corpus.model, data.Y, data.groups, data.code_ids, data.descriptions,
-                      data.keys)
-    if reuse:
-        earlier = table.latest_evaluation(store, key)
-        if earlier is not None:
-            return earlier
     _step(progress, "cross-validating", 0, 1)
     evaluation = _run(executor, cross_validate, data.X, data.Y, data.groups, data.descriptions,
                       data.code_ids, estimator=estimator, model=corpus.model,
@@ -400,7 +404,7 @@ def _evaluation(store: Store, corpus: Corpus, data: TrainingData, progress: Prog
     with store.action("evaluate suggestions", detail=f"{evaluation.segments} passages",
                       undoable=False):
         table.add_evaluation(store, key, evaluation)
-    return table.latest_evaluation(store, key)
+    return table.latest_evaluation(store, key), False
 
 
 # -- running heavy work ----------------------------------------------------------------------

@@ -14,10 +14,17 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.isotonic import IsotonicRegression
 
-from qualcode.core.suggestions import Calibration, CodeFigure, ReliabilityBin
+from qualcode.core.suggestions import (
+    Calibration,
+    CodeFigure,
+    Evaluation,
+    MethodScore,
+    ReliabilityBin,
+)
 
 OFFERED = 2  # codes offered per passage, as `suggest codes` does: the pairs calibrated on
-BIN_EDGES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+BINS = 5  # reliability bands, of about equal size
+MIN_PER_BIN = 40  # suggestions a band needs for its precision to mean something
 
 
 def offered_pairs(ranking: np.ndarray, truth: np.ndarray,
@@ -40,24 +47,33 @@ def fit_calibration(scores: np.ndarray, right: np.ndarray) -> Calibration:
                        precision=tuple(float(y) for y in iso.y_thresholds_))
 
 
-def top_figures(ranking: np.ndarray, truth: np.ndarray, code_ids: Sequence[int],
-                methods: Sequence[str]) -> tuple[CodeFigure, ...]:
-    """Per code: held-out passages carrying it, those it was the top suggestion for, and how
-    many of those were right."""
+def code_figures(ranking: np.ndarray, truth: np.ndarray, code_ids: Sequence[int],
+                 methods: Sequence[str], calibration: Calibration) -> tuple[CodeFigure, ...]:
+    """Per code: held-out passages carrying it; those it was the top suggestion for and how
+    many of those were right; those it was offered for (among the best OFFERED), how many of
+    those were right and how many ``calibration`` expected to be."""
     top = np.argmax(ranking, axis=1)
+    rows, codes, right = offered_pairs(ranking, truth)
+    n_codes = len(code_ids)
+    offered = np.bincount(codes, minlength=n_codes)
+    offered_right = np.bincount(codes, weights=right, minlength=n_codes)
+    promised = [calibration(s) for s in ranking[rows, codes].tolist()]
+    expected = np.bincount(codes, weights=promised, minlength=n_codes)
     figures = []
     for c, code_id in enumerate(code_ids):
         chosen = top == c
         figures.append(CodeFigure(
             code_id=int(code_id), method=methods[c], support=int(truth[:, c].sum()),
-            suggested=int(chosen.sum()), right=int((chosen & truth[:, c]).sum())))
+            suggested=int(chosen.sum()), right=int((chosen & truth[:, c]).sum()),
+            offered=int(offered[c]), offered_right=int(offered_right[c]),
+            expected=float(expected[c])))
     return tuple(figures)
 
 
 def out_of_fold_confidence(ranking: np.ndarray, truth: np.ndarray, fold_of: np.ndarray,
                            code_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     """The confidence each held-out offered suggestion would have been shown with, learnt
-    without its fold, and whether it was right."""
+    without its fold (calibration and the codes' records), and whether it was right."""
     rows, codes, right = offered_pairs(ranking, truth)
     scores = ranking[rows, codes]
     confidence = np.zeros(len(rows))
@@ -66,22 +82,28 @@ def out_of_fold_confidence(ranking: np.ndarray, truth: np.ndarray, fold_of: np.n
         mine = fold_of[rows] == fold
         others = fold_of != fold
         calibration = fit_calibration(scores[~mine], right[~mine])
-        ceilings = [f.ceiling for f in top_figures(ranking[others], truth[others], code_ids,
-                                                   methods)]
-        confidence[mine] = [min(calibration(s), ceilings[c])
-                            for s, c in zip(scores[mine], codes[mine], strict=True)]
+        evaluation = Evaluation(
+            segments=0, documents=0, folds=0, grouped_by="",
+            suggester=MethodScore("", 0.0, 0.0), baselines=(), calibration=calibration,
+            codes=code_figures(ranking[others], truth[others], code_ids, methods, calibration))
+        confidence[mine] = [evaluation.confidence(int(code_ids[c]), s)
+                            for s, c in zip(scores[mine].tolist(), codes[mine].tolist(),
+                                            strict=True)]
     return confidence, right
 
 
 def reliability(confidence: np.ndarray, right: np.ndarray,
-                edges: Sequence[float] = BIN_EDGES) -> tuple[ReliabilityBin, ...]:
-    """Suggestions binned by confidence: in each bin, mean confidence beside precision."""
+                bins: int = BINS) -> tuple[ReliabilityBin, ...]:
+    """Suggestions in ``bins`` bands of about equal size by confidence (fewer when there are
+    under MIN_PER_BIN to a band): in each, its range and mean confidence beside precision."""
+    if not len(confidence):
+        return ()
+    order = np.argsort(confidence, kind="stable")
+    count = max(1, min(bins, len(order) // MIN_PER_BIN))
     found = []
-    for low, high in zip(edges, edges[1:], strict=False):
-        inside = (confidence >= low) & (confidence < high)
-        if inside.any():
-            found.append(ReliabilityBin(
-                low=float(low), high=float(min(high, 1.0)), suggestions=int(inside.sum()),
-                confidence=float(confidence[inside].mean()),
-                precision=float(right[inside].mean())))
+    for part in np.array_split(order, count):
+        found.append(ReliabilityBin(
+            low=float(confidence[part].min()), high=float(confidence[part].max()),
+            suggestions=int(len(part)), confidence=float(confidence[part].mean()),
+            precision=float(right[part].mean())))
     return tuple(found)

@@ -15,16 +15,16 @@ from sklearn.model_selection import GroupKFold, KFold
 
 from qualcode.core.suggestions import Evaluation, MethodScore
 from qualcode.suggest.calibration import (
+    code_figures,
     fit_calibration,
     offered_pairs,
     out_of_fold_confidence,
     reliability,
-    top_figures,
 )
 from qualcode.suggest.codes import CodeSuggester, choose_methods, description_similarity
+from qualcode.suggest.limits import MIN_SEGMENTS
 from qualcode.suggest.terms import Terms
 
-MIN_SEGMENTS = 10
 MAX_FOLDS = 5
 
 
@@ -73,13 +73,14 @@ def cross_validate(X: Sequence[Terms], Y: np.ndarray, groups: Sequence[int],
     methods = choose_methods(Y, estimator.min_examples)  # as a fit on everything would
     suggester = rankings["suggester"]
     rows, codes, right = offered_pairs(suggester, truth)
+    calibration = fit_calibration(suggester[rows, codes], right)
     confidence, judged_right = out_of_fold_confidence(suggester, truth, fold_of, code_ids)
     return Evaluation(
         segments=len(judged), documents=documents, folds=len(folds), grouped_by=grouped_by,
         suggester=scores["suggester"],
         baselines=(scores["most frequent code"], scores["definition similarity"]),
-        codes=top_figures(suggester, truth, code_ids, methods), model=model,
-        calibration=fit_calibration(suggester[rows, codes], right),
+        codes=code_figures(suggester, truth, code_ids, methods, calibration), model=model,
+        calibration=calibration,
         reliability=reliability(confidence, judged_right), left_out=dict(left_out or {}))
 
 
