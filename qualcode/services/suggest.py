@@ -185,12 +185,15 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
 
 
 def surface_forms(corpus: Corpus, units: Sequence[Unit]) -> dict[str, str]:
-    """Each lemma said in ``units`` -> the form it was said in most often, in lower case."""
+    """Each lemma said in ``units`` -> the form it was said in most often: in lower case,
+    unless capitals inside the word make it an acronym ("CHWs", "NGOs")."""
     counts: dict[str, Counter[str]] = {}
     for unit in units:
         text = corpus.documents[unit.document_id].text
         for start, end, lemma in corpus.terms[unit.document_id].words(unit.start, unit.end):
-            counts.setdefault(lemma, Counter())[text[start:end].lower()] += 1
+            word = text[start:end]
+            counts.setdefault(lemma, Counter())[word if word[1:] != word[1:].lower()
+                                                else word.lower()] += 1
     return {lemma: said.most_common(1)[0][0] for lemma, said in counts.items()}
 
 

@@ -27,9 +27,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("judging the question", rf"{_LEAD}(?:{_BE}\s+)?{_SO}{_JUDGED}\s+(?:questions?|point)"),
     ("judging the remark", rf"{_LEAD}(?:{_BE}\s+)?{_SO}{_JUDGED}\s+(?:one|example|remark|"
                            rf"observation|idea){_ALONE}"),
-    ("thanks", r"(?:thank you|thanks|many thanks|thank you very much|thanks a lot|"
-               r"thank you so much)(?:\s+(?:for|to)\s+(?:having me|inviting me|asking|"
-               r"your time|the question|that|this|the invitation|the opportunity))?"),
+    # a sentence of thanks is courtesy to its end ("thanks to the grant" is a reason)
+    ("thanks", r"(?:thank you|many thanks|thanks(?!\s+to\b))[^.!?\n]*"),
     ("courtesy", r"(?:you'?re welcome|my pleasure|no problem|not at all|no worries|"
                  rf"pleasure|of course){_ALONE}"),
     ("greeting", r"(?:hello|hi|hey|good (?:morning|afternoon|evening)|nice to (?:meet|see) "
