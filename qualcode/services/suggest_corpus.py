@@ -15,7 +15,7 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
@@ -30,6 +30,7 @@ from qualcode.suggest.filler import content_pieces
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
 Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
+T = TypeVar("T")
 
 MIN_TERMS = 3  # passages with fewer content words say too little to cluster or code
 # New parses are stored this many at a time, each batch in its own action: memory stays flat
@@ -291,3 +292,18 @@ def fingerprint(*parts: Any) -> str:
     """A short stable hash of plain data: same inputs, same fingerprint."""
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+# -- running heavy work ----------------------------------------------------------------------
+
+
+def run_work(executor: Executor | None, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``work(*args)`` here, or in the executor's process when there is one."""
+    if executor is None:
+        return work(*args, **kwargs)
+    return executor.submit(work, *args, **kwargs).result()
+
+
+def step(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
