@@ -210,7 +210,7 @@ def _suggestion_rows(store: Store, found: list[CodeSuggestion],
         rows.append({
             "id": s.id, "document": docs.get(s.document_id, "?"),
             "code": path_text(paths.get(s.code_id, ("?",))), "confidence": f"{s.confidence:.2f}",
-            "cross-validation": figure.sentence() if figure else "not evaluated",
+            "cross-validation": figure.sentence(s.score) if figure else "not evaluated",
             "words": ", ".join(s.evidence), "status": s.status.value,
             "span": f"{s.start}:{s.end}", "text": _excerpt(s.text)})
     return rows

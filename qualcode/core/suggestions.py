@@ -85,6 +85,7 @@ class CodeSuggestion:
     coding_id: int | None = None
     created_at: str = ""
     id: int | None = None
+    score: float | None = None  # the suggester's raw score (None: stored before it was kept)
 
     @property
     def origin(self) -> str:
@@ -94,7 +95,7 @@ class CodeSuggestion:
 
 PRIOR = 2.0  # pseudo-suggestions that pull a code's own record towards the overall one
 MARGIN = 0.1  # how far a confidence may exceed the code's own precision when offered
-MIN_RECORD = 10  # offers in cross-validation before a code's own precision caps its confidence
+MIN_RECORD = 5  # offers a code's record at a score is read from, at least (when it has them)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class CodeFigure:
     offered: int = 0  # held-out passages it was offered for (among their best two)
     offered_right: int = 0  # ... and the passage did carry it
     expected: float = 0.0  # how many of those the overall calibration expected to be right
+    offers: tuple[tuple[float, bool], ...] = ()  # (raw score, right) of each, highest first
 
     @property
     def precision(self) -> float:
@@ -124,8 +126,20 @@ class CodeFigure:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def sentence(self) -> str:
-        """ "right 7 of 10 times offered in cross-validation" """
+    def record_at(self, score: float) -> tuple[int, int]:
+        """(right, offered) among its offers at ``score`` or higher, or, when there were fewer
+        than MIN_RECORD of those, among its MIN_RECORD highest-scoring offers."""
+        at_or_above = sum(1 for s, _ in self.offers if s >= score - 1e-12)
+        n = min(len(self.offers), max(at_or_above, MIN_RECORD))
+        return sum(right for _, right in self.offers[:n]), n
+
+    def sentence(self, score: float | None = None) -> str:
+        """ "right 7 of 10 times offered in cross-validation", or at a suggestion's score:
+        "right 5 of 6 times offered at this score or higher in cross-validation"."""
+        if score is not None and self.offers:
+            right, n = self.record_at(score)
+            return f"right {right} of {n} times offered at this score or higher in " \
+                   "cross-validation"
         if not self.offered:
             return "never offered in cross-validation"
         return f"right {self.offered_right} of {self.offered} times offered in cross-validation"
@@ -136,14 +150,12 @@ class CodeFigure:
         right offers over those expected, both nudged by PRIOR towards agreement."""
         return (self.offered_right + PRIOR) / (self.expected + PRIOR)
 
-    @property
-    def ceiling(self) -> float:
-        """The highest confidence its record allows: its precision when offered plus
-        MARGIN, so a confidence never contradicts "right N of M" by more (1.0 under
-        MIN_RECORD offers: too few to judge the code by, its factor already pulls it)."""
-        if self.offered < MIN_RECORD:
-            return 1.0
-        return min(1.0, self.offered_right / self.offered + MARGIN)
+    def ceiling(self, score: float) -> float:
+        """The highest confidence its record allows at ``score``: the precision of its offers
+        at that score or higher plus MARGIN, so a confidence never contradicts the "right N
+        of M" shown beside it by more (1.0 when never offered: no record to contradict)."""
+        right, n = self.record_at(score)
+        return min(1.0, right / n + MARGIN) if n else 1.0
 
 
 @dataclass(frozen=True)
@@ -206,14 +218,19 @@ class Evaluation:
     def figure(self, code_id: int) -> CodeFigure | None:
         return next((f for f in self.codes if f.code_id == code_id), None)
 
+    def record(self, code_id: int, score: float | None = None) -> str:
+        """How often the code was right in cross-validation, at ``score`` or higher if given."""
+        figure = self.figure(code_id)
+        return figure.sentence(score) if figure else "not in the last evaluation"
+
     def confidence(self, code_id: int, score: float) -> float:
         """The confidence to show for a raw score: the cross-validated precision at that
-        score, scaled by how the code's own offers fared against it, and never above the
-        code's own record."""
+        score, scaled by how the code's own offers fared against it, and never more than
+        MARGIN above the code's own record at that score."""
         figure = self.figure(code_id)
         if figure is None:
             return self.calibration(score)
-        return min(self.calibration(score) * figure.factor, figure.ceiling, 1.0)
+        return min(self.calibration(score) * figure.factor, figure.ceiling(score), 1.0)
 
 
 @dataclass(frozen=True)

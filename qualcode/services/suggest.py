@@ -143,7 +143,8 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
                 continue
             proposals.append(CodeSuggestion(
                 document_id=unit.document_id, code_id=code_id, start=unit.start, end=unit.end,
-                text=unit.text, confidence=round(confidence, 4), method=ranking.methods[c],
+                text=unit.text, confidence=round(confidence, 4), score=score,
+                method=ranking.methods[c],
                 evidence=tuple(describe(w) for w in ranking.evidence.get((i, c), ()))))
     chosen = sorted(_merge_adjacent(corpus, proposals),
                     key=lambda s: (-s.confidence, s.document_id, s.start))[:limit]

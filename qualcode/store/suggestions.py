@@ -160,7 +160,8 @@ def add_code_suggestion(store: Store, suggestion: CodeSuggestion) -> int:
         "start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
         "confidence": suggestion.confidence, "method": suggestion.method,
         "evidence": _dump(list(suggestion.evidence)), "status": suggestion.status.value,
-        "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now()})
+        "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now(),
+        "score": suggestion.score})
 
 
 def code_suggestion(store: Store, suggestion_id: int) -> CodeSuggestion:
@@ -203,7 +204,8 @@ def _suggestion(row: sqlite3.Row) -> CodeSuggestion:
         document_id=row["document_id"], code_id=row["code_id"], start=row["start"],
         end=row["end"], text=row["text"], confidence=row["confidence"], method=row["method"],
         evidence=tuple(json.loads(row["evidence"])), status=SuggestionStatus(row["status"]),
-        coding_id=row["coding_id"], created_at=row["created_at"], id=row["id"])
+        coding_id=row["coding_id"], created_at=row["created_at"], id=row["id"],
+        score=row["score"])
 
 
 # -- evaluations -------------------------------------------------------------------------------
@@ -229,11 +231,16 @@ def latest_evaluation(store: Store, fingerprint: str | None = None) -> Evaluatio
         segments=data["segments"], documents=data["documents"], folds=data["folds"],
         grouped_by=data["grouped_by"], suggester=MethodScore(**data["suggester"]),
         baselines=tuple(MethodScore(**b) for b in data["baselines"]),
-        codes=tuple(CodeFigure(**c) for c in data["codes"]), model=data["model"],
+        codes=tuple(_figure(c) for c in data["codes"]), model=data["model"],
         created_at=row["created_at"], id=row["id"],
         calibration=_calibration(data.get("calibration")),
         reliability=tuple(ReliabilityBin(**b) for b in data.get("reliability", ())),
         left_out=dict(data.get("left_out", {})))
+
+
+def _figure(data: dict[str, Any]) -> CodeFigure:
+    offers = tuple((float(score), bool(right)) for score, right in data.pop("offers", ()))
+    return CodeFigure(**data, offers=offers)
 
 
 def _calibration(data: dict[str, list[float]] | None) -> Calibration:

@@ -59,6 +59,11 @@ def code_figures(ranking: np.ndarray, truth: np.ndarray, code_ids: Sequence[int]
     offered_right = np.bincount(codes, weights=right, minlength=n_codes)
     promised = [calibration(s) for s in ranking[rows, codes].tolist()]
     expected = np.bincount(codes, weights=promised, minlength=n_codes)
+    scores = ranking[rows, codes]
+    order = np.lexsort((~right.astype(bool), -scores))  # highest score first, ties: right first
+    offers: list[list[tuple[float, bool]]] = [[] for _ in code_ids]
+    for i in order.tolist():
+        offers[int(codes[i])].append((round(float(scores[i]), 6), bool(right[i])))
     figures = []
     for c, code_id in enumerate(code_ids):
         chosen = top == c
@@ -66,7 +71,7 @@ def code_figures(ranking: np.ndarray, truth: np.ndarray, code_ids: Sequence[int]
             code_id=int(code_id), method=methods[c], support=int(truth[:, c].sum()),
             suggested=int(chosen.sum()), right=int((chosen & truth[:, c]).sum()),
             offered=int(offered[c]), offered_right=int(offered_right[c]),
-            expected=float(expected[c])))
+            expected=float(expected[c]), offers=tuple(offers[c])))
     return tuple(figures)
 
 

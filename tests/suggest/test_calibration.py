@@ -35,13 +35,20 @@ def test_a_code_right_0_of_13_is_not_offered_at_085() -> None:
     """The issue's case: a high score, a code whose offers were never right."""
     calibration = Calibration(scores=(0.0, 1.0), precision=(0.0, 0.9))
     bad = CodeFigure(code_id=7, method="model", support=5, suggested=13, right=0, offered=13,
-                     offered_right=0, expected=11.0)
+                     offered_right=0, expected=11.0, offers=((0.95, False),) * 13)
     good = CodeFigure(code_id=8, method="model", support=9, suggested=10, right=8, offered=10,
-                      offered_right=8, expected=8.0)
+                      offered_right=8, expected=8.0,
+                      offers=((0.97, True),) * 6 + ((0.5, True), (0.4, True), (0.3, False),
+                                                    (0.2, False)))
     e = evaluation(calibration, bad, good)
     assert e.confidence(7, 0.95) <= 0.1 and bad.sentence() == \
         "right 0 of 13 times offered in cross-validation"
-    assert e.confidence(8, 0.95) == pytest.approx(0.855 * (10 / 10))  # record as promised
+    assert e.record(7, 0.95) == ("right 0 of 13 times offered at this score or higher in "
+                                 "cross-validation")
+    assert e.confidence(8, 0.95) == pytest.approx(0.855)  # right as often as promised
+    assert good.record_at(0.96) == (6, 6) and good.record_at(0.99) == (5, 5)  # at least 5
+    assert good.record_at(0.45) == (7, 7) and good.record_at(0.0) == (8, 10)
+    assert e.confidence(8, 0.25) <= 8 / 10 + 0.1
     assert e.confidence(99, 0.5) == pytest.approx(0.45)  # an unknown code: the map alone
 
 

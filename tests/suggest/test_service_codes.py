@@ -148,6 +148,8 @@ def test_confidence_never_exceeds_the_codes_record_by_more_than_the_margin(
     assert evaluation is not None and result.suggestions
     for s in result.suggestions:
         figure = evaluation.figure(s.code_id)
-        assert figure is not None
-        if figure.offered >= MIN_RECORD:
-            assert s.confidence <= figure.offered_right / figure.offered + MARGIN + 1e-9
+        assert figure is not None and s.score is not None
+        right, offered = figure.record_at(s.score)  # what the suggestion is shown with
+        assert offered >= min(MIN_RECORD, figure.offered)
+        assert s.confidence <= right / offered + MARGIN + 1e-4
+        assert f"right {right} of {offered} times" in evaluation.record(s.code_id, s.score)
