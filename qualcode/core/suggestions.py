@@ -154,7 +154,7 @@ class CodeFigure:
         """The highest confidence its record allows at ``score``: the precision of its offers
         at that score or higher plus MARGIN, so a confidence never contradicts the "right N
         of M" shown beside it by more (1.0 when never offered: no record to contradict)."""
-        right, n = self.record_at(score)
+        right, n = self.record_at(score) if self.offers else (self.offered_right, self.offered)
         return min(1.0, right / n + MARGIN) if n else 1.0
 
 

@@ -48,7 +48,7 @@ from qualcode.store import suggestions as table
 
 CODE_PARAMS: dict[str, Any] = {"min_examples": 5, "solver": "liblinear", "random_state": 0}
 MIN_CONFIDENCE = 0.3  # the default precision floor: suggestions right less often are not shown
-EVALUATION_VERSION = 2  # evaluations made before calibration are not reused
+EVALUATION_VERSION = 3  # evaluations made before calibrated records are not reused
 PER_PASSAGE = 2  # codes suggested at most per passage
 # Evidence beyond a passage's words (see suggest_context.py): kept only where cross-validation
 # on the demo coding showed it helps (benchmarks/suggest_features.py measures each).
