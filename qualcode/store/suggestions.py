@@ -155,13 +155,22 @@ def _passages(text: str) -> tuple[Passage, ...]:
 
 
 def add_code_suggestion(store: Store, suggestion: CodeSuggestion) -> int:
-    return store.log.insert("code_suggestions", {
+    row = {
         "document_id": suggestion.document_id, "code_id": suggestion.code_id,
         "start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
         "confidence": suggestion.confidence, "method": suggestion.method,
         "evidence": _dump(list(suggestion.evidence)), "status": suggestion.status.value,
-        "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now(),
-        "score": suggestion.score})
+        "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now()}
+    if _keeps_scores(store):
+        row["score"] = suggestion.score
+    return store.log.insert("code_suggestions", row)
+
+
+def _keeps_scores(store: Store) -> bool:
+    """Whether the project has migration 0009's score column (a file migrated past 0009 by
+    a build without it may lack it: suggestions then simply keep no raw score)."""
+    columns = store.conn.execute("PRAGMA table_info(code_suggestions)").fetchall()
+    return any(c[1] == "score" for c in columns)
 
 
 def code_suggestion(store: Store, suggestion_id: int) -> CodeSuggestion:
@@ -205,7 +214,7 @@ def _suggestion(row: sqlite3.Row) -> CodeSuggestion:
         end=row["end"], text=row["text"], confidence=row["confidence"], method=row["method"],
         evidence=tuple(json.loads(row["evidence"])), status=SuggestionStatus(row["status"]),
         coding_id=row["coding_id"], created_at=row["created_at"], id=row["id"],
-        score=row["score"])
+        score=row["score"] if "score" in row.keys() else None)  # noqa: SIM118  a Row
 
 
 # -- evaluations -------------------------------------------------------------------------------

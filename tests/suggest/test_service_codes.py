@@ -153,3 +153,15 @@ def test_confidence_never_exceeds_the_codes_record_by_more_than_the_margin(
         assert offered >= min(MIN_RECORD, figure.offered)
         assert s.confidence <= right / offered + MARGIN + 1e-4
         assert f"right {right} of {offered} times" in evaluation.record(s.code_id, s.score)
+
+
+def test_a_project_without_the_score_column_still_stores_suggestions(coded: Store) -> None:
+    """A file migrated past 0009 by a build without it: suggestions keep no raw score."""
+    with coded.action("drop", undoable=False):
+        coded.conn.execute("ALTER TABLE code_suggestions DROP COLUMN score")
+    result = service.suggest_codes(coded, min_confidence=0.0)
+    assert result.suggestions and all(s.score is None for s in result.suggestions)
+    evaluation = result.evaluation
+    assert evaluation is not None
+    assert "times offered in cross-validation" in evaluation.record(
+        result.suggestions[0].code_id, result.suggestions[0].score)
