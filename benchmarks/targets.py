@@ -21,6 +21,7 @@ MEMORY_MB, MEMORY_AT = 2048.0, 200
 GROWTH = 1.1
 BOMB_SECONDS, BOMB_MB = 1.0, 200.0
 BULK_ROWS, BULK_SECONDS = 10_000, 5.0
+DEMO_EVALUATE_S = 2.0
 
 
 def judge(report: Report) -> list[Target]:
@@ -110,6 +111,19 @@ def open_transcript(report: Report) -> Target:
                        f"Opening the long transcript under {OPEN_MS:.0f} ms")
 
 
+def demo_evaluate(report: Report) -> Target:
+    name = f"Cached evaluation of the demo under {DEMO_EVALUATE_S:.0f} s"
+    _, run, why = _largest(report, "evaluate")
+    if run is None or run.stage is None:
+        return Target(name, UNKNOWN, why or "evaluate did not run")
+    fresh = run.stage.seconds
+    stored = float(run.stage.extra.get("stored_s", fresh))
+    cpu = float(run.stage.extra.get("cpu_s", fresh))
+    return Target(name, _verdict(fresh < DEMO_EVALUATE_S),
+                  f"{fresh:.2f} s cross-validated afresh ({cpu:.2f} s of CPU), "
+                  f"{stored:.2f} s when unchanged")
+
+
 def memory(report: Report) -> Target:
     name = f"Peak memory under {MEMORY_MB / 1024:.0f} GB at {MEMORY_AT} interviews"
     peaks = [(side.peak_rss_mb, stage.name) for stage in report.stages for run in stage.runs
@@ -165,5 +179,5 @@ def bulk_codings(report: Report) -> Target:
 
 
 CHECKS: tuple[Callable[[Report], Target], ...] = (
-    nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, memory, growth,
-    zip_bomb, bulk_codings)
+    nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, demo_evaluate,
+    memory, growth, zip_bomb, bulk_codings)

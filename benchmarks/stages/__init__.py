@@ -16,6 +16,7 @@ MODULES: dict[str, str] = {  # stage name -> module in this package
     "nlp": "nlp",
     "themes": "themes",
     "codes": "codes",
+    "evaluate": "demo_evaluate",
     "report": "report",
     "tui": "tui",
     "bomb": "bomb",

@@ -100,12 +100,35 @@ def suggest_themes(ctx: Context, k: int | None, filters: tuple[str, ...], uncode
         same = " (unchanged since then: the stored run is shown)" if result.report.reused else ""
         click.echo(f"theme run {run.id} of {run.created_at}{same}: {len(run.themes)} themes in "
                    f"{summary['units']} passages, k chosen by {summary['chosen_by']}")
+        for line in _run_notes(summary):
+            click.echo(line)
         names = {d.id or 0: d.name for d in store.documents()}
         paths = code_paths(store.codes())
         for theme in run.themes:
             _show_theme(store, theme, names, paths)
     click.echo("Accept one as a new code with `qualcode suggest accept T<id>`, merge it with "
                "`--into CODE`, or `qualcode suggest reject T<id>`.")
+
+
+def _run_notes(summary: dict[str, Any]) -> list[str]:
+    """How k was chosen, and what was left out, merged, split or flagged."""
+    notes = []
+    scores = {int(k): v for k, v in summary.get("scores", {}).items() if v > -1}
+    if scores and summary.get("chosen_by") == "silhouette":
+        best = max(scores, key=lambda k: scores[k])
+        edge = " (at the edge of what could be tried)" if best in (min(scores),
+                                                                    max(scores)) else ""
+        notes.append(f"  silhouette {scores[best]:.3f} at k = {best}, tried k = "
+                     f"{min(scores)}..{max(scores)}{edge}")
+    counts = [(summary.get("filler", 0), "filler passage(s) left out (thanks, greetings, "
+               "'good question' ...)"),
+              (summary.get("merged", 0), "near-duplicate theme(s) merged"),
+              (summary.get("split", 0), "giant theme(s) split"),
+              (summary.get("weak", 0), "weak theme(s), listed last")]
+    shown = [f"{n} {what}" for n, what in counts if n]
+    if shown:
+        notes.append("  " + "; ".join(shown))
+    return notes
 
 
 def _show_theme(store: Store, theme: Theme, names: dict[int, str],
@@ -115,8 +138,10 @@ def _show_theme(store: Store, theme: Theme, names: dict[int, str],
     click.echo("")
     click.secho(f"{theme.ref}  {theme.label}", bold=True, nl=False)
     status = "" if theme.status.value == "open" else f"  [{theme.status.value}]"
+    flags = "".join(f"  [{flag}]" for flag in theme.flags)
+    silhouette = "" if theme.silhouette is None else f", silhouette {theme.silhouette:.2f}"
     click.echo(f"  ({theme.size} passages, {theme.documents} documents, {theme.cases} cases, "
-               f"cohesion {theme.cohesion:.2f}){status}")
+               f"cohesion {theme.cohesion:.2f}{silhouette}){status}{flags}")
     click.echo(f"  keywords: {', '.join(theme.keywords)}")
     carried = service.codes_carried(store, theme)
     if carried:
@@ -135,7 +160,9 @@ def _show_theme(store: Store, theme: Theme, names: dict[int, str],
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000),
               help="Keep the N most confident suggestions.")
 @click.option("--min-confidence", default=0.3, show_default=True,
-              type=click.FloatRange(0.0, 1.0), help="Leave out suggestions below this.")
+              type=click.FloatRange(0.0, 1.0),
+              help="The precision floor: leave out suggestions right less often than this "
+                   "in cross-validation.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @pass_ctx
 def suggest_codes(ctx: Context, document: str | None, limit: int, min_confidence: float,
@@ -143,8 +170,11 @@ def suggest_codes(ctx: Context, document: str | None, limit: int, min_confidence
     """Suggest codes for uncoded respondent sentences.
 
     Codes with at least 5 codings get a linear model trained on them; the others are matched
-    on their definition, inclusion notes and examples. Each suggestion shows its confidence,
-    the words that drove it, and how often this code was right in cross-validation.
+    on their definition, inclusion notes and examples. Category headings nobody applies, and
+    codes with neither codings nor a definition, are not suggested; filler ("thank you",
+    "good question") is not coded. Each suggestion shows its confidence (how often
+    suggestions at that score were right in cross-validation, never above the code's own
+    record), the words that drove it, and how often this code was right.
     Rejected suggestions are not made again and teach the model what a code is not.
 
     \b
@@ -160,6 +190,8 @@ def suggest_codes(ctx: Context, document: str | None, limit: int, min_confidence
                                            min_confidence=min_confidence, coder=ctx.coder,
                                            progress=progress)
         _report(result.report)
+        click.echo(f"{result.filler} filler passage(s) left out; {result.below_floor} "
+                   f"suggestion(s) under the precision floor {min_confidence:g}", err=True)
         rows = _suggestion_rows(store, result.suggestions, result.evaluation)
     emit(rows, ["id", "document", "code", "confidence", "cross-validation", "words", "text"],
          fmt, title=f"{len(rows)} code suggestion(s)", wrap=WRAPPED)
@@ -178,48 +210,10 @@ def _suggestion_rows(store: Store, found: list[CodeSuggestion],
         rows.append({
             "id": s.id, "document": docs.get(s.document_id, "?"),
             "code": path_text(paths.get(s.code_id, ("?",))), "confidence": f"{s.confidence:.2f}",
-            "cross-validation": figure.sentence() if figure else "not evaluated",
+            "cross-validation": figure.sentence(s.score) if figure else "not evaluated",
             "words": ", ".join(s.evidence), "status": s.status.value,
             "span": f"{s.start}:{s.end}", "text": _excerpt(s.text)})
     return rows
-
-
-# -- evaluation ------------------------------------------------------------------------------
-
-
-@suggest.command("evaluate")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-@pass_ctx
-def suggest_evaluate(ctx: Context, fmt: str) -> None:
-    """Cross-validate code suggestions on the project's own codings.
-
-    Folds keep each document whole. Prints top-1 and top-3 accuracy beside two baselines
-    (always the most frequent codes; definition similarity alone), then per code: precision,
-    recall and F1 of it being the top suggestion.
-
-    \b
-    Example:
-      qualcode suggest evaluate
-    """
-    from qualcode.services import suggest as service
-
-    with ctx.open() as store:
-        with progress_bar() as progress:
-            result = service.evaluate(store, progress=progress)
-        _report(result.report)
-        paths = code_paths(store.codes())
-    e = result.evaluation
-    methods = [e.suggester, *e.baselines]
-    emit([{"method": m.name, "top-1": f"{m.top1:.1%}", "top-3": f"{m.top3:.1%}"}
-          for m in methods], ["method", "top-1", "top-3"], fmt,
-         title=f"{e.segments} coded passages, {e.documents} documents, {e.folds}-fold "
-               f"cross-validation grouped by {e.grouped_by}")
-    rows = [{"code": path_text(paths.get(f.code_id, ("?",))), "method": f.method,
-             "passages": f.support, "suggested": f.suggested, "right": f.right,
-             "precision": f"{f.precision:.2f}", "recall": f"{f.recall:.2f}",
-             "f1": f"{f.f1:.2f}"} for f in e.codes if f.support or f.suggested]
-    emit(rows, ["code", "method", "passages", "suggested", "right", "precision", "recall", "f1"],
-         fmt, title="Per code (as the top suggestion)")
 
 
 # -- review ----------------------------------------------------------------------------------
@@ -337,3 +331,6 @@ def _suggestion_id(ref: str) -> int:
     if not ref.isdigit():
         raise QualcodeError(f"{ref!r} is neither a suggestion id nor a theme T<id>")
     return int(ref)
+
+
+from qualcode.cli import suggest_evaluate  # noqa: E402,F401  the `suggest evaluate` command

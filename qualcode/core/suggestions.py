@@ -6,6 +6,7 @@ Plain records shared by the store, the services, the CLI and the TUI. Spans are 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -44,6 +45,12 @@ class Theme:
     status: ThemeStatus = ThemeStatus.OPEN
     code_id: int | None = None  # the code it became or was merged into
     id: int | None = None
+    silhouette: float | None = None  # its members' mean silhouette, -1..1 (None: not known)
+    flags: tuple[str, ...] = ()  # "weak" (members no closer to it than to another theme), ...
+
+    @property
+    def weak(self) -> bool:
+        return "weak" in self.flags
 
     @property
     def ref(self) -> str:
@@ -78,6 +85,7 @@ class CodeSuggestion:
     coding_id: int | None = None
     created_at: str = ""
     id: int | None = None
+    score: float | None = None  # the suggester's raw score (None: stored before it was kept)
 
     @property
     def origin(self) -> str:
@@ -85,15 +93,25 @@ class CodeSuggestion:
         return f"suggestion:{self.id}"
 
 
+PRIOR = 2.0  # pseudo-suggestions that pull a code's own record towards the overall one
+MARGIN = 0.1  # how far a confidence may exceed the code's own precision when offered
+MIN_RECORD = 5  # offers a code's record at a score is read from, at least (when it has them)
+
+
 @dataclass(frozen=True)
 class CodeFigure:
-    """One code's cross-validated record: when it was the top suggestion, was it right?"""
+    """One code's cross-validated record: as the top suggestion (precision, recall, F1), and
+    as offered by `suggest codes` (among a passage's best two): how often right."""
 
     code_id: int
     method: str  # how the code is suggested: "model" or "similarity"
     support: int  # held-out passages that carry the code
     suggested: int  # held-out passages where it was the top suggestion
     right: int  # ... and the passage did carry it
+    offered: int = 0  # held-out passages it was offered for (among their best two)
+    offered_right: int = 0  # ... and the passage did carry it
+    expected: float = 0.0  # how many of those the overall calibration expected to be right
+    offers: tuple[tuple[float, bool], ...] = ()  # (raw score, right) of each, highest first
 
     @property
     def precision(self) -> float:
@@ -108,11 +126,36 @@ class CodeFigure:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def sentence(self) -> str:
-        """ "right 7 of 10 times in cross-validation" """
-        if not self.suggested:
-            return "never the top suggestion in cross-validation"
-        return f"right {self.right} of {self.suggested} times in cross-validation"
+    def record_at(self, score: float) -> tuple[int, int]:
+        """(right, offered) among its offers at ``score`` or higher, or, when there were fewer
+        than MIN_RECORD of those, among its MIN_RECORD highest-scoring offers."""
+        at_or_above = sum(1 for s, _ in self.offers if s >= score - 1e-12)
+        n = min(len(self.offers), max(at_or_above, MIN_RECORD))
+        return sum(right for _, right in self.offers[:n]), n
+
+    def sentence(self, score: float | None = None) -> str:
+        """ "right 7 of 10 times offered in cross-validation", or at a suggestion's score:
+        "right 5 of 6 times offered at this score or higher in cross-validation"."""
+        if score is not None and self.offers:
+            right, n = self.record_at(score)
+            return f"right {right} of {n} times offered at this score or higher in " \
+                   "cross-validation"
+        if not self.offered:
+            return "never offered in cross-validation"
+        return f"right {self.offered_right} of {self.offered} times offered in cross-validation"
+
+    @property
+    def factor(self) -> float:
+        """How much more (or less) often than its scores promised this code was right: its
+        right offers over those expected, both nudged by PRIOR towards agreement."""
+        return (self.offered_right + PRIOR) / (self.expected + PRIOR)
+
+    def ceiling(self, score: float) -> float:
+        """The highest confidence its record allows at ``score``: the precision of its offers
+        at that score or higher plus MARGIN, so a confidence never contradicts the "right N
+        of M" shown beside it by more (1.0 when never offered: no record to contradict)."""
+        right, n = self.record_at(score) if self.offers else (self.offered_right, self.offered)
+        return min(1.0, right / n + MARGIN) if n else 1.0
 
 
 @dataclass(frozen=True)
@@ -120,6 +163,38 @@ class MethodScore:
     name: str  # "suggester", "most frequent code", "definition similarity"
     top1: float
     top3: float
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Raw score -> cross-validated precision at that score: a monotone step function
+    (isotonic regression on out-of-fold scores), linear between its points."""
+
+    scores: tuple[float, ...] = ()  # ascending
+    precision: tuple[float, ...] = ()
+
+    def __call__(self, score: float) -> float:
+        xs, ys = self.scores, self.precision
+        if not xs:
+            return score
+        at = bisect_right(xs, score)
+        if at == 0:
+            return ys[0]
+        if at == len(xs):
+            return ys[-1]
+        x0, x1, y0, y1 = xs[at - 1], xs[at], ys[at - 1], ys[at]
+        return y0 + (y1 - y0) * (score - x0) / (x1 - x0) if x1 > x0 else y1
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    """Held-out suggestions whose confidence fell in [low, high): how many, how sure, how right."""
+
+    low: float
+    high: float
+    suggestions: int
+    confidence: float  # their mean confidence
+    precision: float  # share of them that were right
 
 
 @dataclass(frozen=True)
@@ -136,9 +211,26 @@ class Evaluation:
     model: str = ""  # the spaCy pipeline the features came from
     created_at: str = ""
     id: int | None = None
+    calibration: Calibration = field(default_factory=Calibration)
+    reliability: tuple[ReliabilityBin, ...] = ()  # of the confidences shown, out of fold
+    left_out: dict[str, int] = field(default_factory=dict)  # codes not suggested, by reason
 
     def figure(self, code_id: int) -> CodeFigure | None:
         return next((f for f in self.codes if f.code_id == code_id), None)
+
+    def record(self, code_id: int, score: float | None = None) -> str:
+        """How often the code was right in cross-validation, at ``score`` or higher if given."""
+        figure = self.figure(code_id)
+        return figure.sentence(score) if figure else "not in the last evaluation"
+
+    def confidence(self, code_id: int, score: float) -> float:
+        """The confidence to show for a raw score: the cross-validated precision at that
+        score, scaled by how the code's own offers fared against it, and never more than
+        MARGIN above the code's own record at that score."""
+        figure = self.figure(code_id)
+        if figure is None:
+            return self.calibration(score)
+        return min(self.calibration(score) * figure.factor, figure.ceiling(score), 1.0)
 
 
 @dataclass(frozen=True)

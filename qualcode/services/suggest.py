@@ -15,51 +15,54 @@ stay quick. Call from one thread per Store (SQLite connections are not shared ac
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-from qualcode.core import spans
 from qualcode.core.errors import QualcodeError
-from qualcode.core.model import Code, Coding, Document, Turn
+from qualcode.core.model import Document, Turn
 from qualcode.core.suggestions import (
     CodeSuggestion,
     Evaluation,
-    Passage,
     RunReport,
     SuggestionStatus,
-    Theme,
-    ThemeRun,
     ThemeStatus,
 )
 from qualcode.services import suggest_review
+from qualcode.services import suggest_themes as themes
+from qualcode.services.suggest_context import Context, describe
 from qualcode.services.suggest_corpus import (
     Corpus,
     Progress,
     SpanSet,
     TrainingData,
-    Unit,
-    documents_matching,
     fingerprint,
     load_corpus,
     respondent_units,
+    run_work,
+    step,
     training_data,
 )
 from qualcode.store import Store
 from qualcode.store import suggestions as table
-from qualcode.suggest.terms import theme_label
 
-if TYPE_CHECKING:
-    from qualcode.suggest.themes import ThemeFit
-
-THEME_PARAMS: dict[str, Any] = {"n_themes": None, "random_state": 0}
-CODE_PARAMS: dict[str, Any] = {"min_examples": 5, "random_state": 0}
-MIN_CONFIDENCE = 0.3
+CODE_PARAMS: dict[str, Any] = {"min_examples": 5, "solver": "liblinear", "random_state": 0}
+MIN_CONFIDENCE = 0.3  # the default precision floor: suggestions right less often are not shown
+EVALUATION_VERSION = 3  # evaluations made before calibrated records are not reused
 PER_PASSAGE = 2  # codes suggested at most per passage
-SAME_THEME = 0.5  # share of passages in common (Jaccard) that makes two themes the same
+# Evidence beyond a passage's words (see suggest_context.py): kept only where cross-validation
+# on the demo coding showed it helps (benchmarks/suggest_features.py measures each).
+CONTEXT_FEATURES: tuple[str, ...] = ("position",)
 
-# Review actions live in suggest_review.py; they are part of this module's API.
+# Themes live in suggest_themes.py, review actions in suggest_review.py; both are part of this
+# module's API.
+THEME_PARAMS = themes.THEME_PARAMS
+ThemeResult = themes.ThemeResult
+suggest_themes = themes.suggest_themes
+list_themes = themes.list_themes
+codes_carried = themes.codes_carried
+passage_text = themes.passage_text
+surface_forms = themes.surface_forms
 accept_theme_as_code = suggest_review.accept_theme_as_code
 merge_theme_into_code = suggest_review.merge_theme_into_code
 reject_theme = suggest_review.reject_theme
@@ -74,137 +77,20 @@ __all__ = [
     "passage_text", "reject_suggestion", "reject_theme", "suggest_codes", "suggest_themes",
 ]
 
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class ThemeResult:
-    run: ThemeRun
-    report: RunReport
-
 
 @dataclass(frozen=True)
 class CodeResult:
     suggestions: list[CodeSuggestion]
     evaluation: Evaluation | None  # None while there are too few codings to cross-validate
     report: RunReport
+    filler: int = 0  # uncoded passages left out as filler ("thank you", "good question")
+    below_floor: int = 0  # suggestions left out for a confidence under the floor
 
 
 @dataclass(frozen=True)
 class EvaluationResult:
     evaluation: Evaluation
     report: RunReport
-
-
-# -- themes ----------------------------------------------------------------------------------
-
-
-def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str] | None = None,
-                   uncoded_only: bool = False, unit: str = "turn", random_state: int = 0,
-                   coder: str = "", progress: Progress | None = None,
-                   executor: Executor | None = None) -> ThemeResult:
-    """Cluster what respondents said (interviewers left out) into themes. ``k`` themes, or
-    chosen by silhouette; only cases matching ``filters``; only passages nobody coded.
-    An identical earlier run (same passages, parameters and model) is returned as it was."""
-    if k is not None and k < 2:
-        raise QualcodeError("--k must be at least 2")
-    corpus = load_corpus(store, progress=progress, executor=executor)
-    params = {**THEME_PARAMS, "n_themes": k, "random_state": random_state}
-    documents = documents_matching(store, filters or {})
-    units = respondent_units(corpus, unit=unit, document_ids=documents,
-                             exclude=store.codings() if uncoded_only else ())
-    run_params = {**params, "unit": unit, "filters": filters or {},
-                  "uncoded_only": uncoded_only}
-    key = fingerprint(run_params, corpus.model,
-                      [(corpus.documents[u.document_id].sha256, u.start, u.end) for u in units])
-    earlier = table.latest_theme_run(store, key)
-    if earlier is not None:
-        return ThemeResult(earlier, replace(corpus.report, reused=True))
-    from qualcode.suggest.themes import MIN_PASSAGES, find_themes  # loads scikit-learn
-
-    if len(units) < MIN_PASSAGES:
-        raise QualcodeError(f"only {len(units)} respondent passages to cluster; "
-                            f"themes need at least {MIN_PASSAGES}")
-    _step(progress, "finding themes", 0, 1)
-    fit = _run(executor, find_themes, [u.terms for u in units], params)
-    _step(progress, "finding themes", 1, 1)
-    summary = {"model": corpus.model, "units": len(units), "documents": len(documents),
-               "k": fit.n_themes, "chosen_by": "given" if k else "silhouette",
-               "scores": {str(n): round(s, 4) for n, s in fit.scores.items()}}
-    themes = _themes(store, corpus, units, fit)
-    with store.action("suggest themes", detail=f"{fit.n_themes} themes", coder=coder,
-                      undoable=False):
-        run_id = table.add_theme_run(store, fingerprint=key, params=run_params,
-                                     summary=summary, coder=coder)
-        for theme in themes:
-            table.add_theme(store, replace(theme, run_id=run_id))
-    return ThemeResult(table.theme_run(store, run_id), corpus.report)
-
-
-def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> list[Theme]:
-    """The fitted clusters as themes, largest first. A theme that mostly repeats a rejected
-    one (half its passages or more in common) is remembered as rejected."""
-    rejected = [set(t.members) for t in table.themes(store, status=ThemeStatus.REJECTED)]
-    order = sorted(range(fit.n_themes), key=lambda t: (-fit.labels.count(t), t))
-    found = []
-    for number, t in enumerate(order, start=1):
-        members = [u for u, lab in zip(units, fit.labels, strict=True) if lab == t]
-        keys = {m.key for m in members}
-        repeats = any(len(keys & old) >= SAME_THEME * len(keys | old) for old in rejected)
-        found.append(Theme(
-            run_id=0, number=number, label=theme_label(fit.keywords[t]),
-            keywords=tuple(fit.keywords[t]), size=len(members),
-            documents=len({m.document_id for m in members}),
-            cases=len({corpus.case_of[m.document_id] for m in members
-                       if corpus.case_of[m.document_id] is not None}),
-            cohesion=round(fit.cohesion[t], 4),
-            quotes=tuple(_quote(corpus, units[i], fit.keywords[t])
-                         for i in fit.representatives[t]),
-            members=tuple(m.key for m in members),
-            status=ThemeStatus.REJECTED if repeats else ThemeStatus.OPEN))
-    return found
-
-
-def _quote(corpus: Corpus, unit: Unit, keywords: Sequence[str]) -> Passage:
-    """The sentence of a passage that says most of its theme's keywords."""
-    terms = corpus.terms[unit.document_id]
-    sentences = terms.sentences(unit.start, unit.end) or [(unit.start, unit.end)]
-    wanted = set(keywords)
-    best = max(sentences, key=lambda s: (len(wanted & set(terms.terms(*s))),
-                                         len(terms.terms(*s)), -s[0]))
-    return (unit.document_id, *best)
-
-
-def list_themes(store: Store, *, run_id: int | None = None) -> ThemeRun | None:
-    """A theme run with its themes: the latest unless ``run_id`` is given."""
-    return table.theme_run(store, run_id) if run_id is not None else table.latest_theme_run(store)
-
-
-def codes_carried(store: Store, theme: Theme) -> list[tuple[Code, int]]:
-    """Existing codes on a theme's members: (code, members carrying it), most first."""
-    counts: dict[int, int] = {}
-    by_document: dict[int, list[Coding]] = {}
-    for coding in store.codings(document_id=document_ids_of(theme.members)):
-        by_document.setdefault(coding.document_id, []).append(coding)
-    for doc_id, start, end in theme.members:
-        carried = {c.code_id for c in by_document.get(doc_id, [])
-                   if spans.overlaps((c.start, c.end), (start, end))}
-        for code_id in carried:
-            counts[code_id] = counts.get(code_id, 0) + 1
-    codes = {c.id: c for c in store.codes()}
-    return sorted(((codes[i], n) for i, n in counts.items() if i in codes),
-                  key=lambda pair: (-pair[1], pair[0].name))
-
-
-def document_ids_of(passages: Sequence[Passage]) -> int | None:
-    """The one document of ``passages``, or None (all) when they span several."""
-    ids = {p[0] for p in passages}
-    return next(iter(ids)) if len(ids) == 1 else None
-
-
-def passage_text(store: Store, passage: Passage) -> str:
-    doc_id, start, end = passage
-    return store.document(doc_id).text[start:end]
 
 
 # -- codes -----------------------------------------------------------------------------------
@@ -214,41 +100,52 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
                   min_confidence: float = MIN_CONFIDENCE, coder: str = "",
                   progress: Progress | None = None,
                   executor: Executor | None = None) -> CodeResult:
-    """Rank codes for uncoded respondent sentences (adjacent ones with the same code merged);
-    keep the ``limit`` most confident at or above ``min_confidence``. Earlier pending
-    suggestions for the same documents are superseded; rejected ones are not suggested again."""
+    """Rank codable codes for uncoded respondent sentences (filler left out; adjacent ones
+    with the same code merged); keep the ``limit`` most confident at or above
+    ``min_confidence``, the precision floor. The confidence is the cross-validated precision
+    at the suggester's score, capped by the code's own record (see Evaluation.confidence).
+    Earlier pending suggestions for the same documents are superseded; rejected ones are not
+    suggested again."""
     corpus = load_corpus(store, progress=progress, executor=executor)
     if not corpus.codes:
         raise QualcodeError("the project has no codes to suggest (load a codebook first)")
-    data = training_data(store, corpus)
-    evaluation = _evaluation(store, corpus, data, progress, executor, reuse=True)
+    context = Context(store, corpus, CONTEXT_FEATURES)
+    data = training_data(store, corpus, context.terms)
+    if not data.code_ids:
+        raise QualcodeError("no codable codes: apply some codes, or give codes a definition")
+    evaluation, _ = _evaluation(store, corpus, data, progress, executor)
     doc_ids = [document.id or 0] if document else sorted(corpus.documents)
+    tally: dict[str, int] = {}
     candidates = respondent_units(corpus, unit="sentence", document_ids=doc_ids,
-                                  exclude=store.codings(), names=True)
+                                  exclude=store.codings(), names=True, tally=tally)
     from qualcode.suggest.codes import rank_codes
 
-    _step(progress, "scoring passages", 0, 1)
-    ranking = _run(executor, rank_codes, data.X, data.Y, data.descriptions,
-                   [u.terms for u in candidates], CODE_PARAMS, per_candidate=PER_PASSAGE,
-                   min_score=min_confidence)
-    _step(progress, "scoring passages", 1, 1)
+    step(progress, "scoring passages", 0, 1)
+    ranking = run_work(executor, rank_codes, data.X, data.Y, data.descriptions,
+                       [u.terms + context.terms(*u.key) for u in candidates], CODE_PARAMS,
+                       per_candidate=PER_PASSAGE)
+    step(progress, "scoring passages", 1, 1)
     rejected: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for r in table.code_suggestions(store, status=SuggestionStatus.REJECTED):
         rejected.setdefault((r.document_id, r.code_id), []).append((r.start, r.end))
     refused = {key: SpanSet(found) for key, found in rejected.items()}
     proposals: list[CodeSuggestion] = []
+    below = 0
     for i, unit in enumerate(candidates):
         for c, score in zip(ranking.codes[i], ranking.scores[i], strict=True):
             code_id = data.code_ids[c]
-            if score < min_confidence:
+            confidence = evaluation.confidence(code_id, score) if evaluation else score
+            if confidence < min_confidence:
+                below += 1
                 continue
             if (unit.document_id, code_id) in refused and refused[
                     (unit.document_id, code_id)].overlaps(unit.start, unit.end):
                 continue
             proposals.append(CodeSuggestion(
                 document_id=unit.document_id, code_id=code_id, start=unit.start, end=unit.end,
-                text=unit.text, confidence=round(score, 4), method=ranking.methods[c],
-                evidence=tuple(ranking.evidence.get((i, c), ()))))
+                text=unit.text, confidence=round(confidence, 4), score=score,
+                method=ranking.methods[c],
+                evidence=tuple(describe(w) for w in ranking.evidence.get((i, c), ()))))
     chosen = sorted(_merge_adjacent(corpus, proposals),
                     key=lambda s: (-s.confidence, s.document_id, s.start))[:limit]
     with store.action("suggest codes", detail=f"{len(chosen)} suggestions", coder=coder,
@@ -257,7 +154,8 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
             if old.document_id in doc_ids:
                 table.set_suggestion_status(store, old.id or 0, SuggestionStatus.SUPERSEDED)
         ids = [table.add_code_suggestion(store, s) for s in chosen]
-    return CodeResult([table.code_suggestion(store, i) for i in ids], evaluation, corpus.report)
+    return CodeResult([table.code_suggestion(store, i) for i in ids], evaluation, corpus.report,
+                      filler=tally.get("filler", 0), below_floor=below)
 
 
 def _merge_adjacent(corpus: Corpus, found: list[CodeSuggestion]) -> list[CodeSuggestion]:
@@ -319,17 +217,19 @@ def list_suggestions(store: Store, *, status: SuggestionStatus | None = Suggesti
 def evaluate(store: Store, *, progress: Progress | None = None,
              executor: Executor | None = None) -> EvaluationResult:
     """Cross-validate the code suggester on the project's codings (folds by document), beside
-    the most-frequent-code and definition-similarity baselines; the result is stored."""
+    the most-frequent-code and definition-similarity baselines; the result is stored. An
+    unchanged project (same codings, rejections, codes, settings and model) gets the stored
+    evaluation back: it would come out the same."""
     corpus = load_corpus(store, progress=progress, executor=executor)
-    data = training_data(store, corpus)
-    evaluation = _evaluation(store, corpus, data, progress, executor, reuse=False)
+    data = training_data(store, corpus, Context(store, corpus, CONTEXT_FEATURES).terms)
+    evaluation, reused = _evaluation(store, corpus, data, progress, executor)
     if evaluation is None:
-        from qualcode.suggest.evaluate import MIN_SEGMENTS
+        from qualcode.suggest.limits import MIN_SEGMENTS
 
         coded = sum(1 in row for row in data.Y)
         raise QualcodeError(f"only {coded} coded passages: cross-validation needs at least "
                             f"{MIN_SEGMENTS}")
-    return EvaluationResult(evaluation, corpus.report)
+    return EvaluationResult(evaluation, replace(corpus.report, reused=reused))
 
 
 def latest_evaluation(store: Store) -> Evaluation | None:
@@ -338,39 +238,28 @@ def latest_evaluation(store: Store) -> Evaluation | None:
 
 
 def _evaluation(store: Store, corpus: Corpus, data: TrainingData, progress: Progress | None,
-                executor: Executor | None, *, reuse: bool) -> Evaluation | None:
-    from qualcode.suggest.codes import CodeSuggester
-    from qualcode.suggest.evaluate import MIN_SEGMENTS, cross_validate
+                executor: Executor | None) -> tuple[Evaluation | None, bool]:
+    """The evaluation of ``data`` (None with too few codings), and whether it was stored
+    already (the same inputs give the same figures: the fits are seeded)."""
+    from qualcode.suggest.limits import MIN_SEGMENTS
 
     if sum(1 in row for row in data.Y) < MIN_SEGMENTS:
-        return None
+        return None, False
+    key = fingerprint(EVALUATION_VERSION, CONTEXT_FEATURES, CODE_PARAMS, corpus.model, data.Y,
+                      data.groups, data.code_ids, data.descriptions, data.keys)
+    earlier = table.latest_evaluation(store, key)
+    if earlier is not None:  # checked before scikit-learn is imported: that alone takes a second
+        return earlier, True
+    from qualcode.suggest.codes import CodeSuggester
+    from qualcode.suggest.evaluate import cross_validate
+
     estimator = CodeSuggester(**CODE_PARAMS)
-    key = fingerprint(estimator.get_params(), corpus.model, data.Y, data.groups, data.code_ids,
-                      data.descriptions, data.keys)
-    if reuse:
-        earlier = table.latest_evaluation(store, key)
-        if earlier is not None:
-            return earlier
-    _step(progress, "cross-validating", 0, 1)
-    evaluation = _run(executor, cross_validate, data.X, data.Y, data.groups, data.descriptions,
-                      data.code_ids, estimator=estimator, model=corpus.model)
-    _step(progress, "cross-validating", 1, 1)
+    step(progress, "cross-validating", 0, 1)
+    evaluation = run_work(executor, cross_validate, data.X, data.Y, data.groups,
+                          data.descriptions, data.code_ids, estimator=estimator,
+                          model=corpus.model, left_out=data.left_out)
+    step(progress, "cross-validating", 1, 1)
     with store.action("evaluate suggestions", detail=f"{evaluation.segments} passages",
                       undoable=False):
         table.add_evaluation(store, key, evaluation)
-    return table.latest_evaluation(store, key)
-
-
-# -- running heavy work ----------------------------------------------------------------------
-
-
-def _run(executor: Executor | None, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """``work(*args)`` here, or in the executor's process when there is one."""
-    if executor is None:
-        return work(*args, **kwargs)
-    return executor.submit(work, *args, **kwargs).result()
-
-
-def _step(progress: Progress | None, stage: str, done: int, total: int) -> None:
-    if progress is not None:
-        progress(stage, done, total)
+    return table.latest_evaluation(store, key), False

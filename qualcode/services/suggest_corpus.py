@@ -15,7 +15,7 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
@@ -26,9 +26,11 @@ from qualcode.nlp.parse import iter_parse_data
 from qualcode.nlp.parsed import data_from_json, data_to_json
 from qualcode.store import Store
 from qualcode.store import suggestions as table
+from qualcode.suggest.filler import content_pieces
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
 Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
+T = TypeVar("T")
 
 MIN_TERMS = 3  # passages with fewer content words say too little to cluster or code
 # New parses are stored this many at a time, each batch in its own action: memory stays flat
@@ -65,8 +67,11 @@ class Corpus:
     case_of: dict[int, int | None] = field(default_factory=dict)  # document -> case
 
     def span_terms(self, document_id: int, start: int, end: int) -> Terms:
-        """Terms for recognising codes (proper names included)."""
-        return self.terms[document_id].terms(start, end, names=True)
+        """Terms for recognising codes (proper names included; filler phrases left out, as
+        in the passages to suggest codes for)."""
+        terms, text = self.terms[document_id], self.documents[document_id].text
+        return [w for s, e in content_pieces(text, start, end)
+                for w in terms.terms(s, e, names=True)]
 
 
 def load_corpus(store: Store, *, progress: Progress | None = None,
@@ -147,10 +152,13 @@ def description_text(code: Code) -> str:
 
 def respondent_units(corpus: Corpus, *, unit: str = "turn",
                      document_ids: Iterable[int] | None = None,
-                     exclude: Sequence[Coding] = (), names: bool = False) -> list[Unit]:
+                     exclude: Sequence[Coding] = (), names: bool = False,
+                     tally: dict[str, int] | None = None) -> list[Unit]:
     """What respondents said, as whole turns or sentences, leaving out passages that overlap
     ``exclude`` and those with fewer than MIN_TERMS content words (``names``: count proper
-    names too)."""
+    names too) once filler phrases ("good question", "thank you", "yes, exactly") are set
+    aside; their words are not a passage's terms either. ``tally["filler"]`` counts the
+    passages left out as filler."""
     if unit not in ("turn", "sentence"):
         raise QualcodeError(f"unit must be 'turn' or 'sentence', not {unit!r}")
     wanted = set(corpus.documents if document_ids is None else document_ids)
@@ -158,6 +166,7 @@ def respondent_units(corpus: Corpus, *, unit: str = "turn",
     for c in exclude:
         taken.setdefault(c.document_id, []).append((c.start, c.end))
     found: list[Unit] = []
+    filler = 0
     for doc_id in sorted(wanted):
         text, terms = corpus.documents[doc_id].text, corpus.terms[doc_id]
         excluded = SpanSet(taken.get(doc_id, ()))
@@ -169,9 +178,14 @@ def respondent_units(corpus: Corpus, *, unit: str = "turn",
             for start, end in pieces:
                 if excluded.overlaps(start, end):
                     continue
-                words = terms.terms(start, end, names=names)
+                content = content_pieces(text, start, end)
+                words = [w for s, e in content for w in terms.terms(s, e, names=names)]
                 if len(words) >= MIN_TERMS:
                     found.append(Unit(doc_id, start, end, text[start:end], words, turn.index))
+                elif content != [(start, end)]:
+                    filler += 1
+    if tally is not None:
+        tally["filler"] = tally.get("filler", 0) + filler
     return found
 
 
@@ -216,31 +230,80 @@ class TrainingData:
     X: list[Terms]
     Y: list[list[int]]  # per passage and code: 1 coded, -1 rejected, 0 neither
     groups: list[int]  # document of each passage
-    code_ids: list[int]
+    code_ids: list[int]  # the codable codes (see codable_codes), one column each
     descriptions: list[Terms]
+    left_out: dict[str, int] = field(default_factory=dict)  # codes not suggested, by reason
 
 
-def training_data(store: Store, corpus: Corpus) -> TrainingData:
+CATEGORY_ONLY = "category headings never applied"
+UNUSED = "codes with neither codings nor a definition"
+
+
+def codable_codes(codes: Sequence[Code], codings: Sequence[Coding]) -> tuple[list[Code],
+                                                                             dict[str, int]]:
+    """The codes worth suggesting, and how many were left out and why: a parent nobody ever
+    applied is a category heading, and a code with neither codings nor a definition gives
+    nothing to learn from or match on."""
+    used = {c.code_id for c in codings}
+    parents = {c.parent_id for c in codes if c.parent_id is not None}
+    kept: list[Code] = []
+    left_out = {CATEGORY_ONLY: 0, UNUSED: 0}
+    for code in codes:
+        described = any(p.strip() for p in (code.definition, code.inclusion, code.example))
+        if code.id in used:
+            kept.append(code)
+        elif code.id in parents:
+            left_out[CATEGORY_ONLY] += 1
+        elif not described:
+            left_out[UNUSED] += 1
+        else:
+            kept.append(code)
+    return kept, left_out
+
+
+def training_data(store: Store, corpus: Corpus,
+                  context: Callable[[int, int, int], Terms] | None = None) -> TrainingData:
     """Coded passages (identical spans merged, so a passage can carry several codes) and
-    rejected suggestions, as rows over every code of the codebook."""
-    code_ids = [c.id or 0 for c in corpus.codes]
+    rejected suggestions, as rows over every codable code of the codebook. ``context``:
+    terms to add to a passage's own (document, start, end -> terms)."""
+    codings = store.codings()
+    codes, left_out = codable_codes(corpus.codes, codings)
+    code_ids = [c.id or 0 for c in codes]
     column = {code_id: i for i, code_id in enumerate(code_ids)}
     rows: dict[tuple[int, int, int], list[int]] = {}
-    for coding in store.codings():
+    for coding in codings:
         key = (coding.document_id, coding.start, coding.end)
         rows.setdefault(key, [0] * len(code_ids))[column[coding.code_id]] = 1
     for s in table.code_suggestions(store, status=SuggestionStatus.REJECTED):
+        if s.code_id not in column:
+            continue
         row = rows.setdefault((s.document_id, s.start, s.end), [0] * len(code_ids))
         if row[column[s.code_id]] == 0:
             row[column[s.code_id]] = -1
     keys = sorted(rows)
     return TrainingData(
-        keys=keys, X=[corpus.span_terms(*key) for key in keys], Y=[rows[key] for key in keys],
+        keys=keys, X=[corpus.span_terms(*key) + (context(*key) if context else [])
+                      for key in keys], Y=[rows[key] for key in keys],
         groups=[key[0] for key in keys], code_ids=code_ids,
-        descriptions=[corpus.descriptions[i] for i in code_ids])
+        descriptions=[corpus.descriptions[i] for i in code_ids], left_out=left_out)
 
 
 def fingerprint(*parts: Any) -> str:
     """A short stable hash of plain data: same inputs, same fingerprint."""
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+# -- running heavy work ----------------------------------------------------------------------
+
+
+def run_work(executor: Executor | None, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``work(*args)`` here, or in the executor's process when there is one."""
+    if executor is None:
+        return work(*args, **kwargs)
+    return executor.submit(work, *args, **kwargs).result()
+
+
+def step(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)

@@ -16,11 +16,13 @@ from typing import Any
 
 from qualcode.core.errors import NotFound
 from qualcode.core.suggestions import (
+    Calibration,
     CodeFigure,
     CodeSuggestion,
     Evaluation,
     MethodScore,
     Passage,
+    ReliabilityBin,
     SuggestionStatus,
     Theme,
     ThemeRun,
@@ -102,7 +104,7 @@ def theme(store: Store, theme_id: int) -> Theme:
     row = store.conn.execute("SELECT * FROM themes WHERE id = ?", (theme_id,)).fetchone()
     if row is None:
         raise NotFound(f"no theme T{theme_id}")
-    return _theme(row)
+    return next(t for t in theme_run(store, row["run_id"]).themes if t.id == theme_id)
 
 
 def themes(store: Store, *, status: ThemeStatus | None = None) -> list[Theme]:
@@ -118,15 +120,26 @@ def set_theme_status(store: Store, theme_id: int, status: ThemeStatus,
 
 
 def _run(store: Store, row: sqlite3.Row) -> ThemeRun:
-    found = tuple(_theme(r) for r in store.conn.execute(
+    summary = json.loads(row["summary"])
+    quality = summary.get("quality", {})  # theme number -> silhouette and flags
+    found = tuple(_theme(r, quality.get(str(r["number"]))) for r in store.conn.execute(
         "SELECT * FROM themes WHERE run_id = ? ORDER BY number", (row["id"],)))
     return ThemeRun(id=row["id"], created_at=row["created_at"], coder=row["coder"],
                     fingerprint=row["fingerprint"], params=json.loads(row["params"]),
-                    summary=json.loads(row["summary"]), themes=found)
+                    summary=summary, themes=found)
 
 
-def _theme(row: sqlite3.Row) -> Theme:
+def theme_quality(themes: Iterable[Theme]) -> dict[str, dict[str, Any]]:
+    """What a run's summary keeps of each theme's quality, by theme number (the themes table
+    has no columns for it; runs stored before have none)."""
+    return {str(t.number): {"silhouette": t.silhouette, "flags": list(t.flags)}
+            for t in themes}
+
+
+def _theme(row: sqlite3.Row, quality: dict[str, Any] | None = None) -> Theme:
+    quality = quality or {}
     return Theme(
+        silhouette=quality.get("silhouette"), flags=tuple(quality.get("flags", ())),
         run_id=row["run_id"], number=row["number"], label=row["label"],
         keywords=tuple(json.loads(row["keywords"])), size=row["size"],
         documents=row["documents"], cases=row["cases"], cohesion=row["cohesion"],
@@ -142,12 +155,22 @@ def _passages(text: str) -> tuple[Passage, ...]:
 
 
 def add_code_suggestion(store: Store, suggestion: CodeSuggestion) -> int:
-    return store.log.insert("code_suggestions", {
+    row = {
         "document_id": suggestion.document_id, "code_id": suggestion.code_id,
         "start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
         "confidence": suggestion.confidence, "method": suggestion.method,
         "evidence": _dump(list(suggestion.evidence)), "status": suggestion.status.value,
-        "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now()})
+        "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now()}
+    if _keeps_scores(store):
+        row["score"] = suggestion.score
+    return store.log.insert("code_suggestions", row)
+
+
+def _keeps_scores(store: Store) -> bool:
+    """Whether the project has migration 0009's score column (a file migrated past 0009 by
+    a build without it may lack it: suggestions then simply keep no raw score)."""
+    columns = store.conn.execute("PRAGMA table_info(code_suggestions)").fetchall()
+    return any(c[1] == "score" for c in columns)
 
 
 def code_suggestion(store: Store, suggestion_id: int) -> CodeSuggestion:
@@ -190,7 +213,8 @@ def _suggestion(row: sqlite3.Row) -> CodeSuggestion:
         document_id=row["document_id"], code_id=row["code_id"], start=row["start"],
         end=row["end"], text=row["text"], confidence=row["confidence"], method=row["method"],
         evidence=tuple(json.loads(row["evidence"])), status=SuggestionStatus(row["status"]),
-        coding_id=row["coding_id"], created_at=row["created_at"], id=row["id"])
+        coding_id=row["coding_id"], created_at=row["created_at"], id=row["id"],
+        score=row["score"] if "score" in row.keys() else None)  # noqa: SIM118  a Row
 
 
 # -- evaluations -------------------------------------------------------------------------------
@@ -216,8 +240,23 @@ def latest_evaluation(store: Store, fingerprint: str | None = None) -> Evaluatio
         segments=data["segments"], documents=data["documents"], folds=data["folds"],
         grouped_by=data["grouped_by"], suggester=MethodScore(**data["suggester"]),
         baselines=tuple(MethodScore(**b) for b in data["baselines"]),
-        codes=tuple(CodeFigure(**c) for c in data["codes"]), model=data["model"],
-        created_at=row["created_at"], id=row["id"])
+        codes=tuple(_figure(c) for c in data["codes"]), model=data["model"],
+        created_at=row["created_at"], id=row["id"],
+        calibration=_calibration(data.get("calibration")),
+        reliability=tuple(ReliabilityBin(**b) for b in data.get("reliability", ())),
+        left_out=dict(data.get("left_out", {})))
+
+
+def _figure(data: dict[str, Any]) -> CodeFigure:
+    offers = tuple((float(score), bool(right)) for score, right in data.pop("offers", ()))
+    return CodeFigure(**data, offers=offers)
+
+
+def _calibration(data: dict[str, list[float]] | None) -> Calibration:
+    """Evaluations stored before calibration existed have none: raw scores are shown."""
+    if not data:
+        return Calibration()
+    return Calibration(scores=tuple(data["scores"]), precision=tuple(data["precision"]))
 
 
 def _dump(value: Any) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
@@ -28,26 +28,33 @@ from qualcode.suggest.threads import single_threaded
 MODEL, SIMILARITY = "model", "similarity"
 
 
-class CodeSuggester(ClassifierMixin, BaseEstimator):
+class CodeSuggester(BaseEstimator):
     """Rank codes for passages.
+
+    Not a scikit-learn classifier (no ClassifierMixin): a passage can carry several codes,
+    ``Y`` holds rejections as -1, and the output is a score per code, a multi-label ranking
+    that ``ClassifierMixin.score`` (accuracy of one label) would misjudge. The estimator
+    contract otherwise holds: parameters untouched in ``__init__``, work in ``fit``, learned
+    attributes ending in ``_``, ``random_state`` honoured.
 
     min_examples: codes with at least this many coded passages get their own logistic
         regression; the others are scored by similarity to their description and examples.
     model_weight: a regression's share in its code's score; the rest is the code's similarity
         score, which steadies models learnt from a handful of examples (1.0: regression alone).
-    C, class_weight: of each logistic regression.
+    C, class_weight, solver: of each logistic regression.
     random_state: seeds the solvers, so a fit is reproducible.
     """
 
     def __init__(self, *, min_examples: int = 5, model_weight: float = 0.5, C: float = 10.0,
                  class_weight: str | None = None, min_df: int = 1, max_df: float = 0.5,
-                 random_state: int | None = 0) -> None:
+                 solver: str = "lbfgs", random_state: int | None = 0) -> None:
         self.min_examples = min_examples
         self.model_weight = model_weight
         self.C = C
         self.class_weight = class_weight
         self.min_df = min_df
         self.max_df = max_df
+        self.solver = solver
         self.random_state = random_state
 
     @single_threaded
@@ -75,7 +82,8 @@ class CodeSuggester(ClassifierMixin, BaseEstimator):
             if self.methods_[c] == MODEL:
                 rows = positive | _negative(Y, c, coded)
                 model = LogisticRegression(C=self.C, class_weight=self.class_weight,
-                                           random_state=self.random_state, max_iter=2000)
+                                           solver=self.solver, random_state=self.random_state,
+                                           max_iter=2000)
                 model.fit(features[rows], positive[rows])
                 self.models_.append(model)
             else:

@@ -13,19 +13,29 @@ import numpy as np
 from sklearn.base import clone
 from sklearn.model_selection import GroupKFold, KFold
 
-from qualcode.core.suggestions import CodeFigure, Evaluation, MethodScore
+from qualcode.core.suggestions import Evaluation, MethodScore
+from qualcode.suggest.calibration import (
+    code_figures,
+    fit_calibration,
+    offered_pairs,
+    out_of_fold_confidence,
+    reliability,
+)
 from qualcode.suggest.codes import CodeSuggester, choose_methods, description_similarity
+from qualcode.suggest.limits import MIN_SEGMENTS
 from qualcode.suggest.terms import Terms
 
-MIN_SEGMENTS = 10
 MAX_FOLDS = 5
 
 
 def cross_validate(X: Sequence[Terms], Y: np.ndarray, groups: Sequence[int],
                    descriptions: Sequence[Terms], code_ids: Sequence[int], *,
-                   estimator: CodeSuggester | None = None, model: str = "") -> Evaluation:
+                   estimator: CodeSuggester | None = None, model: str = "",
+                   left_out: dict[str, int] | None = None) -> Evaluation:
     """Evaluate on every passage that carries a code (rows of ``Y`` with a 1). Rows with only
-    rejections (-1) are used for training in every fold but never judged."""
+    rejections (-1) are used for training in every fold but never judged. The suggester's
+    out-of-fold scores also give the calibration (score -> precision) and, fold by fold, the
+    reliability of the confidences it yields. ``left_out``: codes not suggested, by reason."""
     Y = np.asarray(Y)
     X = list(X)
     estimator = estimator if estimator is not None else CodeSuggester()
@@ -47,7 +57,9 @@ def cross_validate(X: Sequence[Terms], Y: np.ndarray, groups: Sequence[int],
         grouped_by = "passage"
     truth = Y[judged] == 1
     rankings = {name: np.zeros_like(Y[judged], dtype=float) for name in RANKERS}
-    for train, test in folds:
+    fold_of = np.zeros(len(judged), dtype=int)
+    for number, (train, test) in enumerate(folds):
+        fold_of[test] = number
         train_rows = np.concatenate([judged[train], extra])
         fitted = clone(estimator).fit([X[i] for i in train_rows], Y[train_rows], descriptions)
         test_x = [X[i] for i in judged[test]]
@@ -59,11 +71,17 @@ def cross_validate(X: Sequence[Terms], Y: np.ndarray, groups: Sequence[int],
             [X[i] for i in judged[train]], test_x, descriptions)
     scores = {name: _score(name, rankings[name], truth) for name in RANKERS}
     methods = choose_methods(Y, estimator.min_examples)  # as a fit on everything would
+    suggester = rankings["suggester"]
+    rows, codes, right = offered_pairs(suggester, truth)
+    calibration = fit_calibration(suggester[rows, codes], right)
+    confidence, judged_right = out_of_fold_confidence(suggester, truth, fold_of, code_ids)
     return Evaluation(
         segments=len(judged), documents=documents, folds=len(folds), grouped_by=grouped_by,
         suggester=scores["suggester"],
         baselines=(scores["most frequent code"], scores["definition similarity"]),
-        codes=_figures(rankings["suggester"], truth, code_ids, methods), model=model)
+        codes=code_figures(suggester, truth, code_ids, methods, calibration), model=model,
+        calibration=calibration,
+        reliability=reliability(confidence, judged_right), left_out=dict(left_out or {}))
 
 
 RANKERS = ("suggester", "most frequent code", "definition similarity")
@@ -79,15 +97,3 @@ def top_k_accuracy(ranking: np.ndarray, truth: np.ndarray, k: int) -> float:
 def _score(name: str, ranking: np.ndarray, truth: np.ndarray) -> MethodScore:
     return MethodScore(name=name, top1=top_k_accuracy(ranking, truth, 1),
                        top3=top_k_accuracy(ranking, truth, 3))
-
-
-def _figures(ranking: np.ndarray, truth: np.ndarray, code_ids: Sequence[int],
-             methods: Sequence[str]) -> tuple[CodeFigure, ...]:
-    top = np.argmax(ranking, axis=1)
-    figures = []
-    for c, code_id in enumerate(code_ids):
-        chosen = top == c
-        figures.append(CodeFigure(
-            code_id=int(code_id), method=methods[c], support=int(truth[:, c].sum()),
-            suggested=int(chosen.sum()), right=int((chosen & truth[:, c]).sum())))
-    return tuple(figures)

@@ -187,6 +187,18 @@ class DocumentTerms(_Layout):
                 found += self.values[first:last]
         return found
 
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Content words (names too) inside ``[start, end)``: (start, end, lemma) with
+        document offsets, so a lemma can be shown as it was said."""
+        found = []
+        for part in self._parts_over(start, end):
+            offset, cuts = self._offsets[part], (_KINDS + 1) * part
+            first, last = self.slice(start - offset, end - offset, self._cuts[cuts + _NAMED],
+                                     self._cuts[cuts + _NAMED + 1])
+            found += [(offset + self.starts[i], offset + self.ends[i], self.values[i])
+                      for i in range(first, last)]
+        return found
+
     def sentences(self, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence spans (document offsets) lying inside ``[start, end)``."""
         found = []
@@ -218,8 +230,10 @@ def identity(terms: Terms) -> Terms:
 
 
 def theme_label(keywords: Sequence[str], size: int = 3) -> str:
-    """A readable theme label: its most distinctive phrases first, no word said twice."""
+    """A readable theme label: its most distinctive phrases first, no word said twice, no
+    fragments of one or two letters ("de" of "de-identify")."""
     chosen: list[str] = []
+    keywords = [k for k in keywords if len(k) > 2]
     for term in sorted(keywords, key=lambda t: (" " not in t, keywords.index(t))):
         words = set(term.split())
         if any(words & set(c.split()) for c in chosen):

@@ -13,12 +13,12 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin
-from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
+from qualcode.suggest import theme_shape as shape
 from qualcode.suggest.terms import Terms, identity
 from qualcode.suggest.threads import single_threaded
 
@@ -29,16 +29,23 @@ class ThemeSuggester(ClusterMixin, TransformerMixin, BaseEstimator):
     """Cluster passages into themes.
 
     n_themes: how many themes; None chooses it by the silhouette score over
-        ``min_themes..max_themes`` (capped so that a theme has about 5 passages or more).
+        ``min_themes..max_themes`` (capped so that a theme has about 5 passages or more), and
+        past that range while the best is at its edge.
     n_components: dimensions kept by the LSA step (TruncatedSVD).
     min_df, max_df: terms in fewer / more (share) passages are left out.
+    merge_above: clusters whose centres have a cosine similarity above this become one
+        (when k is chosen, not given).
+    giant_share: a cluster holding more than this share of the passages is split (when k is
+        chosen, not given) or else flagged.
+    weak_below: a theme whose members' mean silhouette is below this is flagged weak.
     n_representatives: passages kept per theme as its most typical members.
     random_state: seeds SVD and k-means, so a run is reproducible.
     """
 
     def __init__(self, n_themes: int | None = None, *, min_themes: int = 3,
                  max_themes: int = 12, n_components: int = 80, min_df: int = 2,
-                 max_df: float = 0.5, n_keywords: int = 8, n_representatives: int = 5,
+                 max_df: float = 0.5, merge_above: float = 0.7, giant_share: float = 0.35,
+                 weak_below: float = 0.02, n_keywords: int = 8, n_representatives: int = 5,
                  n_init: int = 4, random_state: int | None = 0) -> None:
         self.n_themes = n_themes
         self.min_themes = min_themes
@@ -46,6 +53,9 @@ class ThemeSuggester(ClusterMixin, TransformerMixin, BaseEstimator):
         self.n_components = n_components
         self.min_df = min_df
         self.max_df = max_df
+        self.merge_above = merge_above
+        self.giant_share = giant_share
+        self.weak_below = weak_below
         self.n_keywords = n_keywords
         self.n_representatives = n_representatives
         self.n_init = n_init
@@ -62,23 +72,26 @@ class ThemeSuggester(ClusterMixin, TransformerMixin, BaseEstimator):
         components = max(1, min(self.n_components, tfidf.shape[1] - 1, tfidf.shape[0] - 1))
         self.svd_ = TruncatedSVD(n_components=components, random_state=self.random_state)
         reduced = normalize(self.svd_.fit_transform(tfidf))
-        self.scores_: dict[int, float] = {}
-        best: KMeans | None = None
-        for k in self._candidate_ks(len(X)):
-            model = KMeans(n_clusters=k, n_init=self.n_init, random_state=self.random_state)
-            labels = model.fit_predict(reduced)
-            if len(set(labels)) < 2:
-                continue
-            self.scores_[k] = cosine_silhouette(reduced, labels)
-            if best is None or self.scores_[k] > self.scores_[best.n_clusters]:
-                best = model
-        if best is None:
+        cluster = shape.kmeans(self.n_init, self.random_state)
+        labels, self.scores_ = shape.search_k(reduced, self._candidate_ks(len(X)), cluster,
+                                              beyond=self.n_themes is None)
+        if labels is None:
             raise ValueError("the passages are too alike to split into themes")
-        self.kmeans_ = best
-        self.n_themes_ = best.n_clusters
-        self.cluster_centers_ = normalize(best.cluster_centers_)
-        self.labels_ = best.labels_
+        self.merged_ = self.split_ = 0
+        if self.n_themes is None:  # a k the user gave is kept: giants are only flagged
+            labels, self.merged_ = shape.merge_near_duplicates(reduced, labels,
+                                                               self.merge_above)
+            labels, self.split_ = shape.split_giants(reduced, labels, self.giant_share,
+                                                     cluster, MIN_PASSAGES)
+        self.labels_ = labels
+        self.n_themes_ = int(labels.max()) + 1
+        self.cluster_centers_ = shape.centres(reduced, labels)
+        self.silhouettes_ = shape.theme_silhouettes(reduced, labels)
         self._describe(tfidf, reduced)
+        sizes = np.bincount(labels, minlength=self.n_themes_)
+        self.flags_ = [[flag for flag, on in (("weak", s < self.weak_below),
+                                              ("giant", size > self.giant_share * len(X)))
+                        if on] for s, size in zip(self.silhouettes_, sizes, strict=True)]
         return self
 
     def _candidate_ks(self, n: int) -> list[int]:
@@ -117,35 +130,6 @@ class ThemeSuggester(ClusterMixin, TransformerMixin, BaseEstimator):
         return np.asarray(np.argmax(self.transform(X) @ self.cluster_centers_.T, axis=1))
 
 
-def cosine_silhouette(unit: np.ndarray, labels: np.ndarray) -> float:
-    """The mean silhouette coefficient under the cosine distance, for rows of unit length
-    (or zero): the value of ``silhouette_score(unit, labels, metric="cosine")`` in
-    O(n * k * d) time and memory instead of its O(n²) pairwise distances.
-
-    With unit rows, the distances from a passage to all the members of a cluster sum to
-    ``size - x · (sum of the members)``, so one product with the cluster sums replaces the
-    distance matrix. Conventions as scikit-learn's: a passage's distance to itself is 0 (also
-    for a zero row), its cluster's sum is divided by size - 1, and a passage alone in its
-    cluster scores 0.
-    """
-    _, codes = np.unique(labels, return_inverse=True)  # labels as 0..k-1, as LabelEncoder
-    codes = codes.ravel()
-    n, k = len(codes), int(codes.max()) + 1
-    sizes = np.bincount(codes, minlength=k).astype(float)
-    sums = np.zeros((k, unit.shape[1]))
-    np.add.at(sums, codes, unit)
-    totals = sizes - unit @ sums.T  # (n, k): summed distances from each passage to each cluster
-    rows = np.arange(n)
-    itself = 1 - np.einsum("ij,ij->i", unit, unit)  # 0 but for rounding (1 for a zero row)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        within = (totals[rows, codes] - itself) / (sizes[codes] - 1)
-        means = totals / sizes
-        means[rows, codes] = np.inf
-        between = means.min(axis=1)
-        scores = (between - within) / np.maximum(within, between)
-    return float(np.nan_to_num(scores).mean())
-
-
 @dataclass(frozen=True)
 class ThemeFit:
     """What a fit found, as plain data (it crosses process boundaries)."""
@@ -156,6 +140,10 @@ class ThemeFit:
     cohesion: list[float]
     representatives: list[list[int]]  # passage indices, most typical first
     scores: dict[int, float]  # silhouette per k tried
+    silhouettes: list[float]  # per theme: its members' mean silhouette
+    flags: list[list[str]]  # per theme: "weak", "giant"
+    merged: int = 0  # near-duplicate clusters merged
+    split: int = 0  # giant clusters split
 
 
 def find_themes(X: Sequence[Terms], params: dict[str, Any]) -> ThemeFit:
@@ -163,4 +151,6 @@ def find_themes(X: Sequence[Terms], params: dict[str, Any]) -> ThemeFit:
     fitted = ThemeSuggester(**params).fit(X)
     return ThemeFit(n_themes=fitted.n_themes_, labels=[int(v) for v in fitted.labels_],
                     keywords=fitted.keywords_, cohesion=fitted.cohesion_,
-                    representatives=fitted.representatives_, scores=fitted.scores_)
+                    representatives=fitted.representatives_, scores=fitted.scores_,
+                    silhouettes=fitted.silhouettes_, flags=fitted.flags_,
+                    merged=fitted.merged_, split=fitted.split_)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -31,9 +33,20 @@ def test_themes_evaluate_codes_accept_reject_list_and_undo(project: Path) -> Non
     assert "0 text(s) parsed" in again.stderr and "unchanged" in again.stdout
 
     evaluation = qualcode(project, "suggest", "evaluate", "--format", "json", check=True)
-    methods = json.loads(evaluation.stdout.split("\n]\n")[0] + "\n]")
-    assert [m["method"] for m in methods] == [
+    document = json.loads(evaluation.stdout)  # one object, figures as numbers
+    assert [m["method"] for m in document["methods"]] == [
         "suggester", "most frequent code", "definition similarity"]
+    assert all(isinstance(m["top3"], float) and 0 <= m["top3"] <= 1
+               for m in document["methods"])
+    assert document["passages"] == 12 and document["reliability"]
+    assert sum(b["suggestions"] for b in document["reliability"]) == 2 * 12  # best two each
+    assert {c["code"] for c in document["codes"]} == {"Funding", "Moderation",
+                                                      "Steering groups"}
+    table = list(csv.DictReader(io.StringIO(qualcode(
+        project, "suggest", "evaluate", "--format", "csv", check=True).stdout)))
+    assert {row["table"] for row in table} == {"method", "reliability", "left out", "code"}
+    assert float(next(r for r in table if r["name"] == "suggester")["top3"]) == \
+        document["methods"][0]["top3"]
 
     codes = qualcode(project, "suggest", "codes", "--min-confidence", "0", "--format", "json",
                      check=True)

@@ -5,11 +5,17 @@ from __future__ import annotations
 import pytest
 
 from qualcode.core.errors import QualcodeError
-from qualcode.core.suggestions import SuggestionStatus
+from qualcode.core.model import Code
+from qualcode.core.suggestions import MARGIN, MIN_RECORD, SuggestionStatus
 from qualcode.services import history
 from qualcode.services import suggest as service
 from qualcode.services.codes import find_code
-from qualcode.services.suggest_corpus import load_corpus, training_data
+from qualcode.services.suggest_corpus import (
+    CATEGORY_ONLY,
+    UNUSED,
+    load_corpus,
+    training_data,
+)
 from qualcode.store import Store
 from tests.suggest.conftest import CODES, TOPICS, add_topic_documents, code_first_answers
 
@@ -114,3 +120,48 @@ def test_a_project_without_codes_is_a_clear_error(seeded: Store) -> None:
             seeded.delete_code(code.id or 0)
     with pytest.raises(QualcodeError, match="no codes"):
         service.suggest_codes(seeded)
+
+
+def test_category_headings_and_empty_codes_are_never_suggested(coded: Store) -> None:
+    with coded.action("codes", undoable=False):
+        heading = coded.add_code(Code(
+            name="Money matters", guid="guid-heading", position=10,
+            definition="Membership fee, budget, donor grant, income and training budget."))
+        coded.add_code(Code(name="Fees", guid="guid-fees", parent_id=heading, position=0,
+                            definition="The membership fee members pay."))
+        empty = coded.add_code(Code(name="Misc", guid="guid-misc", position=11))
+    result = service.suggest_codes(coded, min_confidence=0.0, limit=1000)
+    offered = {s.code_id for s in result.suggestions}
+    assert heading not in offered and empty not in offered
+    assert find_code(coded, "Funding").id in offered
+    evaluation = result.evaluation
+    assert evaluation is not None
+    assert evaluation.left_out == {CATEGORY_ONLY: 1, UNUSED: 1}
+    assert {f.code_id for f in evaluation.codes} == {
+        c.id for c in coded.codes() if c.id not in (heading, empty)}
+
+
+def test_confidence_never_exceeds_the_codes_record_by_more_than_the_margin(
+        coded: Store) -> None:
+    result = service.suggest_codes(coded, min_confidence=0.0, limit=1000)
+    evaluation = result.evaluation
+    assert evaluation is not None and result.suggestions
+    for s in result.suggestions:
+        figure = evaluation.figure(s.code_id)
+        assert figure is not None and s.score is not None
+        right, offered = figure.record_at(s.score)  # what the suggestion is shown with
+        assert offered >= min(MIN_RECORD, figure.offered)
+        assert s.confidence <= right / offered + MARGIN + 1e-4
+        assert f"right {right} of {offered} times" in evaluation.record(s.code_id, s.score)
+
+
+def test_a_project_without_the_score_column_still_stores_suggestions(coded: Store) -> None:
+    """A file migrated past 0009 by a build without it: suggestions keep no raw score."""
+    with coded.action("drop", undoable=False):
+        coded.conn.execute("ALTER TABLE code_suggestions DROP COLUMN score")
+    result = service.suggest_codes(coded, min_confidence=0.0)
+    assert result.suggestions and all(s.score is None for s in result.suggestions)
+    evaluation = result.evaluation
+    assert evaluation is not None
+    assert "times offered in cross-validation" in evaluation.record(
+        result.suggestions[0].code_id, result.suggestions[0].score)

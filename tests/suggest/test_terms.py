@@ -42,3 +42,27 @@ def test_theme_label_prefers_phrases_and_says_no_word_twice() -> None:
     assert theme_label(["fee", "membership fee", "budget", "membership", "grant"]) == \
         "membership fee / budget / grant"
     assert theme_label([]) == "(no distinctive words)"
+
+
+def test_theme_keywords_are_shown_as_they_were_said_not_as_lemmas() -> None:
+    from types import SimpleNamespace
+
+    from qualcode.services.suggest import surface_forms
+    from qualcode.services.suggest_corpus import Unit
+
+    text = "Social media data and the NGOs. More social media data."
+    said = [(0, "Social", "social", "ADJ"), (7, "media", "medium", "NOUN"),
+            (13, "data", "datum", "NOUN"), (26, "NGOs", "ngo", "NOUN"),
+            (37, "social", "social", "ADJ"), (44, "media", "medium", "NOUN"),
+            (50, "data", "datum", "NOUN")]
+    parsed = ParsedText(tokens=tuple(ParsedToken(s, s + len(w), lemma, pos, False, True)
+                                     for s, w, lemma, pos in said),
+                        noun_chunks=((0, 3), (4, 7)), sentences=((0, 31), (32, 55)))
+    corpus = SimpleNamespace(documents={1: SimpleNamespace(text=text)},
+                             terms={1: DocumentTerms([PlacedParse(0, parsed)])})
+    unit = Unit(1, 0, len(text), text, [], 0)
+    forms = surface_forms(corpus, [unit])  # type: ignore[arg-type]
+    assert forms == {"social": "social", "medium": "media", "datum": "data", "ngo": "NGOs"}
+    label = theme_label([" ".join(forms[w] for w in t.split())
+                         for t in ["social medium datum", "ngo"]])
+    assert label == "social media data / NGOs"

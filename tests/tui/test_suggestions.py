@@ -278,7 +278,7 @@ async def test_code_suggestions_list_and_jump(project: Path, reader: Store) -> N
         figure = evaluation.figure(top.code_id)
         first = option_texts(listed)[0]
         assert f"{top.confidence:.2f}" in first
-        assert figure is not None and figure.sentence() in first
+        assert figure is not None and figure.sentence(top.score) in first
         assert all(word in first for word in top.evidence)
 
         # a accepts the highlighted one, x rejects the next.

@@ -139,8 +139,12 @@ class SuggestionsScreen(SuggestionReview, Screen[None]):
         units = "answer sentences" if params.get("unit") == "sentence" else "answers"
         scope = " not coded yet" if params.get("uncoded_only") else ""
         chosen = "automatic number" if summary.get("chosen_by") == "silhouette" else "given"
+        notes = [f"{n} {what}" for n, what in ((summary.get("filler", 0), "filler left out"),
+                                                (summary.get("weak", 0), "weak, listed last"))
+                 if n]
         return (f"{len(run.themes)} themes ({chosen}) in {summary.get('units', '?')} "
-                f"{units}{scope} · run {run.id}, {run.created_at[:10]}")
+                f"{units}{scope} · run {run.id}, {run.created_at[:10]}"
+                + "".join(f" · {note}" for note in notes))
 
     def codes_info(self, pending: int) -> str:
         if not pending:

@@ -17,12 +17,13 @@ from qualcode.tui.describe import excerpt
 PASSAGE_SHOWN = 400  # characters of the passage; Enter shows all of it in the transcript
 
 
-def figure_text(evaluation: Evaluation | None, code_id: int) -> str:
-    """ "right 7 of 10 times in cross-validation", or why there is no such figure."""
+def figure_text(evaluation: Evaluation | None, code_id: int, score: float | None = None) -> str:
+    """ "right 7 of 10 times offered (at this score or higher) in cross-validation", or why
+    there is no such figure."""
     figure = evaluation.figure(code_id) if evaluation is not None else None
     if figure is None:
         return "not cross-validated yet" if evaluation is None else "not in the last evaluation"
-    return figure.sentence()
+    return figure.sentence(score)
 
 
 class SuggestionList(OptionList):
@@ -48,7 +49,7 @@ class SuggestionList(OptionList):
             prompt.append(f"{SWATCH} ", style=code_colour(code) if code else "")
             prompt.append(paths.get(s.code_id, "?"), style="bold")
             prompt.append(f"  {s.confidence:.2f}", style="bold")
-            prompt.append(f" · {figure_text(evaluation, s.code_id)}", style="dim")
+            prompt.append(f" · {figure_text(evaluation, s.code_id, s.score)}", style="dim")
             prompt.append(f"\n{documents.get(s.document_id, '?')}", style="dim")
             if s.evidence:
                 prompt.append(" · words: ", style="dim")

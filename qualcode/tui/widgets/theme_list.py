@@ -45,7 +45,7 @@ class ThemeList(OptionList):
                           style="dim strike" if theme.status is ThemeStatus.REJECTED
                           else "dim" if done else "bold")
             second = (f"  {theme.size} passages · {theme.documents} docs · "
-                      f"cohesion {theme.cohesion:.2f}")
+                      f"cohesion {theme.cohesion:.2f}" + (" · weak" if theme.weak else ""))
             if done:
                 into = code_names.get(theme.code_id or 0, "")
                 second = f"  {theme.status.value}" + (f": {into}" if into else "")

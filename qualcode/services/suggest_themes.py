@@ -1,0 +1,173 @@
+"""Theme suggestions: cluster what respondents said, shape the clusters into themes worth
+reading, store the run. Part of the ``services/suggest.py`` API (re-exported there)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from qualcode.core import spans
+from qualcode.core.errors import QualcodeError
+from qualcode.core.model import Code, Coding
+from qualcode.core.suggestions import Passage, RunReport, Theme, ThemeRun, ThemeStatus
+from qualcode.services.suggest_corpus import (
+    Corpus,
+    Progress,
+    Unit,
+    documents_matching,
+    fingerprint,
+    load_corpus,
+    respondent_units,
+    run_work,
+    step,
+)
+from qualcode.store import Store
+from qualcode.store import suggestions as table
+from qualcode.suggest.terms import theme_label
+
+if TYPE_CHECKING:
+    from qualcode.suggest.themes import ThemeFit
+
+THEME_PARAMS: dict[str, Any] = {"n_themes": None, "random_state": 0}
+THEMES_VERSION = 2  # theme runs made before filler, merging and splitting are not reused
+SAME_THEME = 0.5  # share of passages in common (Jaccard) that makes two themes the same
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    run: ThemeRun
+    report: RunReport
+
+
+def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str] | None = None,
+                   uncoded_only: bool = False, unit: str = "turn", random_state: int = 0,
+                   coder: str = "", progress: Progress | None = None,
+                   executor: Executor | None = None) -> ThemeResult:
+    """Cluster what respondents said (interviewers left out) into themes. ``k`` themes, or
+    chosen by silhouette; only cases matching ``filters``; only passages nobody coded.
+    An identical earlier run (same passages, parameters and model) is returned as it was."""
+    if k is not None and k < 2:
+        raise QualcodeError("--k must be at least 2")
+    corpus = load_corpus(store, progress=progress, executor=executor)
+    params = {**THEME_PARAMS, "n_themes": k, "random_state": random_state}
+    documents = documents_matching(store, filters or {})
+    tally: dict[str, int] = {}
+    units = respondent_units(corpus, unit=unit, document_ids=documents,
+                             exclude=store.codings() if uncoded_only else (), tally=tally)
+    run_params = {**params, "unit": unit, "filters": filters or {},
+                  "uncoded_only": uncoded_only, "version": THEMES_VERSION}
+    key = fingerprint(run_params, corpus.model,
+                      [(corpus.documents[u.document_id].sha256, u.start, u.end) for u in units])
+    earlier = table.latest_theme_run(store, key)
+    if earlier is not None:
+        return ThemeResult(earlier, replace(corpus.report, reused=True))
+    from qualcode.suggest.themes import MIN_PASSAGES, find_themes  # loads scikit-learn
+
+    if len(units) < MIN_PASSAGES:
+        raise QualcodeError(f"only {len(units)} respondent passages to cluster; "
+                            f"themes need at least {MIN_PASSAGES}")
+    step(progress, "finding themes", 0, 1)
+    fit = run_work(executor, find_themes, [u.terms for u in units], params)
+    step(progress, "finding themes", 1, 1)
+    themes = _themes(store, corpus, units, fit)
+    summary = {"model": corpus.model, "units": len(units), "documents": len(documents),
+               "k": fit.n_themes, "chosen_by": "given" if k else "silhouette",
+               "scores": {str(n): round(s, 4) for n, s in fit.scores.items()},
+               "best_k": max(fit.scores, key=lambda n: fit.scores[n]),
+               "filler": tally.get("filler", 0), "merged": fit.merged, "split": fit.split,
+               "weak": sum(t.weak for t in themes), "quality": table.theme_quality(themes)}
+    with store.action("suggest themes", detail=f"{fit.n_themes} themes", coder=coder,
+                      undoable=False):
+        run_id = table.add_theme_run(store, fingerprint=key, params=run_params,
+                                     summary=summary, coder=coder)
+        for theme in themes:
+            table.add_theme(store, replace(theme, run_id=run_id))
+    return ThemeResult(table.theme_run(store, run_id), corpus.report)
+
+
+def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> list[Theme]:
+    """The fitted clusters as themes, the most distinct first (by their members' mean
+    silhouette), weak ones last; keywords and labels as people said them ("social media
+    data", not the lemmas "social medium datum"). A theme that mostly repeats a rejected one
+    (half its passages or more in common) is remembered as rejected."""
+    rejected = [set(t.members) for t in table.themes(store, status=ThemeStatus.REJECTED)]
+    order = sorted(range(fit.n_themes),
+                   key=lambda t: ("weak" in fit.flags[t], -fit.silhouettes[t], t))
+    found = []
+    for number, t in enumerate(order, start=1):
+        members = [u for u, lab in zip(units, fit.labels, strict=True) if lab == t]
+        keys = {m.key for m in members}
+        repeats = any(len(keys & old) >= SAME_THEME * len(keys | old) for old in rejected)
+        forms = surface_forms(corpus, members)
+        keywords = [" ".join(forms.get(w, w) for w in term.split()) for term in fit.keywords[t]]
+        found.append(Theme(
+            run_id=0, number=number, label=theme_label(keywords),
+            keywords=tuple(dict.fromkeys(keywords)), size=len(members),
+            documents=len({m.document_id for m in members}),
+            cases=len({corpus.case_of[m.document_id] for m in members
+                       if corpus.case_of[m.document_id] is not None}),
+            cohesion=round(fit.cohesion[t], 4),
+            quotes=tuple(_quote(corpus, units[i], fit.keywords[t])
+                         for i in fit.representatives[t]),
+            members=tuple(m.key for m in members),
+            status=ThemeStatus.REJECTED if repeats else ThemeStatus.OPEN,
+            silhouette=round(fit.silhouettes[t], 4), flags=tuple(fit.flags[t])))
+    return found
+
+
+def surface_forms(corpus: Corpus, units: Sequence[Unit]) -> dict[str, str]:
+    """Each lemma said in ``units`` -> the form it was said in most often: in lower case,
+    unless capitals inside the word make it an acronym ("CHWs", "NGOs")."""
+    counts: dict[str, Counter[str]] = {}
+    for unit in units:
+        text = corpus.documents[unit.document_id].text
+        for start, end, lemma in corpus.terms[unit.document_id].words(unit.start, unit.end):
+            word = text[start:end]
+            counts.setdefault(lemma, Counter())[word if word[1:] != word[1:].lower()
+                                                else word.lower()] += 1
+    return {lemma: said.most_common(1)[0][0] for lemma, said in counts.items()}
+
+
+def _quote(corpus: Corpus, unit: Unit, keywords: Sequence[str]) -> Passage:
+    """The sentence of a passage that says most of its theme's keywords."""
+    terms = corpus.terms[unit.document_id]
+    sentences = terms.sentences(unit.start, unit.end) or [(unit.start, unit.end)]
+    wanted = set(keywords)
+    best = max(sentences, key=lambda s: (len(wanted & set(terms.terms(*s))),
+                                         len(terms.terms(*s)), -s[0]))
+    return (unit.document_id, *best)
+
+
+def list_themes(store: Store, *, run_id: int | None = None) -> ThemeRun | None:
+    """A theme run with its themes: the latest unless ``run_id`` is given."""
+    return table.theme_run(store, run_id) if run_id is not None else table.latest_theme_run(store)
+
+
+def codes_carried(store: Store, theme: Theme) -> list[tuple[Code, int]]:
+    """Existing codes on a theme's members: (code, members carrying it), most first."""
+    counts: dict[int, int] = {}
+    by_document: dict[int, list[Coding]] = {}
+    for coding in store.codings(document_id=document_ids_of(theme.members)):
+        by_document.setdefault(coding.document_id, []).append(coding)
+    for doc_id, start, end in theme.members:
+        carried = {c.code_id for c in by_document.get(doc_id, [])
+                   if spans.overlaps((c.start, c.end), (start, end))}
+        for code_id in carried:
+            counts[code_id] = counts.get(code_id, 0) + 1
+    codes = {c.id: c for c in store.codes()}
+    return sorted(((codes[i], n) for i, n in counts.items() if i in codes),
+                  key=lambda pair: (-pair[1], pair[0].name))
+
+
+def document_ids_of(passages: Sequence[Passage]) -> int | None:
+    """The one document of ``passages``, or None (all) when they span several."""
+    ids = {p[0] for p in passages}
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def passage_text(store: Store, passage: Passage) -> str:
+    doc_id, start, end = passage
+    return store.document(doc_id).text[start:end]

@@ -1,0 +1,5 @@
+-- qualcode project file, schema 9: each code suggestion keeps the suggester's raw score beside
+-- its calibrated confidence, so the cross-validated record shown with it is the code's record
+-- at that score ("right 5 of 6 times offered at this score or higher"). NULL for suggestions
+-- stored before.
+ALTER TABLE code_suggestions ADD COLUMN score REAL;
