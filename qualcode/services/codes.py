@@ -173,8 +173,8 @@ def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") ->
     with store.action("merge codes", detail=f"{source.name} -> {target.name}", coder=coder):
         for coding in store.codings(code_ids=[source.id or 0]):
             twin = store.find_coding(coding.document_id, target.id or 0, coding.start,
-                                     coding.end)
-            if twin is not None and twin.coder == coding.coder:
+                                     coding.end, coder=coding.coder)
+            if twin is not None:
                 store.delete_coding(coding.id or 0)  # already coded with the survivor
             else:
                 store.update_coding(coding.id or 0, code_id=target.id)

@@ -1,16 +1,20 @@
 """Numbered schema migrations: ``migrations/NNNN_name.sql``, applied in order, each once.
 
 The schema version lives in ``PRAGMA user_version``. Before an existing project is migrated the
-file is copied aside (``<name>.bak-v<old>``) so a failed or unwanted upgrade loses nothing.
+file is copied aside (``<name>.bak-v<old>``) so a failed or unwanted upgrade loses nothing. The
+copy is made through SQLite's backup API, never by opening the file beside the connection (that
+would drop the process's locks on it). A migration whose first line says ``-- foreign keys
+off`` (one that rebuilds tables) runs with foreign keys off and is checked before it commits.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from importlib import resources
 from pathlib import Path
+
+from qualcode.core.files import atomic_path
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -40,21 +44,43 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> int:
     if not pending:
         return 0
     if version > 0 and path is not None:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(path, path.with_name(f"{path.name}.bak-v{version}"))
+        backup(conn, path.with_name(f"{path.name}.bak-v{version}"))
     for number, sql in pending:
-        # executescript would COMMIT on its own; run each migration as one explicit transaction
-        # so a failure leaves the previous version intact.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        _apply(conn, number, sql)
     return len(pending)
+
+
+def backup(conn: sqlite3.Connection, dest: Path) -> None:
+    """A whole copy of the project at ``dest`` (or none), read through ``conn``."""
+    with atomic_path(dest) as tmp:
+        copy = sqlite3.connect(tmp)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+
+
+def _apply(conn: sqlite3.Connection, number: int, sql: str) -> None:
+    # executescript would COMMIT on its own; run each migration as one explicit transaction
+    # so a failure leaves the previous version intact.
+    rebuild = sql.lstrip().startswith("-- foreign keys off")
+    if rebuild:  # DROP TABLE must not cascade or fail on the references it is rebuilding
+        conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        broken = len(conn.execute("PRAGMA foreign_key_check").fetchall()) if rebuild else 0
+        for statement in _statements(sql):
+            conn.execute(statement)
+        if rebuild and len(conn.execute("PRAGMA foreign_key_check").fetchall()) > broken:
+            raise sqlite3.IntegrityError(f"migration {number} broke a foreign key")
+        conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        if rebuild:
+            conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _statements(sql: str) -> list[str]:

@@ -86,20 +86,20 @@ class QualcodeApp(App[None]):
 
     # -- the event log -----------------------------------------------------------------------
     def action_undo(self) -> None:
-        self._step(history.undo, "Undone")
+        self._step(history.undo)
 
     def action_redo(self) -> None:
-        self._step(history.redo, "Redone")
+        self._step(history.redo)
 
-    def _step(self, step: Callable[..., object], verb: str) -> None:
+    def _step(self, step: Callable[..., history.Step]) -> None:
+        """Undo or redo this coder's own action; the message says whose it was."""
         try:
-            done = step(self.project.store)
+            done = step(self.project.store, self.project.coder)
         except QualcodeError as err:
-            self.notify(str(err), severity="warning", timeout=3)
+            self.notify(str(err), severity="warning", timeout=6)
             return
-        name = f"{getattr(done, 'name', '')} {getattr(done, 'detail', '')}".strip()
         self.action_reload()
-        self.notify(f"{verb}: {name}", timeout=3)
+        self.notify(done.message[:1].upper() + done.message[1:], timeout=3)
 
     # -- keeping up with the project file ------------------------------------------------------
     def action_reload(self) -> None:
