@@ -68,6 +68,9 @@ def _apply(conn: sqlite3.Connection, number: int, sql: str) -> None:
         conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
+        if current_version(conn) >= number:  # another process migrated it meanwhile
+            conn.execute("COMMIT")
+            return
         broken = len(conn.execute("PRAGMA foreign_key_check").fetchall()) if rebuild else 0
         for statement in _statements(sql):
             conn.execute(statement)
