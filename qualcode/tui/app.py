@@ -133,6 +133,10 @@ class QualcodeApp(App[None]):
             yield f"Go to: {area.title}", f"Open the {area.title.lower()} ({area.key})", \
                 f"area('{area.mode}')"
 
+    def on_mount(self) -> None:
+        if self.project.store.read_only:  # newer, corrupt or on a read-only disk
+            self.notify(self.project.store.read_only, severity="warning", timeout=12)
+
     def on_unmount(self) -> None:
         self.project.store.close()
 

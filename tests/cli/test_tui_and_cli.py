@@ -146,3 +146,27 @@ def test_kill_9_of_the_workbench_mid_coding_loses_no_acknowledged_coding(
     assert cli_codings == 2  # turns 2 and 4, the third round repeats turn 2 and is refused
     seen_cli = [c for c in codings_seen_by_another_process(path) if c["coder"] == "cli"]
     assert len(seen_cli) == 2
+
+
+@pytest.mark.asyncio
+async def test_the_workbench_on_a_newer_project_says_so_and_changes_nothing(
+        tmp_path: Path) -> None:
+    import hashlib
+    import sqlite3
+
+    path = build(tmp_path / "newer.qualcode")
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    app = create_app(path, "tui")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("newer qualcode" in m and "read-only" in m for m in said)
+        await pilot.press("enter", "J")
+        await code_here(pilot, "Funding")
+        said = [n.message for n in app._notifications]
+        assert any("nothing was changed" in m for m in said)
+        assert app.project.store.codings() == []
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
