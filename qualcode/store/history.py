@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 
+# References by plain id (no foreign key, on purpose: see migration 0003) that go with their
+# row when it is deleted: a row still named by one of these must not be deleted by an undo or
+# redo, or the reference would dangle. (Matrix cells and suggestions outlive their code or
+# coding by design, and do not count.)
+SOFT_REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "codings": (("quote_picks", "coding_id", ""), ("memos", "target_id", "target = 'coding'")),
+    "codes": (("findings", "code_id", ""), ("memos", "target_id", "target = 'code'")),
+    "documents": (("memos", "target_id", "target = 'document'"),),
+}
+
 
 class Conflict(QualcodeError):
     """An undo or redo refused because its rows changed since."""
@@ -109,6 +119,11 @@ def _apply(store: Store, action_id: int, forward: bool) -> None:
         current = store.log.fetch(table, row_id)
         if current != expected:
             raise Conflict(_changed(store.conn, table, row_id, expected, current, action_id))
+        deleting = kind != "update" and (kind == "insert") != forward
+        user = _soft_referrer(store.conn, table, row_id) if deleting else ""
+        if user:
+            raise Conflict(f"{_label(store.conn, table, current or {})} is used since by "
+                           f"{user}")
         try:
             if kind == "update":
                 store.log.update(table, row_id, after if forward else before)
@@ -172,9 +187,24 @@ def _referrer(conn: sqlite3.Connection, table: str, row_id: Any) -> str:
     return ""
 
 
+def _soft_referrer(conn: sqlite3.Connection, table: str, row_id: int) -> str:
+    for other, column, where in SOFT_REFERENCES.get(table, ()):
+        found = conn.execute(f'SELECT * FROM "{other}" WHERE "{column}" = ?'
+                             + (f" AND {where}" if where else "") + " LIMIT 1",
+                             (row_id,)).fetchone()
+        if found is not None:
+            return _label(conn, other, dict(found))
+    return ""
+
+
+KINDS = {"quote_picks": "key-quote pick", "matrix_cells": "matrix cell",
+         "matrix_columns": "matrix column", "code_suggestions": "code suggestion",
+         "case_attributes": "case attribute"}
+
+
 def _label(conn: sqlite3.Connection, table: str, row: Row) -> str:
     """How the user knows a row: ``code 'Funding'``, ``coding 12 ('Mostly in the…')``."""
-    kind = table[:-1] if table.endswith("s") else table
+    kind = KINDS.get(table) or (table[:-1] if table.endswith("s") else table)
     if table == "codings" and row.get("text"):
         text = str(row["text"])
         return f"coding {row.get('id')} ({text[:30] + '…' if len(text) > 30 else text!r})"

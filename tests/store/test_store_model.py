@@ -4,7 +4,7 @@ suggestions, import attributes and transcripts (not undoable), undo and redo, in
 
 After every step: offsets are exact; no foreign key is broken; a row id always names the same
 thing (ids are never reused, so nothing inherits a deleted row's finding or quote pick);
-findings, picks and cells point at live rows or at rows that are gone, never at others; an
+findings and quote picks never dangle; an
 undo or redo touches only its own coder's action and only that action's rows; a refused step
 changes nothing; redo right after undo restores the project exactly.
 """
@@ -298,6 +298,12 @@ class StoreMachine(RuleBasedStateMachine):
             assert texts[c.document_id][c.start:c.end] == c.text
 
     @invariant()
+    def codes_form_a_tree(self) -> None:
+        listed = self.store.codes()  # walks down from the roots: a cycle would hide codes
+        count = self.store.conn.execute("SELECT count(*) FROM codes").fetchone()[0]
+        assert len(listed) == count
+
+    @invariant()
     def no_broken_or_inherited_reference(self) -> None:
         conn = self.store.conn
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -305,11 +311,13 @@ class StoreMachine(RuleBasedStateMachine):
             for row in conn.execute(f"SELECT id, {', '.join(map(repr, columns))} FROM {table}"):
                 key, value = (table, row[0]), tuple(row[1:])
                 assert self.identity.setdefault(key, value) == value, key
-        # A pick's coding and a finding's code are the ones they were made for, or gone.
+        # A pick's coding and a finding's code exist (they go with it, and an undo that
+        # would leave them dangling is refused); their ids never named anything else.
         for table, ref, target in (("quote_picks", "coding_id", "codings"),
                                    ("findings", "code_id", "codes")):
-            for (ref_id,) in conn.execute(f"SELECT {ref} FROM {table}"):
-                assert (target, ref_id) in self.identity
+            dangling = conn.execute(f"SELECT count(*) FROM {table} WHERE {ref} NOT IN "
+                                    f"(SELECT id FROM {target})").fetchone()[0]
+            assert dangling == 0, table
 
 
 TestStoreModel = StoreMachine.TestCase
