@@ -127,3 +127,20 @@ def test_import_between_shows_in_the_message(tmp_path: Path, seeded: Store) -> N
     step = history.undo(seeded, "a")
     assert "the later 'import c.txt (a's action)' cannot be undone and stays" in step.message
     assert seeded.document_id_by_name("c.txt") is not None
+
+
+def test_undo_that_would_orphan_a_colleagues_memo_or_key_quote_is_refused(
+        seeded: Store) -> None:
+    from qualcode.core.model import MemoTarget
+    from qualcode.services import synthesis as synth
+
+    coding = _code(seeded, "a", 0, 10)
+    coding_service.set_memo(seeded, MemoTarget.CODING, coding, "b's fictional note", coder="b")
+    with pytest.raises(Conflict, match=f"coding {coding} .* is used since by memo"):
+        history.undo(seeded, "a")
+    other = _code(seeded, "a", 20, 30)
+    synth.pick_quote(seeded, seeded.coding(other), coder="b")
+    with pytest.raises(Conflict, match="is used since by key-quote pick"):
+        history.undo(seeded, "a")
+    assert {c.id for c in seeded.codings()} == {coding, other}
+    assert synth.is_key_quote(seeded, seeded.coding(other))
