@@ -3,8 +3,11 @@ finding, a new coding does not become a deleted coding's key quote, redo never c
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from qualcode.core.model import Code
 from qualcode.services import codes as code_service
@@ -113,3 +116,57 @@ def test_migration_4_keeps_data_and_counts_above_every_id_ever_used(tmp_path: Pa
     assert copy.execute("PRAGMA user_version").fetchone()[0] == 3
     assert copy.execute("SELECT name FROM codes").fetchall() == [("Funding",)]
     copy.close()
+
+
+def test_migration_4_also_runs_on_a_project_already_past_it(tmp_path: Path) -> None:
+    """Numbers are handed out per issue: a project made at a later schema (12 on main) before
+    0004 existed still gets it, and keeps its version and its later tables."""
+    path = tmp_path / "later.qualcode"
+    _v3_project(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE later (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                 "document_id INTEGER REFERENCES documents (id))")
+    conn.execute("INSERT INTO later (document_id) VALUES (NULL)")
+    conn.execute(f"PRAGMA user_version = {latest_version()}")
+    conn.close()
+    with Store.open(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+        sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'codes'").fetchone()
+        assert "AUTOINCREMENT" in sql[0]
+        assert store.conn.execute("SELECT count(*) FROM later").fetchone()[0] == 1
+        assert store.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'later'"
+                                  ).fetchone()[0] == 1
+    assert (tmp_path / f"later.qualcode.bak-v{latest_version()}").exists()
+    with Store.open(path):  # applied once: nothing more to do, no second backup
+        pass
+    assert len(list(tmp_path.glob("*.bak-*"))) == 1
+
+
+def test_the_backup_is_the_files_bytes_and_a_full_disk_stops_the_migration(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qualcode.core import files
+    from qualcode.core.errors import QualcodeError
+    from qualcode.store import migrate
+
+    path = tmp_path / "p.qualcode"
+    _v3_project(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = path.read_bytes()
+    full = tmp_path / "full.qualcode"
+    full.write_bytes(before)
+    assert migrate.migrate(conn, path) >= 1
+    assert (tmp_path / "p.qualcode.bak-v3").read_bytes() == before
+    conn.close()
+
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.shutil, "copyfileobj", no_space)
+    conn = sqlite3.connect(full, isolation_level=None)
+    with pytest.raises(QualcodeError, match=r"full\.qualcode\.bak-v3: cannot write: no space"):
+        migrate.migrate(conn, full)
+    assert migrate.current_version(conn) == 3
+    assert not (tmp_path / "full.qualcode.bak-v3").exists()
+    assert not list(tmp_path.glob(".*.part"))
+    conn.close()

@@ -1,4 +1,5 @@
 -- foreign keys off
+-- needed when: SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'codes' AND sql NOT LIKE '%AUTOINCREMENT%'
 -- qualcode project file, schema 4: row ids are never reused.
 -- Findings, quote picks, matrix cells, suggestions, memos and the event log refer to rows by
 -- plain id; with INTEGER PRIMARY KEY a deleted row's id went to the next new row, which then
@@ -6,7 +7,8 @@
 -- whose ids are referred to that way is rebuilt with AUTOINCREMENT, data kept, and its counter
 -- starts above every id it ever had (the event log remembers deleted rows) or is referred to.
 -- The file is marked as a qualcode project (application_id 'QCOD') so it is known by its header.
--- (migrate.py runs this with foreign keys off, and checks them before committing.)
+-- (migrate.py runs this with foreign keys off, and checks them before committing; it also
+-- runs it on projects already past schema 4, made before this migration existed.)
 
 CREATE TABLE new_coders (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -262,7 +264,11 @@ ALTER TABLE new_matrix_cells RENAME TO matrix_cells;
 
 -- Counters above every id each table ever had or is referred to by (the copies above left
 -- counters of their own: replace them).
-DELETE FROM sqlite_sequence;
+DELETE FROM sqlite_sequence WHERE name IN (
+    'coders', 'cases', 'attributes', 'case_attributes', 'documents', 'speakers', 'codes',
+    'codings', 'memos', 'actions', 'theme_runs', 'themes', 'code_suggestions',
+    'suggestion_evaluations', 'findings', 'quote_picks', 'matrices', 'matrix_columns',
+    'matrix_cells');
 INSERT INTO sqlite_sequence (name, seq) VALUES ('coders', max(coalesce((SELECT max(id) FROM coders), 0),
     coalesce((SELECT max(row_id) FROM events WHERE table_name = 'coders'), 0)));
 INSERT INTO sqlite_sequence (name, seq) VALUES ('cases', max(coalesce((SELECT max(id) FROM cases), 0),
