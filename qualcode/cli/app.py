@@ -21,7 +21,10 @@ class Context:
         return project.project_path(self.project_option)
 
     def open(self) -> Store:
-        return project.open_project(self.path)
+        store = project.open_project(self.path)
+        if store.read_only:  # a newer, corrupt or unwritable project: say so once
+            click.echo(f"note: {store.read_only}", err=True)
+        return store
 
 
 pass_ctx = click.make_pass_decorator(Context)

@@ -104,7 +104,10 @@ def uncode(ctx: Context, ref: str, code: str | None, span: str | None, turn: int
             start, end = coding_service.resolve_span(store, doc, coding_service.SpanRef(
                 start=bounds[0] if bounds else None, end=bounds[1] if bounds else None,
                 turn=turn, quote=quote))
-            found = store.find_coding(doc.id or 0, the_code.id or 0, start, end)
+            # The coder's own coding first: two coders may have coded the same span.
+            found = (store.find_coding(doc.id or 0, the_code.id or 0, start, end,
+                                       coder=ctx.coder)
+                     or store.find_coding(doc.id or 0, the_code.id or 0, start, end))
             if found is None:
                 raise QualcodeError(f"no coding of {the_code.name!r} at {start}:{end}")
             target = found
@@ -218,29 +221,29 @@ def memo(ctx: Context, target: str, ref: str | None, text: str, title: str) -> N
 @cli.command()
 @pass_ctx
 def undo(ctx: Context) -> None:
-    """Undo the last change (coding, memo, codebook edit...).
+    """Undo your last change (coding, memo, codebook edit...); other coders' stay.
 
     \b
     Example:
       qualcode undo
     """
     with ctx.open() as store:
-        done = history.undo(store)
-    click.echo(f"undid: {done.name} {done.detail}".rstrip())
+        step = history.undo(store, ctx.coder)
+    click.echo(step.message)
 
 
 @cli.command()
 @pass_ctx
 def redo(ctx: Context) -> None:
-    """Redo the last undone change.
+    """Redo your last undone change.
 
     \b
     Example:
       qualcode redo
     """
     with ctx.open() as store:
-        done = history.redo(store)
-    click.echo(f"redid: {done.name} {done.detail}".rstrip())
+        step = history.redo(store, ctx.coder)
+    click.echo(step.message)
 
 
 @cli.command("history")

@@ -186,12 +186,21 @@ def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") ->
     to ``target`` too). Returns the number of codings moved."""
     if source.id == target.id:
         raise QualcodeError("cannot merge a code into itself")
+    codes = store.codes()
+    if target.id in _subtree(codes, source.id or 0):  # its children would become its parent
+        raise QualcodeError(f"cannot merge {source.name!r} into its own sub-code "
+                            f"{target.name!r} (move that code out first)")
+    taken = {c.name.lower() for c in codes if c.parent_id == target.id}
+    clash = [c.name for c in codes if c.parent_id == source.id and c.name.lower() in taken]
+    if clash:  # the sibling-name index would refuse the move half-way
+        raise QualcodeError(f"cannot merge {source.name!r} into {target.name!r}: both have a "
+                            f"sub-code named {clash[0]!r} (merge or rename those first)")
     moved = 0
     with store.action("merge codes", detail=f"{source.name} -> {target.name}", coder=coder):
         for coding in store.codings(code_ids=[source.id or 0]):
             twin = store.find_coding(coding.document_id, target.id or 0, coding.start,
-                                     coding.end)
-            if twin is not None and twin.coder == coding.coder:
+                                     coding.end, coder=coding.coder)
+            if twin is not None:
                 store.delete_coding(coding.id or 0)  # already coded with the survivor
             else:
                 store.update_coding(coding.id or 0, code_id=target.id)

@@ -48,8 +48,8 @@ def apply_code(store: Store, doc: Document, code: Code, start: int, end: int, *,
     """Code ``doc.text[start:end]`` with ``code``. Coding the same span with the same code
     again is refused rather than duplicated."""
     spans.check_span(doc.text, start, end)
-    existing = store.find_coding(doc.id or 0, code.id or 0, start, end)
-    if existing is not None and existing.coder == coder:
+    existing = store.find_coding(doc.id or 0, code.id or 0, start, end, coder=coder)
+    if existing is not None:
         raise QualcodeError(f"that span is already coded with {code.name!r}")
     with store.action("code", detail=f"{code.name} @ {doc.name}:{start}-{end}", coder=coder):
         coding_id = store.add_coding(Coding(

@@ -1,4 +1,4 @@
-"""Row changes recorded in the event log, and undo/redo by replaying them backwards/forwards.
+"""Row changes recorded in the event log (``history`` replays them backwards or forwards).
 
 Every undoable user action writes through ``ChangeLog.insert/update/delete``; each call appends
 one event with the whole row before and after, so any table with an ``id`` key can be undone
@@ -77,30 +77,6 @@ class ChangeLog:
             "SELECT * FROM events WHERE action_id = ? ORDER BY id", (action_id,)
         ).fetchall()
 
-    def revert(self, action_id: int) -> None:
-        """Apply the inverse of every event of ``action_id``, last first."""
-        for event in reversed(self.events(action_id)):
-            before = _load(event["before"])
-            table, row_id = event["table_name"], event["row_id"]
-            if event["kind"] == "insert":
-                self.delete(table, row_id)
-            elif event["kind"] == "delete":
-                self.insert(table, before)
-            else:
-                self.update(table, row_id, before)
-
-    def replay(self, action_id: int) -> None:
-        """Apply every event of ``action_id`` again, first first."""
-        for event in self.events(action_id):
-            after = _load(event["after"])
-            table, row_id = event["table_name"], event["row_id"]
-            if event["kind"] == "insert":
-                self.insert(table, after)
-            elif event["kind"] == "delete":
-                self.delete(table, row_id)
-            else:
-                self.update(table, row_id, after)
-
     # -- internals -------------------------------------------------------------------------
     def _require_action(self) -> None:
         if self.action_id is None:
@@ -118,6 +94,3 @@ class ChangeLog:
 def _dump(row: Row | None) -> str | None:
     return None if row is None else json.dumps(row, ensure_ascii=False)
 
-
-def _load(text: str | None) -> Row:
-    return {} if text is None else dict(json.loads(text))

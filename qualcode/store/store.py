@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import (
     AttributeType,
@@ -30,10 +32,9 @@ from qualcode.core.model import (
     Turn,
 )
 from qualcode.core.views import ActionInfo, DocumentInfo, ProjectStats, SearchHit
-from qualcode.store import convert
+from qualcode.store import convert, history, registry
 from qualcode.store.changes import ChangeLog
-from qualcode.store.db import connect
-from qualcode.store.migrate import migrate
+from qualcode.store.history import action_info
 
 CODING_SELECT = """
 SELECT codings.*, coders.name AS coder,
@@ -53,24 +54,26 @@ def now() -> str:
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
+    """A handle on a project file. Handles opened in one thread share one connection
+    (``registry``); closing a handle closes the connection once no other handle uses it."""
+
+    def __init__(self, path: Path, *, create: bool = False) -> None:
         self.path = path
-        self.db = connect(path)
-        self.conn: sqlite3.Connection = self.db.conn
-        migrate(self.conn, path)
-        self.log = ChangeLog(self.conn)
+        access, self._link = registry.acquire(path, create=create)
+        self.read_only: str | None = access.read_only  # why it may not be written, if so
+        self.conn: sqlite3.Connection = self._link.conn
+        self.db = Database(self.conn)
+        self.log: ChangeLog = self._link.log
+        self._open = True
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> Store:
-        path = Path(path)
-        if not create and not path.exists():
-            raise QualcodeError(f"{path}: no such project (run `qualcode init` first)")
-        if path.exists() and not _looks_like_sqlite(path):
-            raise QualcodeError(f"{path}: not a qualcode project file")
-        return cls(path)
+        return cls(Path(path), create=create)
 
     def close(self) -> None:
-        self.conn.close()
+        if self._open:
+            self._open = False
+            registry.release(self.path, self._link)
 
     def __enter__(self) -> Store:
         return self
@@ -85,6 +88,8 @@ class Store:
         """One user action: one transaction, one entry in the event log."""
         if self.log.action_id is not None:
             raise RuntimeError(f"action {name!r} started inside another action")
+        if self.read_only:
+            raise QualcodeError(f"{self.read_only}; nothing was changed")
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             cur = self.conn.execute(
@@ -100,10 +105,10 @@ class Store:
                 # Nothing happened: leave no trace, so a repeated import changes nothing.
                 self.conn.execute("DELETE FROM actions WHERE id = ?", (self.log.action_id,))
             elif undoable:
-                # A new change makes the undone actions unreachable by redo.
+                # A coder's new change makes their undone actions unreachable by redo.
                 self.conn.execute(
-                    "UPDATE actions SET state = 'discarded' WHERE state = 'undone'"
-                )
+                    "UPDATE actions SET state = 'discarded' WHERE state = 'undone' "
+                    "AND coder = ?", (coder,))
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -112,45 +117,27 @@ class Store:
             self.log.action_id = None
             self.log.logging = False
 
-    def undo(self) -> ActionInfo | None:
-        """Revert the latest undoable action still done; None when there is nothing to undo."""
-        return self._step("undo", "done", "DESC", "undone", self.log.revert)
+    def undo(self, coder: str | None = None) -> ActionInfo | None:
+        """Revert ``coder``'s latest undoable action still done (anyone's when None); None
+        when there is nothing to undo. Raises ``history.Conflict`` when its rows changed
+        since."""
+        return history.undo(self, coder)
 
-    def redo(self) -> ActionInfo | None:
-        """Re-apply the earliest undone action; None when there is nothing to redo."""
-        return self._step("redo", "undone", "ASC", "done", self.log.replay)
-
-    def _step(self, name: str, state: str, order: str, new_state: str, apply: Any) -> (
-            ActionInfo | None):
-        row = self.conn.execute(
-            f"SELECT * FROM actions WHERE undoable = 1 AND state = ? ORDER BY id {order} LIMIT 1",
-            (state,),
-        ).fetchone()
-        if row is None:
-            return None
-        target = _action(row)
-        with self.action(name, detail=f"{target.name} {target.detail}".strip(),
-                         undoable=False) as action_id:
-            self.conn.execute("UPDATE actions SET reverses = ? WHERE id = ?",
-                              (target.id, action_id))
-            # Log the row changes under the undo/redo action for the audit trail.
-            self.log.logging = True
-            apply(target.id)
-            self.conn.execute("UPDATE actions SET state = ? WHERE id = ?", (new_state, target.id))
-            self.log.changed = True
-        return target
+    def redo(self, coder: str | None = None) -> ActionInfo | None:
+        """Re-apply ``coder``'s earliest undone action; None when there is nothing to redo."""
+        return history.redo(self, coder)
 
     def history(self, limit: int = 50) -> list[ActionInfo]:
         rows = self.conn.execute(
             "SELECT * FROM actions ORDER BY id DESC LIMIT ?", (limit,)
         ).fetchall()
-        return [_action(r) for r in rows]
+        return [action_info(r) for r in rows]
 
-    def can_undo(self) -> bool:
-        return self._count("actions WHERE undoable = 1 AND state = 'done'") > 0
+    def can_undo(self, coder: str | None = None) -> bool:
+        return history.pending(self.conn, "done", coder) is not None
 
-    def can_redo(self) -> bool:
-        return self._count("actions WHERE undoable = 1 AND state = 'undone'") > 0
+    def can_redo(self, coder: str | None = None) -> bool:
+        return history.pending(self.conn, "undone", coder) is not None
 
     # -- settings --------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
@@ -382,7 +369,11 @@ class Store:
         self.log.update("codes", code_id, changes)
 
     def delete_code(self, code_id: int) -> None:
-        """Delete a code; its children, codings and memos must be gone first."""
+        """Delete a code; its children, codings and memos must be gone first. Its finding
+        goes with it (undo brings both back)."""
+        for row in self.conn.execute("SELECT id FROM findings WHERE code_id = ?",
+                                     (code_id,)).fetchall():
+            self.log.delete("findings", row["id"])
         self.log.delete("codes", code_id)
 
     def coding_counts(self) -> dict[int, int]:
@@ -398,10 +389,15 @@ class Store:
             "origin": coding.origin, "created_at": coding.created_at or now(),
         })
 
-    def find_coding(self, document_id: int, code_id: int, start: int, end: int) -> Coding | None:
-        row = self.conn.execute(
-            CODING_SELECT + ' WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ?'
-            " ORDER BY codings.id LIMIT 1", (document_id, code_id, start, end)).fetchone()
+    def find_coding(self, document_id: int, code_id: int, start: int, end: int,
+                    coder: str | None = None) -> Coding | None:
+        """The coding of exactly this span with this code (by ``coder``; by anyone when
+        None): two coders may code the same span."""
+        sql = CODING_SELECT + ' WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ?'
+        args: list[Any] = [document_id, code_id, start, end]
+        if coder is not None:
+            sql, args = sql + " AND coders.name = ?", [*args, coder]
+        row = self.conn.execute(sql + " ORDER BY codings.id LIMIT 1", args).fetchone()
         return None if row is None else convert.coding(row)
 
     def coding(self, coding_id: int) -> Coding:
@@ -438,8 +434,12 @@ class Store:
         self.log.update("codings", coding_id, changes)
 
     def delete_coding(self, coding_id: int) -> None:
+        """Delete a coding with its memo and its key-quote pick (undo brings them back)."""
         for memo_id in self._memo_ids(MemoTarget.CODING, coding_id):
             self.log.delete("memos", memo_id)
+        for row in self.conn.execute("SELECT id FROM quote_picks WHERE coding_id = ?",
+                                     (coding_id,)).fetchall():
+            self.log.delete("quote_picks", row["id"])
         self.log.delete("codings", coding_id)
 
     # -- memos -----------------------------------------------------------------------------
@@ -531,17 +531,15 @@ class Store:
         return int(self.conn.execute(f"SELECT count(*) FROM {table_and_where}").fetchone()[0])
 
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
-        """Every user-data table's rows, for tests and checks that nothing changed."""
-        tables = ["settings", "coders", "cases", "attributes", "case_attributes", "documents",
-                  "speakers", "turns", "codes", "codings", "memos"]
-        return {t: [tuple(r) for r in self.conn.execute(f"SELECT * FROM {t} ORDER BY 1")]
+        """Every user-data table's rows (all but the event log, caches and SQLite's own),
+        for tests and checks that nothing changed."""
+        skip = {"actions", "events", "parse_cache", "sqlite_sequence"}
+        tables = [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+            "'CREATE VIRTUAL%' AND name NOT LIKE 'turns_fts%' ORDER BY name")
+            if r[0] not in skip]
+        return {t: [tuple(r) for r in self.conn.execute(f'SELECT * FROM "{t}" ORDER BY 1')]
                 for t in tables}
-
-
-def _action(row: sqlite3.Row) -> ActionInfo:
-    return ActionInfo(id=row["id"], name=row["name"], detail=row["detail"], coder=row["coder"],
-                      created_at=row["created_at"], undoable=bool(row["undoable"]),
-                      state=row["state"])
 
 
 def _covered(spans: list[tuple[int, int]], coded: list[tuple[int, int]]) -> int:
@@ -568,9 +566,3 @@ def _covered(spans: list[tuple[int, int]], coded: list[tuple[int, int]]) -> int:
 def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
-
-def _looks_like_sqlite(path: Path) -> bool:
-    if path.stat().st_size == 0:
-        return True
-    with path.open("rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"

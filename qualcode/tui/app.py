@@ -90,20 +90,20 @@ class QualcodeApp(App[None]):
 
     # -- the event log -----------------------------------------------------------------------
     def action_undo(self) -> None:
-        self._step(history.undo, "Undone")
+        self._step(history.undo)
 
     def action_redo(self) -> None:
-        self._step(history.redo, "Redone")
+        self._step(history.redo)
 
-    def _step(self, step: Callable[..., object], verb: str) -> None:
+    def _step(self, step: Callable[..., history.Step]) -> None:
+        """Undo or redo this coder's own action; the message says whose it was."""
         try:
-            done = step(self.project.store)
+            done = step(self.project.store, self.project.coder)
         except QualcodeError as err:
-            self.notify(str(err), severity="warning", timeout=3)
+            self.notify(str(err), severity="warning", timeout=6)
             return
-        name = f"{getattr(done, 'name', '')} {getattr(done, 'detail', '')}".strip()
         self.action_reload()
-        self.notify(f"{verb}: {name}", timeout=3)
+        self.notify(done.message[:1].upper() + done.message[1:], timeout=3)
 
     # -- keeping up with the project file ------------------------------------------------------
     def action_reload(self) -> None:
@@ -136,6 +136,10 @@ class QualcodeApp(App[None]):
         for area in AREAS:
             yield f"Go to: {area.title}", f"Open the {area.title.lower()} ({area.key})", \
                 f"area('{area.mode}')"
+
+    def on_mount(self) -> None:
+        if self.project.store.read_only:  # newer, corrupt or on a read-only disk
+            self.notify(self.project.store.read_only, severity="warning", timeout=12)
 
     def on_unmount(self) -> None:
         self.project.store.close()
