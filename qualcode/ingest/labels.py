@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from qualcode.ingest.names import is_speaker
@@ -32,6 +32,7 @@ class Label:
     timestamp: float | None = None
     formatted: bool = False  # found from formatting (bold run, voice tag), not text alone
     certain: bool = False  # markup that only names speakers (WebVTT voice tag): always kept
+    paragraph_start: bool = False  # after a blank line (or at the start of the text)
 
 
 _NAME = r"(?P<name>[^\s:\[\]*_#][^\n:\[\]*]{0,39}?)"
@@ -47,17 +48,29 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Family], ...] = (
     ),
     # **Maja** alone on its line
     (re.compile(rf"[ \t]*{_BOLD}[ \t]*{_NAME}[ \t]*{_BOLD}[ \t]*$"), Family.HEADING),
+    # **Maja**  00:12   (Otter's markdown export: bold name, then its time)
+    (re.compile(rf"[ \t]*{_BOLD}[ \t]*{_NAME}[ \t]*{_BOLD}[ \t]+\(?{_CLOCK}\)?[ \t]*$"),
+     Family.STAMP),
+    # **Maja** text   (bold name, no colon)
+    (re.compile(rf"[ \t]*{_BOLD}[ \t]*{_NAME}[ \t]*{_BOLD}[ \t]+(?=\S)"), Family.COLON),
     # ### Maja
     (re.compile(rf"[ \t]{{0,3}}#{{1,6}}[ \t]+{_NAME}[ \t]*:?[ \t]*#*[ \t]*$"), Family.HEADING),
     # [Maja] text   /   [Maja] alone
     (re.compile(rf"[ \t]*\[[ \t]*{_NAME}[ \t]*\][ \t]*:?"), Family.BRACKET),
-    # Maja  2:15   /   P1 0:35   /   Maja (0:01:02):   alone on the line
+    # Maja  2:15   /   P1 0:35   /   Speaker 1 (00:00):   alone on the line (Otter, Rev, Teams)
     (re.compile(rf"[ \t]*{_NAME}[ \t]+\(?{_CLOCK}\)?[ \t]*:?[ \t]*$"), Family.STAMP),
-    # [00:01:02] Maja: text   /   0:15 Maja: text
-    (re.compile(rf"[ \t]*[\[(]?{_CLOCK}[\])]?[ \t]+{_NAME}[ \t]*:(?=\s|$)"), Family.COLON),
+    # Maja [00:01:02] text   /   Speaker 2 (00:00:13): text   (Trint, Descript, Rev)
+    (re.compile(rf"[ \t]*{_NAME}[ \t]+[\[(]{_CLOCK}[\])][ \t]*:?[ \t]*(?=\S)"), Family.STAMP),
+    # 00:00:05 Speaker 1   alone on the line (NVivo transcription)
+    (re.compile(rf"[ \t]*[\[(]?{_CLOCK}[\])]?[ \t]+{_NAME}[ \t]*$"), Family.STAMP),
+    # [00:01:02] Maja: text   /   0:15 Maja: text   /   00:03:40.5Zack: text (MAXQDA import)
+    (re.compile(rf"[ \t]*[\[(]?{_CLOCK}[\])]?(?:[ \t]+|(?=[^\W\d_])){_NAME}[ \t]*:(?=\s|$)"),
+     Family.COLON),
     # Maja: text   (the colon must be followed by white space, so "10:30" is no label)
     (re.compile(rf"[ \t]*{_NAME}[ \t]*:(?=\s|$)"), Family.COLON),
 )
+# A time right after a label ("Maja: [00:00:03] text", Sonix) belongs to the label.
+_AFTER_CLOCK = re.compile(rf"[ \t]*[\[(]{_CLOCK}[\])]")
 
 
 def line_label(line: str, offset: int, rules: SpeakerRules) -> Label | None:
@@ -70,11 +83,14 @@ def line_label(line: str, offset: int, rules: SpeakerRules) -> Label | None:
         name = match["name"].strip()
         if not is_speaker(name, rules):
             continue
+        end = match.end()
         clock = match.groupdict().get("clock")
+        if clock is None and (after := _AFTER_CLOCK.match(line, end)) is not None:
+            clock, end = after["clock"], after.end()
         timestamp = parse_clock(clock) if clock else None
         if clock and timestamp is None:
             continue
-        return Label(offset, offset + match.end(), name, family, timestamp)
+        return Label(offset, offset + end, name, family, timestamp)
     return None
 
 
@@ -89,8 +105,10 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
 def find_labels(text: str, rules: SpeakerRules) -> list[Label]:
     """Every candidate label in ``text``, in order; ``choose_labels`` filters them."""
     labels = []
+    blank_before = True
     for offset, line in iter_lines(text):
         label = line_label(line, offset, rules)
         if label is not None:
-            labels.append(label)
+            labels.append(replace(label, paragraph_start=blank_before))
+        blank_before = not line.strip()
     return labels

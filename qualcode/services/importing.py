@@ -9,12 +9,18 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.model import Document
 from qualcode.ingest import SUPPORTED_SUFFIXES, SpeakerRules, read_transcript
+from qualcode.ingest.duplicates import SAME, shingles, similarity, word_window
 from qualcode.services.cases import apply_attributes
 from qualcode.store import Store
+from qualcode.store.document_texts import texts_with_words_between
+
+if TYPE_CHECKING:
+    from qualcode.services.speaker_roles import DocumentSummary
 
 Progress = Callable[[int, int, str], None]
 
@@ -25,6 +31,9 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)  # same content already in the project
     errors: list[str] = field(default_factory=list)  # one line each, naming the file
     notes: list[str] = field(default_factory=list)  # e.g. "x.txt: decoded as cp1252"
+    duplicates: list[str] = field(default_factory=list)  # same interview in another format
+    skipped: list[str] = field(default_factory=list)  # files in folders qualcode cannot read
+    summaries: list[DocumentSummary] = field(default_factory=list)  # speakers, roles, flags
 
 
 def speaker_rules(store: Store) -> SpeakerRules:
@@ -57,16 +66,21 @@ def add_interviewer_patterns(store: Store, patterns: Iterable[str]) -> None:
             store.set_setting("interviewer_patterns", current + new)
 
 
-def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files named directly, inside folders (recursively) or by glob; errors for the rest."""
+def expand_paths(paths: Sequence[str | Path], skipped: list[str] | None = None
+                 ) -> tuple[list[Path], list[str]]:
+    """Files named directly, inside folders (recursively) or by glob; errors for the rest.
+    Files in folders that are not transcripts are listed in ``skipped``."""
     files: list[Path] = []
     errors: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file()
-                            and p.suffix.lower() in SUPPORTED_SUFFIXES
-                            and not any(part.startswith(".") for part in p.parts[-1:]))
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.parts[-1:]))
+            files += [p for p in found if p.suffix.lower() in SUPPORTED_SUFFIXES]
+            if skipped is not None:
+                skipped += [f"{p}: not a transcript format qualcode reads (skipped)"
+                            for p in found if p.suffix.lower() not in SUPPORTED_SUFFIXES]
         elif path.is_file():
             files.append(path)
         elif any(ch in str(raw) for ch in "*?["):
@@ -83,30 +97,44 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
 
 def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None = None,
                  attributes: dict[str, str] | None = None, coder: str = "",
-                 progress: Progress | None = None) -> ImportReport:
-    files, errors = expand_paths(paths)
-    report = ImportReport(errors=errors)
+                 progress: Progress | None = None,
+                 allow_duplicates: bool = False) -> ImportReport:
+    report = ImportReport()
+    files, report.errors = expand_paths(paths, report.skipped)
     rules = speaker_rules(store)
     for number, path in enumerate(files, start=1):
         if progress:
             progress(number, len(files), path.name)
         try:
-            _import_one(store, path, rules, report, case, attributes or {}, coder)
+            _import_one(store, path, rules, report, case, attributes or {}, coder,
+                        allow_duplicates)
         except InputError as err:
             report.errors.append(str(err))
         except QualcodeError as err:
             report.errors.append(f"{path}: {err}")
+    if report.imported:
+        # Roles rest on evidence across documents (the study's interviewer recurs), so they
+        # are revised once the batch is in; then each new document is summarised.
+        infer_project_roles(store, coder=coder)
+        report.summaries = summaries(store, report.imported)
     return report
 
 
 def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportReport,
-                case: str | None, attributes: dict[str, str], coder: str) -> None:
+                case: str | None, attributes: dict[str, str], coder: str,
+                allow_duplicates: bool = False) -> None:
     parsed = read_transcript(path, rules)
     sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
     existing = store.document_id_by_sha(sha)
     if existing is not None:
         known = store.document(existing).name
         report.unchanged.append(path.name if known == path.name else f"{path.name} (as {known})")
+        return
+    twin = None if allow_duplicates else same_interview(store, parsed.text)
+    if twin is not None:
+        report.duplicates.append(
+            f"{path}: the same interview as {twin[0]}, already in the project "
+            f"({twin[1]:.0%} the same text); not imported (--allow-duplicates imports it)")
         return
     if store.document_id_by_name(path.name) is not None:
         raise InputError(path, "a different document with this name is already in the "
@@ -123,3 +151,27 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
         store.add_document(doc, parsed.turns, source_path=str(path.resolve()))
     report.imported.append(path.name)
     report.notes += [f"{path}: {note}" for note in parsed.notes]
+
+
+def same_interview(store: Store, text: str) -> tuple[str, float] | None:
+    """(name, similarity) of a document already imported that holds the same interview."""
+    low, high = word_window(len(text.split()))
+    mine: set[int] | None = None
+    for name, other in texts_with_words_between(store, low, high):
+        mine = mine if mine is not None else shingles(text)
+        score = similarity(mine, shingles(other))
+        if score >= SAME:
+            return name, score
+    return None
+
+
+def infer_project_roles(store: Store, *, coder: str = "") -> int:
+    from qualcode.services.speaker_roles import infer_project_roles as infer
+
+    return infer(store, coder=coder)
+
+
+def summaries(store: Store, names: list[str]) -> list[DocumentSummary]:
+    from qualcode.services.speaker_roles import summaries as summarise
+
+    return summarise(store, names)

@@ -1,0 +1,6 @@
+-- Where each speaker's role came from, and why: so inference can revisit its own guesses
+-- (never a role a person set) and the Speakers list can show its evidence.
+-- role_source: 'label' (a role word such as "Interviewer 2"), 'rule' (a configured interviewer
+-- name), 'inferred' (evidence across the project), 'user' (set by hand), 'default'.
+ALTER TABLE speakers ADD COLUMN role_source TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE speakers ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
