@@ -80,7 +80,8 @@ def expand_paths(paths: Sequence[str | Path], skipped: list[str] | None = None
             files += [p for p in found if p.suffix.lower() in SUPPORTED_SUFFIXES]
             if skipped is not None:
                 skipped += [f"{p}: not a transcript format qualcode reads (skipped)"
-                            for p in found if p.suffix.lower() not in SUPPORTED_SUFFIXES]
+                            for p in found if p.suffix.lower() not in SUPPORTED_SUFFIXES
+                            and ".qualcode" not in p.name]  # the project file itself
         elif path.is_file():
             files.append(path)
         elif any(ch in str(raw) for ch in "*?["):

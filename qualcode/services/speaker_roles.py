@@ -36,18 +36,22 @@ class DocumentSummary:
 def infer_project_roles(store: Store, *, coder: str = "", undoable: bool = False) -> int:
     """Revise every role not set by hand from the project's evidence; returns roles changed.
     Run after each import batch, so the study's interviewer is found once documents accumulate."""
-    rows = speaker_edits.speaker_rows(store)
-    docs = _documents(store, rows)
-    guesses = infer_roles(list(docs.values()), speaker_rules(store))
-    changed = 0
     with store.action("infer speaker roles", coder=coder, undoable=undoable):
-        for row in rows:
-            guess = guesses.get((row.document, row.name))
-            if guess is None or row.source == USER:
-                continue
-            if (guess.role, guess.source, guess.evidence) != (row.role, row.source, row.evidence):
-                changed += guess.role is not row.role
-                speaker_edits.set_role(store, row.id, guess.role, guess.source, guess.evidence)
+        return _revise_roles(store)
+
+
+def _revise_roles(store: Store) -> int:
+    """Inside an action: apply the inferred roles (never over a role set by hand)."""
+    rows = speaker_edits.speaker_rows(store)
+    guesses = infer_roles(list(_documents(store, rows).values()), speaker_rules(store))
+    changed = 0
+    for row in rows:
+        guess = guesses.get((row.document, row.name))
+        if guess is None or row.source == USER:
+            continue
+        if (guess.role, guess.source, guess.evidence) != (row.role, row.source, row.evidence):
+            changed += guess.role is not row.role
+            speaker_edits.set_role(store, row.id, guess.role, guess.source, guess.evidence)
     return changed
 
 
@@ -96,7 +100,7 @@ def redetect(store: Store, doc: Document, *, coder: str = "") -> tuple[int, int]
             if row.source == "default" and label_key(row.name) in user_roles:
                 speaker_edits.set_role(store, row.id, user_roles[label_key(row.name)], USER,
                                        "set by hand")
-    infer_project_roles(store, coder=coder, undoable=True)
+        _revise_roles(store)
     return before, len(turns)
 
 
