@@ -71,7 +71,8 @@ def rename(store: Store, speaker_id: int, new_name: str) -> str:
         "SELECT id, role FROM speakers WHERE document_id = ? AND name = ? AND id != ?",
         (row["document_id"], new_name, speaker_id)).fetchone()
     if target is None:
-        store.log.update("speakers", speaker_id, {"name": new_name})
+        store.log.update("speakers", speaker_id,
+                         {"name": new_name, "label": row["label"] or row["name"]})
         return "renamed"
     for t in store.conn.execute("SELECT id FROM turns WHERE speaker_id = ?",
                                 (speaker_id,)).fetchall():
@@ -87,8 +88,10 @@ def replace_turns(store: Store, doc_id: int, text: str, turns: Sequence[Turn]) -
                              (doc_id,)).fetchall()
     for t in old:
         store.log.delete("turns", t["id"])
-    speakers = {r["name"]: (r["id"], r["role"]) for r in store.conn.execute(
-        "SELECT id, name, role FROM speakers WHERE document_id = ?", (doc_id,))}
+    speakers: dict[str, tuple[int, str]] = {}
+    for r in store.conn.execute("SELECT id, name, label, role FROM speakers "
+                                "WHERE document_id = ?", (doc_id,)):
+        speakers[r["name"]] = speakers[r["label"] or r["name"]] = (r["id"], r["role"])
     for turn in turns:
         if turn.speaker is not None and turn.speaker not in speakers:
             new_id = store.log.insert("speakers", {
@@ -103,9 +106,8 @@ def replace_turns(store: Store, doc_id: int, text: str, turns: Sequence[Turn]) -
             "role": role, "timestamp": turn.timestamp,
             "text": text[turn.text_start:turn.text_end]})
     used = {speakers[t.speaker][0] for t in turns if t.speaker is not None}
-    for _name, (speaker_id, _role) in speakers.items():
-        if speaker_id not in used:
-            store.log.delete("speakers", speaker_id)
+    for speaker_id in {speaker_id for speaker_id, _role in speakers.values()} - used:
+        store.log.delete("speakers", speaker_id)
 
 
 def _sample(text: str) -> str:
