@@ -26,6 +26,7 @@ from qualcode.tui.commands import QualcodeCommands
 from qualcode.tui.context import Location, Project
 from qualcode.tui.screens.analysis import AnalysisScreen
 from qualcode.tui.screens.help import HelpScreen
+from qualcode.tui.screens.speakers import SpeakersScreen
 from qualcode.tui.screens.suggestions import SuggestionsScreen
 from qualcode.tui.screens.synthesis import SynthesisScreen
 from qualcode.tui.screens.workbench import WorkbenchScreen
@@ -44,6 +45,7 @@ AREAS: list[Area] = [
     Area("suggestions", "Suggestions", "f3", SuggestionsScreen),
     Area("synthesis", "Synthesis", "f4", SynthesisScreen),
     Area("analysis", "Analysis", "f5", AnalysisScreen),
+    Area("speakers", "Speakers", "f6", SpeakersScreen),
 ]
 
 DARK, LIGHT = "textual-dark", "textual-light"
