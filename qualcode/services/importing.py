@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.model import Document
 from qualcode.ingest import SUPPORTED_SUFFIXES, SpeakerRules, read_transcript
-from qualcode.ingest.duplicates import SAME, shingles, similarity, word_window
+from qualcode.ingest.duplicates import SAME, resemblance, sketch
 from qualcode.services.cases import apply_attributes
-from qualcode.store import Store
-from qualcode.store.document_texts import texts_with_words_between
+from qualcode.store import Store, document_sketches
 
 if TYPE_CHECKING:
     from qualcode.services.speaker_roles import DocumentSummary
@@ -103,6 +102,7 @@ def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None 
     report = ImportReport()
     files, report.errors = expand_paths(paths, report.skipped)
     rules = speaker_rules(store)
+    _sketch_older_documents(store)
     for number, path in enumerate(files, start=1):
         if progress:
             progress(number, len(files), path.name)
@@ -131,7 +131,8 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
         known = store.document(existing).name
         report.unchanged.append(path.name if known == path.name else f"{path.name} (as {known})")
         return
-    twin = None if allow_duplicates else same_interview(store, parsed.text)
+    fingerprint = sketch(parsed.text)
+    twin = None if allow_duplicates else same_interview(store, fingerprint)
     if twin is not None:
         report.duplicates.append(
             f"{path}: the same interview as {twin[0]}, already in the project "
@@ -149,21 +150,30 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
         doc = Document(name=path.name, text=parsed.text, format=parsed.format, sha256=sha,
                        imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                        encoding=parsed.encoding, case_id=case_id)
-        store.add_document(doc, parsed.turns, source_path=str(path.resolve()))
+        doc_id = store.add_document(doc, parsed.turns, source_path=str(path.resolve()))
+        document_sketches.save_sketch(store, doc_id, fingerprint)
     report.imported.append(path.name)
     report.notes += [f"{path}: {note}" for note in parsed.notes]
 
 
-def same_interview(store: Store, text: str) -> tuple[str, float] | None:
+def same_interview(store: Store, fingerprint: list[int]) -> tuple[str, float] | None:
     """(name, similarity) of a document already imported that holds the same interview."""
-    low, high = word_window(len(text.split()))
-    mine: set[int] | None = None
-    for name, other in texts_with_words_between(store, low, high):
-        mine = mine if mine is not None else shingles(text)
-        score = similarity(mine, shingles(other))
-        if score >= SAME:
-            return name, score
-    return None
+    best: tuple[str, float] | None = None
+    for name, other in document_sketches.sketches(store):
+        score = resemblance(fingerprint, other)
+        if score >= SAME and (best is None or score > best[1]):
+            best = (name, score)
+    return best
+
+
+def _sketch_older_documents(store: Store) -> None:
+    """Documents imported before sketches existed get one (once), so duplicates of them
+    are found too."""
+    older = document_sketches.unsketched(store)
+    if older:
+        with store.action("sketch documents", undoable=False):
+            for doc_id, text in older:
+                document_sketches.save_sketch(store, doc_id, sketch(text))
 
 
 def infer_project_roles(store: Store, *, coder: str = "") -> int:
