@@ -18,6 +18,7 @@ MODULES: dict[str, str] = {  # stage name -> module in this package
     "codes": "codes",
     "report": "report",
     "tui": "tui",
+    "speakers": "speakers",
 }
 NAMES: tuple[str, ...] = tuple(MODULES)
 
