@@ -76,13 +76,13 @@ def _document_roles(doc: DocumentSpeakers, rules: SpeakerRules, presence: Counte
         for s in open_:
             found[s.name] = RoleGuess(Role.RESPONDENT, INFERRED, f"the interviewer here is {who}")
         return found
-    asker = _asker(open_)
+    asker = _asker(open_) or _brief(open_)
     for s in open_:
         if asker is not None and s is asker[0]:
             found[s.name] = RoleGuess(Role.INTERVIEWER, INFERRED, asker[1])
         elif asker is not None:
             found[s.name] = RoleGuess(Role.RESPONDENT, INFERRED,
-                                      f"{asker[0].name} asks the questions")
+                                      f"the interviewer here is {asker[0].name}")
         else:
             found[s.name] = RoleGuess(Role.RESPONDENT, DEFAULT, "no sign of an interviewer")
     return found
@@ -135,6 +135,21 @@ def _asker(speakers: list[SpeakerStats]) -> tuple[SpeakerStats, str] | None:
     first = "; speaks first" if top.first else ""
     return top, (f"asks questions in {top.questions} of {top.turns} turns "
                  f"(next: {runner.questions} of {runner.turns}){first}; {share}% of the words")
+
+
+def _brief(speakers: list[SpeakerStats]) -> tuple[SpeakerStats, str] | None:
+    """Two speakers taking turns, one saying far less: the interviewer's prompts ("Tell me
+    about...") need not end in a question mark."""
+    if len(speakers) != 2:
+        return None
+    short, long_ = sorted(speakers, key=lambda s: s.words)
+    total = (short.words + long_.words) or 1
+    alternating = min(short.turns, long_.turns) >= 3 and abs(short.turns - long_.turns) <= max(
+        2, long_.turns // 3)
+    if not alternating or short.words / total > 0.3:
+        return None
+    return short, (f"says {short.words / total:.0%} of the words in {short.turns} turns "
+                   f"beside {long_.name}'s {long_.turns}")
 
 
 _ROLE_NAME = r"(?P<name>[^\W\d_][\w.'’\- ]{1,40}?)"

@@ -68,6 +68,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Family], ...] = (
      Family.COLON),
     # Maja: text   (the colon must be followed by white space, so "10:30" is no label)
     (re.compile(rf"[ \t]*{_NAME}[ \t]*:(?=\s|$)"), Family.COLON),
+    # Maja<TAB>text   (a two-column layout pasted from a table or a hanging indent)
+    (re.compile(rf"{_NAME}[ ]*\t+[ \t]*(?=\S)"), Family.COLON),
 )
 # A time right after a label ("Maja: [00:00:03] text", Sonix) belongs to the label.
 _AFTER_CLOCK = re.compile(rf"[ \t]*[\[(]{_CLOCK}[\])]")

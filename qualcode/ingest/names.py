@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qualcode.ingest.roles import is_role_label
+from qualcode.ingest.roles import is_role_label, split_parenthetical
 from qualcode.ingest.rules import SpeakerRules, label_key
 
 MAX_NAME_CHARS = 40
@@ -68,4 +68,7 @@ def is_speaker(label: str, rules: SpeakerRules, *, formatted: bool = False) -> b
         return True  # "interviewee", "Interviewer2", "Speaker 3" whatever their case
     if label_key(label) in NOT_SPEAKERS:
         return False
+    name, note = split_parenthetical(label)
+    if note:  # "Dana Whitfield (Interviewer)", "R1 (teacher)": the name must look a name
+        return is_speaker(name, rules, formatted=formatted) and len(note) <= MAX_NAME_CHARS
     return is_short_label(label) if formatted else is_name_like(label)

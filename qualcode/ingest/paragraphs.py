@@ -68,6 +68,8 @@ def bold_label(
         name, end, family = core, colon + 1, Family.COLON
     elif not rest.strip():  # a paragraph holding only a bold name, text below it
         name, end, family = core, lead + len(core), Family.HEADING
+    elif rest[:1] in (" ", "\t") and is_speaker(core, rules):  # "Maja<TAB>text", no colon
+        name, end, family = core, lead + len(core), Family.COLON
     else:
         return None
     formatted = family is Family.COLON  # a bold line without a colon must still look a name

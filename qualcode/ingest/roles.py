@@ -40,8 +40,20 @@ _RESPONDENT = _pattern(_RESPONDENT_WORDS)
 _GENERIC = _pattern(_GENERIC_WORDS)
 
 
+_PAREN = re.compile(r"(?P<name>[^()]+?)\s*\((?P<note>[^()]+)\)")
+
+
+def split_parenthetical(label: str) -> tuple[str, str]:
+    """ "Dana Whitfield (Interviewer)" -> ("Dana Whitfield", "Interviewer"); else (label, "")."""
+    match = _PAREN.fullmatch(" ".join(label.split()))
+    return (match["name"], match["note"].strip()) if match else (label, "")
+
+
 def role_word(label: str) -> Role | None:
     """The role a label names by itself, or None for names and generic labels."""
+    name, note = split_parenthetical(label)
+    if note:
+        return role_word(note) or role_word(name)
     text = " ".join(label.split())
     if len(text) == 1 and text.islower():
         return None  # a lone lower-case letter starting a line is text, not "I:" / "A:"
