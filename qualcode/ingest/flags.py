@@ -2,7 +2,8 @@
 
 Thresholds: an interviewer with over 60% of a document's words, or anyone over 90%, is unusual
 in an interview (respondents commonly have 70-90%); one speaker, no interviewer or no
-respondent, a label that looks like a heading, and text mostly outside any turn are flagged.
+respondent, a label that looks like a heading, a role that is only a guess, many speakers and
+text mostly outside any turn are flagged.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from qualcode.core.model import Role
-from qualcode.ingest.inference import DocumentSpeakers
+from qualcode.ingest.inference import UNSURE, DocumentSpeakers
 
 INTERVIEWER_SHARE = 0.6
 ANY_SHARE = 0.9
+MANY = 8  # more speakers than a focus group usually has
 
 
-def flags(doc: DocumentSpeakers, roles: Mapping[str, Role], note_words: int) -> list[str]:
+def flags(doc: DocumentSpeakers, roles: Mapping[str, Role], note_words: int,
+          evidence: Mapping[str, str] | None = None) -> list[str]:
     speakers = [s for s in doc.speakers if s.turns]
     said = sum(s.words for s in speakers)
     total = said + note_words
@@ -39,6 +42,11 @@ def flags(doc: DocumentSpeakers, roles: Mapping[str, Role], note_words: int) -> 
         out.append("no interviewer found")
     elif Role.RESPONDENT not in present:
         out.append("no respondent found")
+    for name, why in (evidence or {}).items():
+        if why.startswith(UNSURE):
+            out.append(f"{name} is {roles.get(name)} by a guess ({why.removeprefix(UNSURE)})")
+    if len(speakers) > MANY:
+        out.append(f"{len(speakers)} speakers: check for labels that are not people")
     if total and note_words / total > 0.5:
         out.append(f"{note_words / total:.0%} of the words are outside any speaker's turn")
     return out

@@ -19,6 +19,7 @@ from qualcode.ingest.roles import is_generic, role_word
 from qualcode.ingest.rules import SpeakerRules, label_key
 
 USER, LABEL, RULE, INFERRED, DEFAULT = "user", "label", "rule", "inferred", "default"
+UNSURE = "unsure: "  # evidence that is a guess worth checking starts with this
 
 
 @dataclass
@@ -133,7 +134,8 @@ def _asker(speakers: list[SpeakerStats]) -> tuple[SpeakerStats, str] | None:
         return None
     share = round(100 * top.words / total_words)
     first = "; speaks first" if top.first else ""
-    return top, (f"asks questions in {top.questions} of {top.turns} turns "
+    unsure = UNSURE if margin < 0.5 or top.words > runner.words else ""
+    return top, (f"{unsure}asks questions in {top.questions} of {top.turns} turns "
                  f"(next: {runner.questions} of {runner.turns}){first}; {share}% of the words")
 
 
@@ -148,7 +150,7 @@ def _brief(speakers: list[SpeakerStats]) -> tuple[SpeakerStats, str] | None:
         2, long_.turns // 3)
     if not alternating or short.words / total > 0.3:
         return None
-    return short, (f"says {short.words / total:.0%} of the words in {short.turns} turns "
+    return short, (f"{UNSURE}says {short.words / total:.0%} of the words in {short.turns} turns "
                    f"beside {long_.name}'s {long_.turns}")
 
 
@@ -171,5 +173,9 @@ def header_roles(header: str) -> dict[str, Role]:
     for pattern, role in _HEADER_PATTERNS:
         for match in pattern.finditer(header):
             name = match["name"].strip().strip(",;")
-            roles.setdefault(label_key(name.split(",")[-1].strip()), role)
+            name = name.split(",")[-1].strip()
+            roles.setdefault(label_key(name), role)
+            initials = "".join(word[0] for word in name.split() if word[:1].isalpha())
+            if len(initials) >= 2:  # transcripts often label "Dana Whitfield" as "DW"
+                roles.setdefault(initials.casefold(), role)
     return roles

@@ -19,6 +19,7 @@ class Family(StrEnum):
     HEADING = "heading"  # "### Maja", a paragraph holding only a bold name
     BRACKET = "bracket"  # "[Maja] ..."
     STAMP = "stamp"  # "Maja  2:15" or "P1 0:35" alone on a line (Otter and similar)
+    DOT = "dot"  # "Q. ..." / "A. ..." (older typed transcripts): kept only in pairs
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Family], ...] = (
      Family.COLON),
     # Maja: text   (the colon must be followed by white space, so "10:30" is no label)
     (re.compile(rf"[ \t]*{_NAME}[ \t]*:(?=\s|$)"), Family.COLON),
+    # Q. text   /   A. text   /   Q1. text
+    (re.compile(r"[ \t]*(?P<name>[QA]\d{0,2})\.[ \t]+(?=\S)"), Family.DOT),
     # Maja<TAB>text   (a two-column layout pasted from a table or a hanging indent)
     (re.compile(rf"{_NAME}[ ]*\t+[ \t]*(?=\S)"), Family.COLON),
 )

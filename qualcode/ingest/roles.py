@@ -14,12 +14,12 @@ from qualcode.core.model import Role
 _INTERVIEWER_WORDS = (
     "interviewer", "int", "iv", "researcher", "moderator", "mod", "facilitator", "host",
     "q", "i", "question", "interviewerin", "interviewer/in", "second interviewer",
-    "co-interviewer", "assistant interviewer",
+    "co-interviewer", "assistant interviewer", "ir", "ier",
 )
 # "B" is the German convention (Befragte/r) used by f4 and MAXQDA; "A" answers "Q".
 _RESPONDENT_WORDS = (
     "respondent", "resp", "interviewee", "participant", "part", "p", "r", "a", "b", "answer",
-    "informant", "befragte", "befragter", "ip",
+    "informant", "befragte", "befragter", "ip", "ie", "iee",
 )
 _GENERIC_WORDS = (
     "speaker", "unknown speaker", "unknown", "spk", "voice", "guest", "translator", "interpreter",

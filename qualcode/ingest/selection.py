@@ -10,7 +10,8 @@ candidates of one document are judged together:
    document's convention; labels of another family count only for speakers it already has;
 3. headings: when headings are the convention but no heading name recurs, they are section
    titles, not speakers;
-4. recurrence: once two or more speakers each have several turns, a plain "Word:" seen only
+4. "Q." / "A." labels count only when both recur;
+5. recurrence: once two or more speakers each have several turns, a plain "Word:" seen only
    once is text (a header line, a one-off "Funding:"), unless it names a role ("Interviewer 2",
    "Translator"), carries a time or formatting, or is a two-word name opening a paragraph.
 
@@ -28,7 +29,7 @@ from qualcode.ingest.rules import SpeakerRules, label_key
 
 
 def choose_labels(candidates: Sequence[Label], rules: SpeakerRules) -> list[Label]:
-    labels = _prefer_formatted(list(candidates))
+    labels = _dots_in_pairs(_prefer_formatted(list(candidates)))
     labels = _keep_main_family(labels)
     labels = _drop_section_headings(labels)
     labels = _drop_one_offs(labels, rules)
@@ -73,6 +74,14 @@ def _keep_main_family(labels: list[Label]) -> list[Label]:
         for label in labels
         if label.family in main or label_key(label.speaker) in speakers
     ]
+
+
+def _dots_in_pairs(labels: list[Label]) -> list[Label]:
+    """ "Q." and "A." label turns only when both recur; else "A. Smith said" is text."""
+    dots = Counter(label_key(lb.speaker)[:1] for lb in labels if lb.family is Family.DOT)
+    if dots["q"] >= 2 and dots["a"] >= 2:
+        return labels
+    return [label for label in labels if label.family is not Family.DOT]
 
 
 def _drop_section_headings(labels: list[Label]) -> list[Label]:

@@ -6,7 +6,12 @@ from collections.abc import Iterable
 
 from qualcode.core.model import Turn
 from qualcode.ingest.labels import Label, find_labels
-from qualcode.ingest.refine import add_bare_name_lines, drop_titles
+from qualcode.ingest.refine import (
+    add_bare_name_lines,
+    drop_header_lines,
+    drop_titles,
+    one_spelling,
+)
 from qualcode.ingest.rules import SpeakerRules
 from qualcode.ingest.selection import choose_labels
 from qualcode.ingest.unlabelled import split_unlabelled
@@ -25,6 +30,7 @@ def turns_from_labels(text: str, candidates: Iterable[Label], rules: SpeakerRule
         by_start.setdefault(label.start, label)
     labels = choose_labels(sorted(by_start.values(), key=lambda lb: lb.start), rules)
     labels = drop_titles(text, add_bare_name_lines(text, labels))
+    labels = one_spelling(drop_header_lines(text, labels))
     return split_unlabelled(text, cut_turns(text, labels, rules), rules)
 
 

@@ -66,7 +66,8 @@ def summaries(store: Store, names: Iterable[str]) -> list[DocumentSummary]:
         speakers = [r for r in rows if r.document == doc.name]
         roles = {r.name: r.role for r in speakers}
         found = flags(docs.get(doc.name, DocumentSpeakers(doc.name)), roles,
-                      speaker_edits.note_words(store, doc.id or 0))
+                      speaker_edits.note_words(store, doc.id or 0),
+                      {r.name: r.evidence for r in speakers})
         out.append(DocumentSummary(doc.name, speakers, found))
     return out
 

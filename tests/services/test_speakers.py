@@ -171,8 +171,13 @@ def test_import_summary_flags_suspicious_shapes(store: Store, tmp_path: Path) ->
         "\nAna Lima: Yes.\nInterviewer: Fine.\nAna Lima: Ok.\n", encoding="utf-8")
     (tmp_path / "solo.txt").write_text("FICTIONAL\nAna Lima: I keep a diary of the work.\n"
                                        "Ana Lima: Then more.\n", encoding="utf-8")
+    prompts = "".join(f"Lea Roth: Tell me about part {n}.\nBo Chen: " + "Well, it went fine. " * 8
+                      + "\n" for n in range(4))
+    (tmp_path / "brief.txt").write_text("FICTIONAL\n" + prompts, encoding="utf-8")
     report = importing.import_paths(store, [tmp_path])
     flags = {s.document: s.flags for s in report.summaries}
+    guess = "Lea Roth is interviewer by a guess (says "
+    assert any(f.startswith(guess) for f in flags["brief.txt"])
     assert any("Interviewer (interviewer) has 9" in f for f in flags["mono.txt"])
     assert "only one speaker (Ana Lima)" in flags["solo.txt"]
     assert "no interviewer found" in flags["solo.txt"]
