@@ -11,6 +11,7 @@ from qualcode.core.speaker_views import SpeakerRow
 from qualcode.store.store import Store
 
 SAMPLE_CHARS = 100
+SAMPLE_TURNS = 6
 
 
 def speaker_rows(store: Store, doc_id: int | None = None) -> list[SpeakerRow]:
@@ -36,14 +37,15 @@ def speaker_rows(store: Store, doc_id: int | None = None) -> list[SpeakerRow]:
         entry[0] += 1
         entry[1] += len(t["text"].split())
         entry[2] += "?" in t["text"]
-        if len(t["text"].split()) >= 4 and t["speaker_id"] not in samples:
-            samples[t["speaker_id"]] = _sample(t["text"])
+        # The sample: the longest of a speaker's first turns (past the greetings).
+        if entry[0] <= SAMPLE_TURNS and len(t["text"]) > len(samples.get(t["speaker_id"], "")):
+            samples[t["speaker_id"]] = t["text"]
     return [SpeakerRow(
         id=r["id"], document_id=r["document_id"], document=r["document"], name=r["name"],
         role=Role(r["role"]), source=r["role_source"], evidence=r["evidence"],
         turns=figures.get(r["id"], [0, 0, 0])[0], words=figures.get(r["id"], [0, 0, 0])[1],
         questions=figures.get(r["id"], [0, 0, 0])[2], first=r["id"] in firsts,
-        sample=samples.get(r["id"], "")) for r in speakers]
+        sample=_sample(samples.get(r["id"], ""))) for r in speakers]
 
 
 def note_words(store: Store, doc_id: int) -> int:

@@ -1,7 +1,8 @@
 """Speakers: review who said what across the project and correct it in one place.
 
 One row per speaker name (names compared ignoring case): in how many documents they speak,
-their turns, their share of the words, their role and why, and a line they said. i and r make
+their turns, their share of the words, their role and a line they said; below the table, why
+the highlighted speaker has their role. i and r make
 the selected speaker the interviewer or a respondent in every document, n renames them (to a
 name that already speaks there, it merges); each is one undoable action (ctrl+z).
 """
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Role
@@ -23,7 +26,8 @@ from qualcode.tui.context import project_of
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Prompt
 
-COLUMNS = ("Speaker", "Documents", "Turns", "Words", "Role", "Why", "Sample")
+COLUMNS = ("Speaker", "Documents", "Turns", "Words", "Role", "Sample")
+SAMPLE_CHARS = 60
 
 
 class SpeakersScreen(Screen[None]):
@@ -46,6 +50,7 @@ class SpeakersScreen(Screen[None]):
         yield Header(icon="≡")
         yield Label("", id="speakers-status")
         yield DataTable(id="speakers-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="speakers-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -58,8 +63,10 @@ class SpeakersScreen(Screen[None]):
         self.rows = speakers.project_speakers(project_of(self).store)
         table.clear()
         for s in self.rows:
+            sample = s.sample if len(s.sample) <= SAMPLE_CHARS else (
+                s.sample[: SAMPLE_CHARS - 1] + "…")
             table.add_row(s.name, str(s.documents), str(s.turns), f"{s.share:.0%}", s.role,
-                          s.evidence, s.sample, key=s.name)
+                          sample, key=s.name)
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         mixed = sum(1 for s in self.rows if len(s.roles) > 1)
@@ -68,6 +75,24 @@ class SpeakersScreen(Screen[None]):
             status += f" · {mixed} with different roles in different documents"
         self.query_one("#speakers-status", Label).update(
             status if self.rows else "No speakers yet: import transcripts first.")
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        speaker = self.selected
+        detail = self.query_one("#speakers-detail", Static)
+        if speaker is None:
+            detail.update("")
+            return
+        text = Text()
+        text.append(f"{speaker.name}", style="bold")
+        text.append(f"  {speaker.role} · {speaker.documents} document(s) · "
+                    f"{speaker.turns} turns · {speaker.share:.0%} of the words\n")
+        text.append("Why: ", style="bold")
+        text.append(f"{speaker.evidence or 'no evidence recorded'}\n")
+        text.append("Said: ", style="bold")
+        text.append(f"“{speaker.sample}”" if speaker.sample else "(nothing long enough)")
+        detail.update(text)
 
     @property
     def selected(self) -> ProjectSpeaker | None:
