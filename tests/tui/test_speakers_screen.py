@@ -50,7 +50,11 @@ async def test_review_and_fix_speakers_from_the_keyboard(tmp_path: Path) -> None
         maja = names.index("Maja Petrović")
         row = table.get_row_at(maja)
         assert row[1] == "2" and row[4] == "respondent"
-        assert "we started in May" in str(row[6])  # a sample line of the speaker
+        assert "we started in May" in str(row[5])  # a sample line of the speaker
+        table.move_cursor(row=maja)
+        await pilot.pause()
+        detail = str(screen.query_one("#speakers-detail").render())
+        assert "Why:" in detail and "Said: “Hi, we started in May" in detail
 
         table.move_cursor(row=maja)
         await pilot.press("i")
