@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 from qualcode.core.model import Role
 from qualcode.ingest.inference import UNSURE, DocumentSpeakers
+from qualcode.ingest.roles import is_role_label
+from qualcode.ingest.unlabelled import UNLABELLED
 
 INTERVIEWER_SHARE = 0.6
 ANY_SHARE = 0.9
@@ -26,6 +28,7 @@ def flags(doc: DocumentSpeakers, roles: Mapping[str, Role], note_words: int,
     if not speakers:
         return ["no speakers found: the whole text is one note"]
     out: list[str] = []
+    recurring = sum(1 for s in speakers if s.turns >= 2)
     if len(speakers) == 1:
         out.append(f"only one speaker ({speakers[0].name})")
     for s in speakers:
@@ -34,9 +37,13 @@ def flags(doc: DocumentSpeakers, roles: Mapping[str, Role], note_words: int,
         if len(speakers) > 1 and (share > ANY_SHARE or (
                 role is Role.INTERVIEWER and share > INTERVIEWER_SHARE)):
             out.append(f"{s.name} ({role}) has {share:.0%} of the words")
+        if s.name.endswith(UNLABELLED):
+            out.append(f"paragraphs without a label were given to {s.name}")
         if s.turns == 1 and s.words <= 4 and len(speakers) > 1:
             out.append(f"{s.name!r} looks like a heading, not a speaker (one turn, "
                        f"{s.words} words)")
+        elif s.turns == 1 and recurring >= 2 and not is_role_label(s.name):
+            out.append(f"{s.name} speaks once: a speaker, or text that looks like a label?")
     present = {roles.get(s.name, s.role) for s in speakers}
     if Role.INTERVIEWER not in present:
         out.append("no interviewer found")

@@ -14,7 +14,10 @@ from qualcode.core.model import Role, Turn
 from qualcode.ingest.roles import role_word
 from qualcode.ingest.rules import SpeakerRules
 
-OTHER_PARTY = {Role.INTERVIEWER: "Participant", Role.RESPONDENT: "Interviewer"}
+# The name says the turns had no label, so lists and reports show it was inferred.
+UNLABELLED = "(unlabelled)"
+OTHER_PARTY = {Role.INTERVIEWER: f"Participant {UNLABELLED}",
+               Role.RESPONDENT: f"Interviewer {UNLABELLED}"}
 
 
 def split_unlabelled(text: str, turns: list[Turn], rules: SpeakerRules) -> list[Turn]:
