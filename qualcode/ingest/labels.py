@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from qualcode.ingest.names import is_speaker
+from qualcode.ingest.roles import is_role_label
 from qualcode.ingest.rules import SpeakerRules
 from qualcode.ingest.timecode import parse_clock
 
@@ -78,9 +79,26 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Family], ...] = (
 _AFTER_CLOCK = re.compile(rf"[ \t]*[\[(]{_CLOCK}[\])]")
 
 
+# A line number before the label, as in line-numbered transcripts (PDF appendices, QDA
+# exports): "12  Interviewer: ...". Only a colon label may follow it.
+_LINE_NUMBER = re.compile(r"[ \t]*\d{1,5}[ \t]+(?=[^\d\s])")
+
+
 def line_label(line: str, offset: int, rules: SpeakerRules) -> Label | None:
     """The label at the start of ``line`` (which begins at ``offset`` in the text), if any."""
     line = line.rstrip("\r")
+    label = _pattern_label(line, offset, rules)
+    if label is None and (number := _LINE_NUMBER.match(line)) is not None:
+        found = _pattern_label(line[number.end() :], offset + number.end(), rules)
+        if found is not None and found.family is Family.COLON:
+            label = Label(offset, found.end, found.speaker, found.family, found.timestamp)
+    if label is None and is_role_label(line.strip()) and len(line.strip()) > 1:
+        # "INTERVIEWER" or "Speaker 2" alone on its line, the text below it
+        label = Label(offset, offset + len(line), line.strip(), Family.HEADING)
+    return label
+
+
+def _pattern_label(line: str, offset: int, rules: SpeakerRules) -> Label | None:
     for pattern, family in _PATTERNS:
         match = pattern.match(line)
         if match is None:
