@@ -77,6 +77,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Family], ...] = (
 )
 # A time right after a label ("Maja: [00:00:03] text", Sonix) belongs to the label.
 _AFTER_CLOCK = re.compile(rf"[ \t]*[\[(]{_CLOCK}[\])]")
+_REST_CLOCK = re.compile(rf"[ \t]*{_CLOCK}[ \t]*$")
 
 
 # A line number before the label, as in line-numbered transcripts (PDF appendices, QDA
@@ -110,6 +111,8 @@ def _pattern_label(line: str, offset: int, rules: SpeakerRules) -> Label | None:
         clock = match.groupdict().get("clock")
         if clock is None and (after := _AFTER_CLOCK.match(line, end)) is not None:
             clock, end = after["clock"], after.end()
+        elif clock is None and (after := _REST_CLOCK.match(line, end)) is not None:
+            clock, end = after["clock"], after.end()  # "[Dana Whitfield] 10:02:03" (Zoom)
         timestamp = parse_clock(clock) if clock else None
         if clock and timestamp is None:
             continue
