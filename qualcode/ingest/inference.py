@@ -77,7 +77,7 @@ def _document_roles(doc: DocumentSpeakers, rules: SpeakerRules, presence: Counte
         for s in open_:
             found[s.name] = RoleGuess(Role.RESPONDENT, INFERRED, f"the interviewer here is {who}")
         return found
-    asker = _asker(open_) or _brief(open_)
+    asker = _asker(open_) or _brief(open_) or _other_party(open_, found)
     for s in open_:
         if asker is not None and s is asker[0]:
             found[s.name] = RoleGuess(Role.INTERVIEWER, INFERRED, asker[1])
@@ -137,6 +137,15 @@ def _asker(speakers: list[SpeakerStats]) -> tuple[SpeakerStats, str] | None:
     unsure = UNSURE if margin < 0.5 or top.words > runner.words else ""
     return top, (f"{unsure}asks questions in {top.questions} of {top.turns} turns "
                  f"(next: {runner.questions} of {runner.turns}){first}; {share}% of the words")
+
+
+def _other_party(open_: list[SpeakerStats], found: dict[str, RoleGuess]
+                 ) -> tuple[SpeakerStats, str] | None:
+    """One unnamed speaker beside labelled respondents ("Dana" with "P3") asks the questions."""
+    respondents = [name for name, guess in found.items() if guess.role is Role.RESPONDENT]
+    if len(open_) != 1 or not respondents:
+        return None
+    return open_[0], f"the one speaker beside {', '.join(respondents)} (respondents by label)"
 
 
 def _brief(speakers: list[SpeakerStats]) -> tuple[SpeakerStats, str] | None:

@@ -183,3 +183,17 @@ def test_import_summary_flags_suspicious_shapes(store: Store, tmp_path: Path) ->
     assert "no interviewer found" in flags["solo.txt"]
     line = next(s for s in report.summaries if s.document == "mono.txt").line()
     assert line.startswith("mono.txt: Interviewer (interviewer, 9")
+
+
+def test_documents_imported_before_sketches_are_sketched_then_matched(
+        store: Store, tmp_path: Path) -> None:
+    text = "FICTIONAL\nInterviewer: " + "How did the network grow over the years? " * 5 + \
+        "\nAna Lima: " + "It grew slowly, one district after another. " * 8 + "\n"
+    (tmp_path / "old.txt").write_text(text, encoding="utf-8")
+    importing.import_paths(store, [tmp_path / "old.txt"])
+    with store.action("forget sketches", undoable=False):  # as in a project from before 0005
+        store.conn.execute("DELETE FROM document_sketches")
+        store.log.changed = True
+    (tmp_path / "new.md").write_text(text.replace("Ana Lima:", "**Ana Lima:**"), "utf-8")
+    report = importing.import_paths(store, [tmp_path / "new.md"])
+    assert report.imported == [] and "same interview as old.txt" in report.duplicates[0]
