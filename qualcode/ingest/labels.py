@@ -77,6 +77,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Family], ...] = (
 )
 # A time right after a label ("Maja: [00:00:03] text", Sonix) belongs to the label.
 _AFTER_CLOCK = re.compile(rf"[ \t]*[\[(]{_CLOCK}[\])]")
+_CUE_TIMING = re.compile(r"[ \t]*(?P<start>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?)[ \t]*-->")
 _REST_CLOCK = re.compile(rf"[ \t]*{_CLOCK}[ \t]*$")
 
 
@@ -128,13 +129,27 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+def _loose_seconds(clock: str) -> float:
+    """ "0:0:5.100" (Teams writes no leading zeros) -> 5.1."""
+    total = 0.0
+    for part in clock.replace(",", ".").split(":"):
+        total = total * 60 + float(part)
+    return total
+
+
 def find_labels(text: str, rules: SpeakerRules) -> list[Label]:
     """Every candidate label in ``text``, in order; ``choose_labels`` filters them."""
     labels = []
     blank_before = True
+    cue: tuple[int, float] | None = None  # (offset, start) of a timing line just before
     for offset, line in iter_lines(text):
         label = line_label(line, offset, rules)
+        if label is None and cue is not None and is_speaker(line.strip(), rules):
+            # "0:0:5.100 --> 0:0:8.250" then "Name" then the text (older Teams .docx)
+            label = Label(cue[0], offset + len(line), line.strip(), Family.STAMP, cue[1])
         if label is not None:
             labels.append(replace(label, paragraph_start=blank_before))
         blank_before = not line.strip()
+        timing = _CUE_TIMING.match(line)
+        cue = (offset, _loose_seconds(timing["start"])) if timing else None
     return labels

@@ -26,11 +26,12 @@ def add_bare_name_lines(text: str, labels: list[Label]) -> list[Label]:
     if main_family(labels) is not Family.STAMP:
         return labels
     names = {label_key(label.speaker): label.speaker for label in labels}
-    starts = {label.start for label in labels}
+    covered = {offset for label in labels for offset in (label.start, label.end)}
     found = list(labels)
     for offset, line in iter_lines(text):
         key = label_key(line.strip().strip("*_").rstrip(":").strip())
-        if key in names and offset not in starts and line.strip():
+        inside = offset in covered or offset + len(line) in covered
+        if key in names and not inside and line.strip():
             found.append(Label(offset, offset + len(line), names[key], Family.STAMP))
     return sorted(found, key=lambda label: label.start)
 
