@@ -12,6 +12,7 @@ from qualcode.cli.output import FORMATS, echo_lines, emit
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
 from qualcode.services import cases, demo, importing, project
+from qualcode.store import Store
 
 
 @cli.command()
@@ -84,7 +85,7 @@ def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple
         raise click.exceptions.Exit(1)
 
 
-def _apply_interviewers(store, names: tuple[str, ...], coder: str) -> int:  # type: ignore[no-untyped-def]
+def _apply_interviewers(store: Store, names: tuple[str, ...], coder: str) -> int:
     if not names:
         return 0
     from qualcode.services import speaker_roles

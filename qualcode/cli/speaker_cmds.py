@@ -7,6 +7,8 @@ import click
 from qualcode.cli.app import Context, cli, pass_ctx
 from qualcode.cli.output import FORMATS, emit
 from qualcode.core.errors import QualcodeError
+from qualcode.core.model import Role
+from qualcode.core.speaker_views import ProjectSpeaker, SpeakerRow
 
 
 @cli.command()
@@ -67,9 +69,7 @@ def speakers(ctx: Context, document: str | None, assignments: tuple[str, ...],
             _show_project(service.project_speakers(store), fmt)
 
 
-def _role_pair(pair: str):  # type: ignore[no-untyped-def]
-    from qualcode.core.model import Role
-
+def _role_pair(pair: str) -> tuple[str, Role]:
     name, sep, role = pair.rpartition("=")
     if not sep or not name.strip() or role.strip().lower() not in ("interviewer", "respondent"):
         raise click.BadParameter(f"{pair!r} is not NAME=interviewer|respondent",
@@ -77,7 +77,7 @@ def _role_pair(pair: str):  # type: ignore[no-untyped-def]
     return name.strip(), Role(role.strip().lower())
 
 
-def _show_project(found, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def _show_project(found: list[ProjectSpeaker], fmt: str) -> None:
     rows = [{"speaker": s.name, "documents": s.documents, "turns": s.turns,
              "words": f"{s.share:.0%}" if fmt == "table" else s.words, "role": s.role,
              "evidence": s.evidence, "sample": s.sample} for s in found]
@@ -89,7 +89,7 @@ def _show_project(found, fmt: str) -> None:  # type: ignore[no-untyped-def]
     emit(rows, columns, fmt, title="Speakers across the project")
 
 
-def _show_document(found, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def _show_document(found: list[SpeakerRow], fmt: str) -> None:
     said = sum(s.words for s in found) or 1
     rows = [{"document": s.document, "speaker": s.name, "role": s.role.value, "turns": s.turns,
              "words": f"{s.words / said:.0%}" if fmt == "table" else s.words,

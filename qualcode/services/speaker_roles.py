@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode.core.errors import InputError, QualcodeError
-from qualcode.core.model import Document, Role
+from qualcode.core.model import Document, Role, Turn
 from qualcode.core.speaker_views import SpeakerRow
 from qualcode.ingest import find_turns, read_transcript
 from qualcode.ingest.flags import flags
@@ -105,7 +105,8 @@ def redetect(store: Store, doc: Document, *, coder: str = "") -> tuple[int, int]
     return before, len(turns)
 
 
-def _turns_from_source(store: Store, doc: Document, rules: SpeakerRules) -> list | None:
+def _turns_from_source(store: Store, doc: Document, rules: SpeakerRules
+                       ) -> list[Turn] | None:
     row = store.conn.execute("SELECT source_path FROM documents WHERE id = ?",
                              (doc.id,)).fetchone()
     path = Path(row["source_path"]) if row and row["source_path"] else None
