@@ -21,6 +21,7 @@ MODULES: dict[str, str] = {  # stage name -> module in this package
     "tui": "tui",
     "bomb": "bomb",
     "bulk-codings": "exchange",
+    "speakers": "speakers",
 }
 NAMES: tuple[str, ...] = tuple(MODULES)
 

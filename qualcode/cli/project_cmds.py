@@ -12,6 +12,7 @@ from qualcode.cli.output import FORMATS, echo_lines, emit, shown
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
 from qualcode.services import cases, demo, importing, project
+from qualcode.store import Store
 
 
 @cli.command()
@@ -38,14 +39,20 @@ def init(ctx: Context) -> None:
 @click.option("--interviewer-pattern", "patterns", multiple=True, metavar="REGEX",
               help="Speaker labels matching this regular expression are the interviewer "
                    "(repeatable; remembered).")
+@click.option("--allow-duplicates", is_flag=True,
+              help="Import a file even when the same interview is already in the project.")
 @pass_ctx
 def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple[str, ...],
-            interviewers: tuple[str, ...], patterns: tuple[str, ...]) -> None:
+            interviewers: tuple[str, ...], patterns: tuple[str, ...],
+            allow_duplicates: bool) -> None:
     """Import transcripts: files, folders or globs (.txt .md .docx .odt .vtt .srt .pdf), or
     other tools' projects (REFI-QDA .qdpx/.qde, a QualCoder .qda), added to this one.
 
-    Re-importing a file with the same content does nothing. A file that cannot be read is
-    reported in one line and skipped; the others are imported.
+    Re-importing a file with the same content does nothing; the same interview in another
+    format is reported and not imported. A file that cannot be read is reported in one line
+    and skipped; the others are imported. Each new document's speakers, roles and word shares
+    are printed, with anything worth checking; --interviewer also applies to documents
+    already imported.
 
     \b
     Example:
@@ -69,16 +76,33 @@ def import_(ctx: Context, paths: tuple[str, ...], case: str | None, attrs: tuple
     with ctx.open() as store:
         importing.add_interviewer_names(store, interviewers)
         importing.add_interviewer_patterns(store, patterns)
+        applied = _apply_interviewers(store, interviewers, ctx.coder)
         report = _with_progress(lambda progress: importing.import_paths(
-            store, paths, case=case, attributes=values, coder=ctx.coder, progress=progress))
-    echo_lines([f"note: {n}" for n in report.notes], err=True)
+            store, paths, case=case, attributes=values, coder=ctx.coder, progress=progress,
+            allow_duplicates=allow_duplicates))
+    echo_lines([f"note: {n}" for n in report.notes + report.skipped], err=True)
+    if applied:
+        click.echo(f"--interviewer: {applied} speaker(s) in documents already imported "
+                   "are now interviewers (undo reverts)")
     for name in report.unchanged:
         click.echo(shown(f"unchanged: {name} is already in the project"))
+    echo_lines([shown(f"duplicate: {d}") for d in report.duplicates])
+    for summary in report.summaries:
+        click.echo(shown(summary.line()))
+        echo_lines([shown(f"  check: {flag}") for flag in summary.flags])
     click.echo(f"imported {len(report.imported)} document(s)"
                + (f", {len(report.unchanged)} already there" if report.unchanged else ""))
     if report.errors:
         echo_lines([f"qualcode: error: {e}" for e in report.errors], err=True)
         raise click.exceptions.Exit(1)
+
+
+def _apply_interviewers(store: Store, names: tuple[str, ...], coder: str) -> int:
+    if not names:
+        return 0
+    from qualcode.services import speaker_roles
+
+    return speaker_roles.apply_interviewer_names(store, names, coder=coder)
 
 
 def _with_progress(work):  # type: ignore[no-untyped-def]
@@ -132,47 +156,6 @@ def attributes_show(ctx: Context, fmt: str) -> None:
     rows = [{"case": c.name, **{n: format_value(c.attributes[n]) if n in c.attributes else ""
                                 for n in names}} for c in all_cases]
     emit(rows, ["case", *names], fmt, title="Cases")
-
-
-@cli.command()
-@click.argument("document", required=False)
-@click.option("--set-role", "assignments", multiple=True, metavar="NAME=ROLE",
-              help="Make speaker NAME the interviewer or a respondent (needs DOCUMENT).")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-@pass_ctx
-def speakers(ctx: Context, document: str | None, assignments: tuple[str, ...], fmt: str) -> None:
-    """List the speakers of each document and their roles, or correct a role.
-
-    \b
-    Example:
-      qualcode speakers ca04-bulgaria.md
-      qualcode speakers ca04-bulgaria.md --set-role "Marta Kovač=interviewer"
-    """
-    from qualcode.core.model import Role
-    from qualcode.services import speakers as speaker_service
-
-    with ctx.open() as store:
-        doc = store.find_document(document) if document else None
-        if assignments and doc is None:
-            raise click.UsageError("--set-role needs a DOCUMENT")
-        for pair in assignments:
-            name, sep, role = pair.rpartition("=")
-            if not sep or role.strip().lower() not in ("interviewer", "respondent"):
-                raise click.BadParameter(f"{pair!r} is not NAME=interviewer|respondent",
-                                         param_hint="--set-role")
-            assert doc is not None
-            changed = speaker_service.set_role(store, doc, name.strip(),
-                                               Role(role.strip().lower()), coder=ctx.coder)
-            click.echo(f"{name.strip()} is now {role.strip().lower()} ({changed} turns)")
-        names = {d.id: d.name for d in store.documents()}
-        found = store.speakers(doc.id if doc else None)
-        counts: dict[tuple[int | None, str | None], int] = {}
-        for d_id in ([doc.id] if doc else list(names)):
-            for t in store.turns(d_id or 0):
-                counts[(d_id, t.speaker)] = counts.get((d_id, t.speaker), 0) + 1
-    rows = [{"document": names[s.document_id or 0], "speaker": s.name, "role": s.role.value,
-             "turns": counts.get((s.document_id, s.name), 0)} for s in found]
-    emit(rows, ["document", "speaker", "role", "turns"], fmt, title="Speakers")
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qualcode.ingest.roles import is_role_label, split_parenthetical
 from qualcode.ingest.rules import SpeakerRules, label_key
 
 MAX_NAME_CHARS = 40
@@ -30,6 +31,9 @@ NOT_SPEAKERS = frozenset(
         "Overlapping speech", "Cough", "Coughs", "Music", "Noise", "Background noise", "Break",
         "Interruption", "End", "End of transcript", "End of recording", "Start", "Redacted",
         "Applause", "Sic", "Indistinct", "Phone rings", "Technical difficulties",
+        # Otter, Trint and meeting-tool headers ("SUMMARY KEYWORDS", "SPEAKERS", ...)
+        "Summary keywords", "Speakers", "Speaker list", "Action items", "Outline", "Overview",
+        "Abstract", "Meeting notes", "Agenda", "Highlights", "Chapters",
     )
 )
 
@@ -60,8 +64,11 @@ def is_short_label(label: str) -> bool:
 
 def is_speaker(label: str, rules: SpeakerRules, *, formatted: bool = False) -> bool:
     """Whether ``label`` can be a speaker: interviewer names always are; metadata never."""
-    if rules.is_interviewer(label):
-        return True
+    if rules.is_interviewer(label) or is_role_label(label):
+        return True  # "interviewee", "Interviewer2", "Speaker 3" whatever their case
     if label_key(label) in NOT_SPEAKERS:
         return False
+    name, note = split_parenthetical(label)
+    if note:  # "Dana Whitfield (Interviewer)", "R1 (teacher)": the name must look a name
+        return is_speaker(name, rules, formatted=formatted) and len(note) <= MAX_NAME_CHARS
     return is_short_label(label) if formatted else is_name_like(label)

@@ -7,6 +7,7 @@ are found too, but once bold labels exist they count only for the bold speakers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from qualcode.core.model import Turn
@@ -14,6 +15,7 @@ from qualcode.ingest.decode import normalise_newlines
 from qualcode.ingest.labels import Family, Label, find_labels
 from qualcode.ingest.names import is_speaker
 from qualcode.ingest.rules import SpeakerRules
+from qualcode.ingest.timecode import parse_clock
 from qualcode.ingest.turns import turns_from_labels
 
 
@@ -56,6 +58,9 @@ def bold_label(
     lead = len(prefix) - len(prefix.lstrip())
     core = prefix.strip()
     rest = text[len(prefix) :]
+    stamp = _stamp_label(core, rest.split("\n", 1)[0], lead, len(prefix), offset, rules)
+    if stamp is not None:
+        return stamp
     if core.endswith(":"):  # "Maja:" bold
         name, end, family = core[:-1].rstrip(), lead + len(core), Family.COLON
     elif rest.lstrip(" \t").startswith(":"):  # "Maja" bold, then ":"
@@ -63,12 +68,36 @@ def bold_label(
         name, end, family = core, colon + 1, Family.COLON
     elif not rest.strip():  # a paragraph holding only a bold name, text below it
         name, end, family = core, lead + len(core), Family.HEADING
+    elif rest[:1] in (" ", "\t") and is_speaker(core, rules):  # "Maja<TAB>text", no colon
+        name, end, family = core, lead + len(core), Family.COLON
     else:
         return None
     formatted = family is Family.COLON  # a bold line without a colon must still look a name
     if not is_speaker(name, rules, formatted=formatted):
         return None
     return Label(offset, offset + end, name, family, formatted=True)
+
+
+# "Name  00:12" with the name bold and the time plain or bold (Otter, Teams and Zoom .docx).
+_CLOCK_TAIL = re.compile(r"[ \t]*\(?(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?)\)?[ \t]*:?[ \t]*$")
+
+
+def _stamp_label(core: str, rest_line: str, lead: int, prefix_len: int, offset: int,
+                 rules: SpeakerRules) -> Label | None:
+    inside = _CLOCK_TAIL.search(core)
+    if inside is not None and inside.start() > 0 and not rest_line.strip():
+        name, clock = core[: inside.start()].strip(), inside[1]
+    else:
+        after = _CLOCK_TAIL.match(rest_line)
+        if after is None or not rest_line.strip():
+            return None
+        name, clock = core.rstrip(":").strip(), after[1]
+    timestamp = parse_clock(clock)
+    if timestamp is None or not is_speaker(name, rules, formatted=True):
+        return None
+    end = lead + len(core) if inside is not None and inside.start() > 0 else (
+        prefix_len + len(rest_line))
+    return Label(offset, offset + end, name, Family.STAMP, timestamp, formatted=True)
 
 
 def _bold_prefix(paragraph: Paragraph) -> str:

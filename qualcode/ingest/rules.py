@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Role
+from qualcode.ingest.roles import role_word
 
 DEFAULT_INTERVIEWER_NAMES: tuple[str, ...] = (
     "Interviewer",
@@ -47,6 +48,8 @@ class SpeakerRules:
 
     def is_interviewer(self, speaker: str) -> bool:
         key = label_key(speaker)
+        if role_word(speaker) is Role.INTERVIEWER:
+            return True
         if any(key == label_key(name) for name in self.interviewer_names):
             return True
         text = " ".join(speaker.split())

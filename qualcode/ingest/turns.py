@@ -6,8 +6,15 @@ from collections.abc import Iterable
 
 from qualcode.core.model import Turn
 from qualcode.ingest.labels import Label, find_labels
+from qualcode.ingest.refine import (
+    add_bare_name_lines,
+    drop_header_lines,
+    drop_titles,
+    one_spelling,
+)
 from qualcode.ingest.rules import SpeakerRules
 from qualcode.ingest.selection import choose_labels
+from qualcode.ingest.unlabelled import split_unlabelled
 
 
 def find_turns(text: str, rules: SpeakerRules) -> list[Turn]:
@@ -22,7 +29,9 @@ def turns_from_labels(text: str, candidates: Iterable[Label], rules: SpeakerRule
     for label in candidates:
         by_start.setdefault(label.start, label)
     labels = choose_labels(sorted(by_start.values(), key=lambda lb: lb.start), rules)
-    return cut_turns(text, labels, rules)
+    labels = drop_titles(text, add_bare_name_lines(text, labels))
+    labels = one_spelling(drop_header_lines(text, labels))
+    return split_unlabelled(text, cut_turns(text, labels, rules), rules)
 
 
 def cut_turns(text: str, labels: list[Label], rules: SpeakerRules) -> list[Turn]:

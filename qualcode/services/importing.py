@@ -9,12 +9,17 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.model import Document
 from qualcode.ingest import SUPPORTED_SUFFIXES, SpeakerRules, read_transcript
+from qualcode.ingest.duplicates import SAME, resemblance, sketch
 from qualcode.services.cases import apply_attributes
-from qualcode.store import Store
+from qualcode.store import Store, document_sketches
+
+if TYPE_CHECKING:
+    from qualcode.services.speaker_roles import DocumentSummary
 
 Progress = Callable[[int, int, str], None]
 
@@ -25,6 +30,9 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)  # same content already in the project
     errors: list[str] = field(default_factory=list)  # one line each, naming the file
     notes: list[str] = field(default_factory=list)  # e.g. "x.txt: decoded as cp1252"
+    duplicates: list[str] = field(default_factory=list)  # same interview in another format
+    skipped: list[str] = field(default_factory=list)  # files in folders qualcode cannot read
+    summaries: list[DocumentSummary] = field(default_factory=list)  # speakers, roles, flags
 
 
 def speaker_rules(store: Store) -> SpeakerRules:
@@ -57,16 +65,22 @@ def add_interviewer_patterns(store: Store, patterns: Iterable[str]) -> None:
             store.set_setting("interviewer_patterns", current + new)
 
 
-def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files named directly, inside folders (recursively) or by glob; errors for the rest."""
+def expand_paths(paths: Sequence[str | Path], skipped: list[str] | None = None
+                 ) -> tuple[list[Path], list[str]]:
+    """Files named directly, inside folders (recursively) or by glob; errors for the rest.
+    Files in folders that are not transcripts are listed in ``skipped``."""
     files: list[Path] = []
     errors: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file()
-                            and p.suffix.lower() in SUPPORTED_SUFFIXES
-                            and not any(part.startswith(".") for part in p.parts[-1:]))
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.parts[-1:]))
+            files += [p for p in found if p.suffix.lower() in SUPPORTED_SUFFIXES]
+            if skipped is not None:
+                skipped += [f"{p}: not a transcript format qualcode reads (skipped)"
+                            for p in found if p.suffix.lower() not in SUPPORTED_SUFFIXES
+                            and ".qualcode" not in p.name]  # the project file itself
         elif path.is_file():
             files.append(path)
         elif any(ch in str(raw) for ch in "*?["):
@@ -83,30 +97,46 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
 
 def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None = None,
                  attributes: dict[str, str] | None = None, coder: str = "",
-                 progress: Progress | None = None) -> ImportReport:
-    files, errors = expand_paths(paths)
-    report = ImportReport(errors=errors)
+                 progress: Progress | None = None,
+                 allow_duplicates: bool = False) -> ImportReport:
+    report = ImportReport()
+    files, report.errors = expand_paths(paths, report.skipped)
     rules = speaker_rules(store)
+    _sketch_older_documents(store)
     for number, path in enumerate(files, start=1):
         if progress:
             progress(number, len(files), path.name)
         try:
-            _import_one(store, path, rules, report, case, attributes or {}, coder)
+            _import_one(store, path, rules, report, case, attributes or {}, coder,
+                        allow_duplicates)
         except InputError as err:
             report.errors.append(str(err))
         except QualcodeError as err:
             report.errors.append(f"{path}: {err}")
+    if report.imported:
+        # Roles rest on evidence across documents (the study's interviewer recurs), so they
+        # are revised once the batch is in; then each new document is summarised.
+        infer_project_roles(store, coder=coder)
+        report.summaries = summaries(store, report.imported)
     return report
 
 
 def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportReport,
-                case: str | None, attributes: dict[str, str], coder: str) -> None:
+                case: str | None, attributes: dict[str, str], coder: str,
+                allow_duplicates: bool = False) -> None:
     parsed = read_transcript(path, rules)
     sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
     existing = store.document_id_by_sha(sha)
     if existing is not None:
         known = store.document(existing).name
         report.unchanged.append(path.name if known == path.name else f"{path.name} (as {known})")
+        return
+    fingerprint = sketch(parsed.text)
+    twin = None if allow_duplicates else same_interview(store, fingerprint)
+    if twin is not None:
+        report.duplicates.append(
+            f"{path}: the same interview as {twin[0]}, already in the project "
+            f"({twin[1]:.0%} the same text); not imported (--allow-duplicates imports it)")
         return
     if store.document_id_by_name(path.name) is not None:
         raise InputError(path, "a different document with this name is already in the "
@@ -120,6 +150,39 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
         doc = Document(name=path.name, text=parsed.text, format=parsed.format, sha256=sha,
                        imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                        encoding=parsed.encoding, case_id=case_id)
-        store.add_document(doc, parsed.turns, source_path=str(path.resolve()))
+        doc_id = store.add_document(doc, parsed.turns, source_path=str(path.resolve()))
+        document_sketches.save_sketch(store, doc_id, fingerprint)
     report.imported.append(path.name)
     report.notes += [f"{path}: {note}" for note in parsed.notes]
+
+
+def same_interview(store: Store, fingerprint: list[int]) -> tuple[str, float] | None:
+    """(name, similarity) of a document already imported that holds the same interview."""
+    best: tuple[str, float] | None = None
+    for name, other in document_sketches.sketches(store):
+        score = resemblance(fingerprint, other)
+        if score >= SAME and (best is None or score > best[1]):
+            best = (name, score)
+    return best
+
+
+def _sketch_older_documents(store: Store) -> None:
+    """Documents imported before sketches existed get one (once), so duplicates of them
+    are found too."""
+    older = document_sketches.unsketched(store)
+    if older:
+        with store.action("sketch documents", undoable=False):
+            for doc_id, text in older:
+                document_sketches.save_sketch(store, doc_id, sketch(text))
+
+
+def infer_project_roles(store: Store, *, coder: str = "") -> int:
+    from qualcode.services.speaker_roles import infer_project_roles as infer
+
+    return infer(store, coder=coder)
+
+
+def summaries(store: Store, names: list[str]) -> list[DocumentSummary]:
+    from qualcode.services.speaker_roles import summaries as summarise
+
+    return summarise(store, names)

@@ -27,6 +27,7 @@ from qualcode.tui.context import Location, Project
 from qualcode.tui.screens.analysis import AnalysisScreen
 from qualcode.tui.screens.help import HelpScreen
 from qualcode.tui.screens.privacy import PrivacyScreen
+from qualcode.tui.screens.speakers import SpeakersScreen
 from qualcode.tui.screens.suggestions import SuggestionsScreen
 from qualcode.tui.screens.synthesis import SynthesisScreen
 from qualcode.tui.screens.team import TeamScreen
@@ -46,8 +47,9 @@ AREAS: list[Area] = [
     Area("suggestions", "Suggestions", "f3", SuggestionsScreen),
     Area("synthesis", "Synthesis", "f4", SynthesisScreen),
     Area("analysis", "Analysis", "f5", AnalysisScreen),
-    Area("team", "Team: agreement and disagreements", "f6", TeamScreen),
-    Area("privacy", "Privacy: identifiers and pseudonyms", "f7", PrivacyScreen),
+    Area("speakers", "Speakers", "f6", SpeakersScreen),
+    Area("team", "Team: agreement and disagreements", "f7", TeamScreen),
+    Area("privacy", "Privacy: identifiers and pseudonyms", "f8", PrivacyScreen),
 ]
 
 DARK, LIGHT = "textual-dark", "textual-light"

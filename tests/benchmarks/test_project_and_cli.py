@@ -55,4 +55,4 @@ def test_bad_arguments_are_one_line_and_exit_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         "python -m benchmarks: unknown stage(s) nope; choose from "
-        "import, search, nlp, themes, codes, evaluate, report, tui, bomb, bulk-codings"]
+        "import, search, nlp, themes, codes, evaluate, report, tui, bomb, bulk-codings, speakers"]

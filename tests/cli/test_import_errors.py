@@ -96,7 +96,7 @@ def test_speaker_roles_can_be_corrected_and_patterns_configured(tmp_path: Path) 
     project = tmp_path / "p.qualcode"
     qualcode(project, "init", check=True)
     doc = tmp_path / "x.txt"
-    doc.write_text("FICTIONAL\nMaja: How is it going?\nAna: Well.\nMaja: Good.\n")
+    doc.write_text("FICTIONAL\nMaja: Hello there.\nAna: Well.\nMaja: Good.\n")
     qualcode(project, "import", str(doc), check=True)
     rows = json.loads(qualcode(project, "speakers", "--format", "json", check=True).stdout)
     assert {r["speaker"]: r["role"] for r in rows} == {"Maja": "respondent", "Ana": "respondent"}

@@ -24,7 +24,9 @@ def test_defaults_are_the_documented_names() -> None:
         ("I", Role.INTERVIEWER),
         ("Maja", Role.RESPONDENT),
         ("P1", Role.RESPONDENT),
-        ("Interviewer 2", Role.RESPONDENT),
+        ("Interviewer 2", Role.INTERVIEWER),  # numbered interviewers are interviewers
+        ("Interviewer2", Role.INTERVIEWER),
+        ("interviewee", Role.RESPONDENT),
     ],
 )
 def test_role_of_default_names(speaker: str | None, role: Role) -> None:

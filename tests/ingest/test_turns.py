@@ -182,7 +182,7 @@ def test_empty_text_has_no_turns() -> None:
 
 def test_label_only_speaker_gets_role_from_rules() -> None:
     rules = SpeakerRules(interviewer_names=("Ana",))
-    turns = find_turns("Ana: Question?\nInterviewer: Answer.\n", rules)
+    turns = find_turns("Ana: Question?\nMaja: Answer.\n", rules)
     assert [t.role for t in turns] == [Role.INTERVIEWER, Role.RESPONDENT]
 
 
