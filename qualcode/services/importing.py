@@ -15,6 +15,7 @@ from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.model import Document
 from qualcode.ingest import SUPPORTED_SUFFIXES, SpeakerRules, read_transcript
 from qualcode.ingest.duplicates import SAME, resemblance, sketch
+from qualcode.services import pseudonyms
 from qualcode.services.cases import apply_attributes
 from qualcode.store import Store, document_sketches
 
@@ -118,6 +119,11 @@ def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None 
         # are revised once the batch is in; then each new document is summarised.
         infer_project_roles(store, coder=coder)
         report.summaries = summaries(store, report.imported)
+        # New documents join the identifier register at once (the fast detectors; named
+        # entities with `qualcode pseudonyms scan`), so every output is pseudonymised from
+        # the start.
+        pseudonyms.scan(store, coder=coder, entities=False,
+                        documents=[store.find_document(name) for name in report.imported])
     return report
 
 

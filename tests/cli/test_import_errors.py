@@ -50,7 +50,10 @@ def test_mixed_bad_files(tmp_path: Path) -> None:
             good_id = before["documents"][0][0]
             assert rows == [r for r in after[table] if r[1] == good_id]
         else:
-            assert rows == after[table], table
+            # Rows there before are unchanged (the new documents may add their own: a
+            # similarity sketch, identifiers found in them).
+            known = {r[0] for r in rows}
+            assert rows == [r for r in after[table] if r[0] in known], table
 
 
 def test_bad_flag_and_missing_project_are_one_line(tmp_path: Path) -> None:

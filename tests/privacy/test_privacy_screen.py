@@ -18,7 +18,7 @@ async def test_scan_review_decide_and_undo(project: Store) -> None:  # noqa: F81
     project.close()
     app = create_app(path, "lead")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f7")
+        await pilot.press("f8")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PrivacyScreen)

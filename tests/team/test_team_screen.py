@@ -25,7 +25,7 @@ async def test_walk_and_resolve_three_disagreements(ana_and_ben: tuple[Path, Pat
         opened = team.open_disagreements(store, "ana", "ben")
     app = create_app(ana, "lead")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
+        await pilot.press("f7")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, TeamScreen)
@@ -62,7 +62,7 @@ async def test_a_project_with_one_coder_says_what_to_do(ana_and_ben: tuple[Path,
     ana, _ben = ana_and_ben
     app = create_app(ana, "ana")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
+        await pilot.press("f7")
         await pilot.pause()
         summary = str(app.screen.query_one("#team-summary", Label).render())
         assert "qualcode merge" in summary
