@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from qualcode.core.errors import QualcodeError
-from qualcode.services import cases, codes, demo_coding, importing
+from qualcode.services import cases, codes, demo_coding, demo_synthesis, importing
 from qualcode.store import Store
 
 # The consultant's own name labels the interviewer in two demo transcripts.
@@ -41,6 +41,13 @@ def build_demo(path: Path, transcripts: Path, codebook: Path, *, coder: str) -> 
         if coding_file.exists():
             count = demo_coding.apply_demo_coding(store, coding_file)
             lines.append(f"{count} codings by {demo_coding.DEMO_CODER} from {coding_file}")
+        synthesis_file = transcripts / "demo-synthesis.yml"
+        if synthesis_file.exists():
+            done = demo_synthesis.apply_demo_synthesis(store, synthesis_file,
+                                                       coder=demo_coding.DEMO_CODER)
+            lines.append(f"{done['findings']} findings, {done['cells']} matrix cells, "
+                         f"{done['profiles']} profiles and {done['sections']} report sections "
+                         f"from {synthesis_file}")
     os.replace(tmp, path)
     for leftover in _files_of(tmp):
         leftover.unlink()
