@@ -111,6 +111,10 @@ def style(doc: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAP
     try:
         return styles[name]
     except KeyError:
+        look = report_styles.LOOKS.get(name)
+        if look is not None and kind is WD_STYLE_TYPE.PARAGRAPH:
+            base = look.base
+            style(doc, base)  # our styles build on each other ("Rating" on "Table Text")
         added = styles.add_style(name, kind)
         if base is not None and kind is not WD_STYLE_TYPE.TABLE:
             with contextlib.suppress(KeyError):
@@ -165,7 +169,7 @@ def toc_style(doc: Document, level: int, text_width: Cm) -> BaseStyle:
     if len(fmt.tab_stops) == 0:
         fmt.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         fmt.left_indent = Cm(0.6 * (level - 1))
-        fmt.space_after = Pt(3)
+        fmt.space_after = Pt(0)
     return found
 
 

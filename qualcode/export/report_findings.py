@@ -34,9 +34,9 @@ def add_quote(doc: Document, quote: Quote) -> None:
 
 
 def add_section(doc: Document, section: CodeSection, coded_cases: int) -> None:
+    # Code definitions are written for coders ("apply it together with..."); the annex gives
+    # them, the findings speak for themselves.
     docx_parts.heading(doc, section.code.name, section.depth + 2)
-    if section.code.definition:
-        docx_parts.small_note(doc, section.code.definition, "Definition")
     add_text(doc, section.finding)
     if section.memo:
         add_text(doc, f"Analyst's note: {section.memo}", "Memo")

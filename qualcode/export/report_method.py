@@ -79,8 +79,6 @@ def add_methodology(doc: Document, m: Methodology, *, pseudonymised: bool,
         doc, f"{name} has {_count(m.codes, 'code')}, {m.top_level_codes} of them at the top "
         "level; the findings follow its order, one section per theme. The annex gives every "
         "code's definition, what it includes and excludes, and an example.", "Normal")
-    if m.codebook_description:
-        add_text(doc, m.codebook_description)
     docx_parts.heading(doc, "Coding", 2)
     coders = ", ".join(f"{name} ({n:,})" for name, n in m.coders) or "nobody yet"
     coded = coverage.phrase if coverage else _count(len(m.interviews), "interview")

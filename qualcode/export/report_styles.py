@@ -5,6 +5,7 @@ the template defines is used as the template defines it.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -43,7 +44,7 @@ LOOKS: dict[str, Look] = {
     "Warning Note": Look(size=10, bold=True),
     "Report Date": Look(space_before=24),
     "Table Text": Look(size=8.5, space_after=0, space_before=0),
-    "Table Heading": Look(base="Table Text", bold=True),
+    "Table Heading": Look(base="Table Text", bold=True, size=8),
     "Table Number": Look(base="Table Text", centre=True),
     "Row Label": Look(base="Table Text", bold=True),
     "Row Note": Look(base="Table Text", size=7.5, grey=True),
@@ -95,10 +96,8 @@ def table_style(doc: Document) -> object:
         return styles[TABLE_STYLE]
     except KeyError:
         added = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
-        try:
+        with contextlib.suppress(KeyError):
             added.base_style = styles["Table Grid"]
-        except KeyError:
-            pass
         return added
 
 

@@ -34,11 +34,11 @@ def rating_colour(scale: Sequence[str], rating: str) -> str | None:
     return RAMP[round(scale.index(rating) * step)]
 
 
-def _row_label(cell: object, row: MatrixRow, doc: Document) -> None:
+def _row_label(cell: object, row: MatrixRow, doc: Document, *, note: bool = True) -> None:
     docx_parts.write_cell(cell, row.organisation or row.case, doc, "Row Label")  # type: ignore[arg-type]
-    note = row.case if row.organisation else row.description
-    if note:
-        docx_parts.write_cell(cell, note, doc, "Row Note",  # type: ignore[arg-type]
+    note_text = row.case if row.organisation else row.description
+    if note and note_text:
+        docx_parts.write_cell(cell, note_text, doc, "Row Note",  # type: ignore[arg-type]
                               paragraph=cell.add_paragraph())  # type: ignore[attr-defined]
 
 
@@ -59,7 +59,7 @@ def add_matrix_overview(doc: Document, matrix: MatrixTable) -> None:
                             blank_rows=len(matrix.rows))
     for added, row in zip(grid.rows[1:], matrix.rows, strict=True):
         docx_parts.keep_row_together(added)
-        _row_label(added.cells[0], row, doc)
+        _row_label(added.cells[0], row, doc, note=False)  # one page: the annex has the rest
         for cell, entry in zip(added.cells[1:], row.entries, strict=True):
             docx_parts.write_cell(cell, entry.rating or "–", doc, "Rating")
             colour = rating_colour(matrix.scale, entry.rating)

@@ -16,21 +16,30 @@ _COUNTERS: WeakKeyDictionary[object, dict[str, int]] = WeakKeyDictionary()
 
 
 def add_text(doc: Document, text: str, style_name: str = "Normal") -> int:
-    """Paragraphs (separated by blank lines) in ``style_name``; lines that start with "- "
-    are bullet points ("List Bullet"). Returns the number of paragraphs written."""
+    """Paragraphs (separated by blank lines) in ``style_name``; a line that starts with "- "
+    starts a bullet point ("List Bullet"), and the lines after it, up to the next bullet or
+    blank line, continue it. Returns the number of paragraphs written."""
     written = 0
     for block in (b.strip() for b in text.replace("\r\n", "\n").split("\n\n")):
         if not block:
             continue
-        lines = block.split("\n")
-        if all(line.lstrip().startswith(BULLET) for line in lines):
-            for line in lines:
-                docx_parts.styled(doc, line.lstrip()[2:].strip(), "List Bullet")
-                written += 1
-        else:
-            docx_parts.styled(doc, " ".join(line.strip() for line in lines), style_name)
+        for kind, words in _pieces(block.split("\n")):
+            docx_parts.styled(doc, words, "List Bullet" if kind == "bullet" else style_name)
             written += 1
     return written
+
+
+def _pieces(lines: list[str]) -> list[tuple[str, str]]:
+    """("text" | "bullet", words) for one block of lines."""
+    found: list[tuple[str, list[str]]] = []
+    for line in (raw.strip() for raw in lines):
+        if line.startswith(BULLET):
+            found.append(("bullet", [line[2:].strip()]))
+        elif found:
+            found[-1][1].append(line)
+        else:
+            found.append(("text", [line]))
+    return [(kind, " ".join(w for w in words if w)) for kind, words in found]
 
 
 def add_own(doc: Document, section: OwnSection | None, *, level: int = 1,

@@ -22,7 +22,9 @@ from qualcode.store import Store
 from qualcode.store import sections as section_table
 from qualcode.store import synthesis as tables
 
-TOP_KEYS = {"cases", "findings", "matrix", "profiles", "sections"}
+TOP_KEYS = {"cases", "findings", "matrix", "profiles", "report", "sections"}
+REPORT_SETTINGS = {"title": "report_title", "author": "report_author",
+                   "language": "report_language"}
 
 
 def read_demo_synthesis(path: Path) -> dict[str, Any]:
@@ -75,6 +77,10 @@ def apply_demo_synthesis(store: Store, path: Path, *, coder: str) -> dict[str, i
                                                                      value.get("title", ""))
             section_table.set_section(store, kind, text.strip(), coder, title=title)
         counts["sections"] = len(data.get("sections") or {})
+        for key, value in (data.get("report") or {}).items():
+            if key not in REPORT_SETTINGS:
+                raise InputError(path, f"unknown report setting {key!r}")
+            store.set_setting(REPORT_SETTINGS[key], str(value))
     return counts
 
 

@@ -6,8 +6,8 @@ attributes and pseudonymises lives here. Reading only: no action, nothing change
 
 from __future__ import annotations
 
-import datetime as dt
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -111,7 +111,8 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
                        store=store)
     selected = _selected_codes(store, project.codes, options.codes)
     coverage = report_coverage.coverage(project.documents, project.codings)
-    by = _split_attribute(report_coverage.coded_cases(project.documents, project.cases, project.codings), options.by)
+    coded = report_coverage.coded_cases(project.documents, project.cases, project.codings)
+    by = _split_attribute(coded, options.by)
     codings = [c for c in project.codings if c.code_id in {s.id for s in selected}]
     speakers = _quote_speakers(project, options.pseudonymise)
     name = store.setting("codebook_name", "") or ""
@@ -120,7 +121,8 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
     own = {k: OwnSection(s.heading, s.text)
            for k, s in own_sections.report_sections(store).items()}
     data = ReportData(
-        title=options.title or (f"{name}: findings" if name else "Findings"),
+        title=options.title or store.setting("report_title", "")
+        or (f"{name}: findings" if name else "Findings"),
         subtitle=f"Analysis of {coverage.phrase}",
         date=_today(),
         methodology=methodology,

@@ -12,7 +12,7 @@ from typing import Any
 
 import docx
 import pytest
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 from qualcode.core.model import Code
 from qualcode.services import analysis
@@ -254,7 +254,12 @@ async def test_write_the_report(demo_path: Path, reader: Store, tmp_path: Path) 
         assert isinstance(dialog, ReportDialog)
         assert dialog.query_one(Input).value == str(demo_path.with_name("demo-report.docx"))
         dialog.query_one(Input).value = str(out)
-        await pilot.press("tab", "space")  # pseudonymise
+        box = dialog.query_one("#report-pseudonymise", Checkbox)
+        assert box.value and "ON" in str(box.label)  # on by default, and says so
+        await pilot.press("tab", "space")  # off: the label says so too
+        assert not box.value and "OFF" in str(box.label) and box.has_class("-off")
+        await pilot.press("space")  # on again
+        assert box.value and "ON" in str(box.label)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
@@ -265,9 +270,9 @@ async def test_write_the_report(demo_path: Path, reader: Store, tmp_path: Path) 
                    for m in said), said
 
     document = docx.Document(str(out))
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     chapters = [h for h in headings if h in {c.name for c in top}]
-    assert chapters == [c.name for c in top]
+    assert chapters == [c.name for c in top]  # the demo has something to say on every theme
     text = "\n".join(p.text for p in document.paragraphs)
     assert not [n for n in names if n in text]
 
