@@ -44,7 +44,7 @@ LOOKS: dict[str, Look] = {
     "Warning Note": Look(size=10, bold=True),
     "Report Date": Look(space_before=24),
     "Table Text": Look(size=8.5, space_after=0, space_before=0),
-    "Table Heading": Look(base="Table Text", bold=True, size=8),
+    "Table Heading": Look(base="Table Text", bold=True, size=7.5),
     "Table Number": Look(base="Table Text", centre=True),
     "Row Label": Look(base="Table Text", bold=True),
     "Row Note": Look(base="Table Text", size=7.5, grey=True),

@@ -65,11 +65,17 @@ def add_matrix_overview(doc: Document, matrix: MatrixTable) -> None:
             colour = rating_colour(matrix.scale, entry.rating)
             if colour:
                 docx_parts.shade(cell, colour)
-    width = docx_parts.text_width(section)
-    first = Cm(5.5)
-    other = Cm((width.cm - first.cm) / max(len(matrix.columns), 1))
-    docx_parts.set_widths(grid, [first, *([other] * len(matrix.columns))])
+    first = Cm(4.4)
+    docx_parts.set_widths(grid, [first, *column_widths(
+        matrix.columns, docx_parts.text_width(section).cm - first.cm)])
     docx_parts.new_section(doc, landscape=False)
+
+
+def column_widths(headers: Sequence[str], total: float) -> list[Cm]:
+    """Widths sharing ``total`` cm in proportion to each header's longest word, so no word
+    of a criterion's name is broken across lines."""
+    longest = [max([len(w) for w in h.split()] + [11]) for h in headers]
+    return [Cm(total * n / sum(longest)) for n in longest]
 
 
 def add_matrix_detail(doc: Document, matrix: MatrixTable) -> None:

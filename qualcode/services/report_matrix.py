@@ -60,7 +60,8 @@ def matrix_table(synthesis: Synthesis, codes: Sequence[Code], cases: Sequence[Ca
             organisation=organisation(case, org),
             entries=tuple(_entry(cell, said.get(case.id or 0, [])) for cell in cells)))
     # Cases without an interview of their own (the subject of the benchmark) come first.
-    rows.sort(key=lambda r: (_case_id(cases, r.case) in said, r.case.casefold()))
+    # then the others in the order they came into the project (cases.csv order).
+    rows.sort(key=lambda r: (_case_id(cases, r.case) in said, _case_id(cases, r.case)))
     return MatrixTable(title=f"{name[:1].upper()}{name[1:]} matrix",
                        columns=tuple(names[i] for i in grid.code_ids),
                        scale=grid.scale, rows=tuple(rows))
@@ -86,7 +87,8 @@ def profiles(cases: Sequence[Case], texts: Mapping[int, str], memos: Mapping[int
                                                                 strict=True) if e.rating)
                for r in matrix.rows} if matrix else {}
     found = []
-    for case in cases:
+    order = {r.case: i for i, r in enumerate(matrix.rows)} if matrix else {}
+    for case in sorted(cases, key=lambda c: (order.get(c.name, len(order)), c.id or 0)):
         text = texts.get(case.id or 0, "")
         if not text and not ratings.get(case.name):
             continue
