@@ -93,6 +93,7 @@ def add_matrix_detail(doc: Document, matrix: MatrixTable) -> None:
     grid = docx_parts.table(doc, ["Organisation", *matrix.columns], [],
                             blank_rows=len(matrix.rows))
     for added, row in zip(grid.rows[1:], matrix.rows, strict=True):
+        docx_parts.keep_row_together(added)  # a row read across a page break loses its label
         _row_label(added.cells[0], row, doc)
         for cell, entry in zip(added.cells[1:], row.entries, strict=True):
             _detail_cell(doc, cell, entry, matrix.scale)

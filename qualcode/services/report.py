@@ -134,7 +134,7 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
         pseudonymised=options.pseudonymise,
         own=own, coverage=coverage,
         limitations=report_coverage.limitations(coverage, methodology, matrix),
-        profiles=_profiles(project, matrix, methodology.columns, options.memos),
+        profiles=_profiles(project, matrix, options.memos),
         warnings=report_coverage.warnings(coverage, matrix, own, options.matrix),
         layout=Layout(annexes=options.annexes, memos=options.memos),
         language=store.setting("report_language", "") or "en-GB",
@@ -314,7 +314,7 @@ def _matrix(project: _Project, name: str) -> MatrixTable | None:
                                       _said(project), name)
 
 
-def _profiles(project: _Project, matrix: MatrixTable | None, shown: Sequence[str],
+def _profiles(project: _Project, matrix: MatrixTable | None,
               with_memos: bool) -> tuple[Profile, ...]:
     texts = {k: v.text for k, v in own_sections.profiles(project.store).items()}
     memos: dict[int, list[str]] = {}
@@ -323,6 +323,8 @@ def _profiles(project: _Project, matrix: MatrixTable | None, shown: Sequence[str
             case_id = project.case_of.get(memo.target_id or 0)
             if case_id is not None and memo.text.strip():
                 memos.setdefault(case_id, []).append(memo.text.strip())
+    shown = report_matrix.organisation_attributes(project.cases,
+                                                  project.store.attribute_types())
     return report_matrix.profiles(project.cases, texts, memos, matrix, shown)
 
 

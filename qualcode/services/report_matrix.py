@@ -7,16 +7,18 @@ is a draft (as `synth cell --draft` writes it) and is marked as quotation in the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from qualcode.core import spans
 from qualcode.core.attributes import format_value
-from qualcode.core.model import Case, Code
+from qualcode.core.model import AttributeType, Case, Code
 from qualcode.core.synthesis import MatrixCell, Synthesis
 from qualcode.export.report_data import MatrixEntry, MatrixRow, MatrixTable, Profile
 from qualcode.services import attribution
 
 ORGANISATION_WORDS = ("organisation", "organization", "agency", "network")
+PERSON_WORDS = {"role", "position", "job", "gender", "sex", "age", "date", "name"}
 
 
 def organisation_attribute(cases: Sequence[Case]) -> str:
@@ -28,6 +30,15 @@ def organisation_attribute(cases: Sequence[Case]) -> str:
             if word in folded and "type" not in folded and "kind" not in folded:
                 return name
     return ""
+
+
+def organisation_attributes(cases: Sequence[Case], types: Mapping[str, AttributeType]
+                            ) -> list[str]:
+    """Attributes that describe an organisation rather than the person interviewed (their
+    role, gender, the interview's date): what a profile shows."""
+    names = list(dict.fromkeys(n for c in cases for n in c.attributes))
+    return [n for n in names if types.get(n) is not AttributeType.DATE
+            and not set(re.split(r"\W+", n.casefold())) & PERSON_WORDS]
 
 
 def organisation(case: Case, attribute: str) -> str:
