@@ -264,7 +264,6 @@ def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]], *
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(grid.rows[0].cells, header, strict=True):
         write_cell(cell, text, doc, "Table Heading")
-        shade(cell, "D9E2F3")
     repeat_header(grid.rows[0])
     numeric = [bool(rows) and all(_NUMBER.fullmatch(r[i]) for r in rows)
                for i in range(len(header))]

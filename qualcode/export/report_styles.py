@@ -17,6 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 GREY = RGBColor(0x59, 0x59, 0x59)
 TABLE_STYLE = "Report Table"
+HEADER_FILL = "D9E2F3"
 LANGUAGE = "en-GB"
 
 
@@ -55,7 +56,7 @@ LOOKS: dict[str, Look] = {
     "Codebook Text": Look(space_after=2),
     "Codebook Note": Look(size=9, space_after=2),
     "Figure": Look(centre=True, keep_with_next=True, space_before=12),
-    "Caption": Look(keep_with_next=False),
+    "Table Caption": Look(base="Caption", keep_with_next=True, space_before=12),
     "Header": Look(size=8, grey=True),
     "Footer": Look(size=8, centre=True),
 }
@@ -98,7 +99,22 @@ def table_style(doc: Document) -> object:
         added = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
         with contextlib.suppress(KeyError):
             added.base_style = styles["Table Grid"]
+        _shade_header_row(added.element, HEADER_FILL)
         return added
+
+
+def _shade_header_row(style: object, fill: str) -> None:
+    """The header row's shading as part of the table style (not of each cell), so a
+    template's own table style replaces it."""
+    conditional = OxmlElement("w:tblStylePr")
+    conditional.set(qn("w:type"), "firstRow")
+    cell = OxmlElement("w:tcPr")
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+        shading.set(qn(key), value)
+    cell.append(shading)
+    conditional.append(cell)
+    style.append(conditional)  # type: ignore[attr-defined]
 
 
 def prepare(doc: Document, *, language: str = LANGUAGE) -> None:

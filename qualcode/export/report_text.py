@@ -58,7 +58,7 @@ def caption(doc: Document, kind: str, text: str, *, above: bool) -> Paragraph:
     number written here is right as it stands). A caption above a table stays with it."""
     counters = _COUNTERS.setdefault(doc.part, {})
     counters[kind] = counters.get(kind, 0) + 1
-    paragraph = docx_parts.styled(doc, "", "Caption")
+    paragraph = docx_parts.styled(doc, "", "Table Caption" if kind == "Table" else "Caption")
     paragraph.add_run(f"{kind} ")
     docx_parts.add_field(paragraph, f"SEQ {kind} \\* ARABIC", str(counters[kind]))
     paragraph.add_run(f". {text}")

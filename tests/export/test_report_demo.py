@@ -187,7 +187,7 @@ def test_every_paragraph_has_a_named_style_and_no_run_formats_itself(report: Pat
                                          for c in r.cells for p in c.paragraphs]
     used = {p.style.name for p in paragraphs}
     assert {"Quote", "Attribution", "Evidence Note", "Table Text", "Table Heading", "Rating",
-            "Caption", "List Bullet", "Codebook Code"} <= used
+            "Caption", "Table Caption", "List Bullet", "Codebook Code"} <= used
     assert {t.style.name for t in doc.tables} == {"Report Table"}
 
 
@@ -216,7 +216,7 @@ def test_word_structure_toc_numbered_tables_properties(report: Path) -> None:
     assert re.search(r"<w:instrText[^>]*> TOC \\o", xml)
     assert 'w:updateFields w:val="true"' in xml
     assert "SEQ Table" in xml and "SEQ Figure" in xml
-    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    captions = [p.text for p in doc.paragraphs if p.style.name in ("Caption", "Table Caption")]
     tables = [c for c in captions if c.startswith("Table ")]
     assert [int(c.split()[1].rstrip(".")) for c in tables] == list(range(1, len(tables) + 1))
     for table in doc.tables:
