@@ -131,8 +131,17 @@ async def test_pick_a_key_quote_and_jump_to_it(demo_path: Path, reader: Store) -
         assert [line.coding.id for line in quotes.lines] == before
 
 
+def remove_matrices(store: Store) -> None:
+    """Every matrix of the project, with its columns and cells, gone in one action."""
+    with store.action("remove matrices", coder=CODER):
+        for table in ("matrix_cells", "matrix_columns", "matrices"):
+            for row in store.conn.execute(f"SELECT id FROM {table}").fetchall():
+                store.log.delete(table, row["id"])
+
+
 @pytest.mark.asyncio
 async def test_define_the_matrix_and_edit_a_cell(demo_path: Path, reader: Store) -> None:
+    remove_matrices(reader)  # the demo ships a rated matrix; this test defines one
     columns = [code_named(reader, "Moderation"), code_named(reader, "Governance")]
     case = reader.cases()[0]
     draft = draft_cell(reader, case, columns[0])
@@ -288,3 +297,35 @@ def test_report_path_is_checked(tmp_path: Path) -> None:
     (tmp_path / "folder.docx").mkdir()
     assert resolve_report_path(str(tmp_path / "folder.docx"), project) == \
         f"{tmp_path / 'folder.docx'} is a folder"
+
+
+@pytest.mark.asyncio
+async def test_write_a_case_profile_and_a_section(demo_path: Path, reader: Store) -> None:
+    from qualcode.services import sections
+    from qualcode.tui.screens.dialogs import Choose
+    from qualcode.tui.screens.report_sections import SectionEditor
+
+    case = reader.cases()[0]  # CA-01: no profile in the demo
+    assert case.id not in sections.profiles(reader)
+    summary = sections.report_sections(reader)["summary"].text
+    app = create_app(demo_path, CODER)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_synthesis(pilot)
+        await pilot.press("W")
+        assert isinstance(app.screen, Choose)
+        await pilot.press(*["down"] * 7, "enter")  # after the seven sections: CA-01
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, SectionEditor) and editor.query_one(TextArea).text == ""
+        await type_text(pilot, "A country associate.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert sections.profiles(reader)[case.id or 0].text == "A country associate."
+        # The executive summary opens with its text, ready to edit.
+        await pilot.press("W", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == summary
+        await pilot.press("escape")
+        await pilot.press("ctrl+z")  # the profile, undone
+        await pilot.pause()
+        assert case.id not in sections.profiles(reader)
