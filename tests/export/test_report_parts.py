@@ -64,7 +64,8 @@ def test_memos_reach_the_report_unless_left_out(project: Store) -> None:
 
 def _table(shares: list[list[int]], sizes: list[int]) -> FrequencyTable:
     groups = tuple(Group(f"g{i}", n, n) for i, n in enumerate(sizes))
-    rows = tuple(FrequencyRow(code=Code(name=f"c{r}", guid=f"g{r}", id=r), depth=0, total=Frequency(r),
+    rows = tuple(FrequencyRow(code=Code(name=f"c{r}", guid=f"g{r}", id=r), depth=0,
+                              total=Frequency(r),
                               by_group=tuple(Frequency(r, cases=n) for n in counts))
                  for r, counts in enumerate(shares))
     return FrequencyTable(attribute="group", groups=groups, total_cases=sum(sizes), rows=rows)
