@@ -33,7 +33,7 @@ from qualcode.tui.widgets.frequency_table import FrequencyTable
 from qualcode.tui.widgets.matrix_grid import MatrixGrid
 from qualcode.tui.widgets.quote_list import QuoteList
 from tests.tui.conftest import CODER, code_named
-from tests.tui.helpers import transcript_of, type_text
+from tests.tui.helpers import remove_matrices, transcript_of, type_text
 
 SIZE = (120, 40)
 
@@ -129,14 +129,6 @@ async def test_pick_a_key_quote_and_jump_to_it(demo_path: Path, reader: Store) -
         await pilot.pause()
         assert not is_key_quote(reader, reader.coding(picked.id or 0))
         assert [line.coding.id for line in quotes.lines] == before
-
-
-def remove_matrices(store: Store) -> None:
-    """Every matrix of the project, with its columns and cells, gone in one action."""
-    with store.action("remove matrices", coder=CODER):
-        for table in ("matrix_cells", "matrix_columns", "matrices"):
-            for row in store.conn.execute(f"SELECT id FROM {table}").fetchall():
-                store.log.delete(table, row["id"])
 
 
 @pytest.mark.asyncio
