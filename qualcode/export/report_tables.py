@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from docx.document import Document
 from docx.shared import Cm
+from docx.table import _Cell
 
 from qualcode.export import docx_parts
 from qualcode.export.chart import frequency_chart
@@ -34,12 +35,11 @@ def rating_colour(scale: Sequence[str], rating: str) -> str | None:
     return RAMP[round(scale.index(rating) * step)]
 
 
-def _row_label(cell: object, row: MatrixRow, doc: Document, *, note: bool = True) -> None:
-    docx_parts.write_cell(cell, row.organisation or row.case, doc, "Row Label")  # type: ignore[arg-type]
+def _row_label(cell: _Cell, row: MatrixRow, doc: Document, *, note: bool = True) -> None:
+    docx_parts.write_cell(cell, row.organisation or row.case, doc, "Row Label")
     note_text = row.case if row.organisation else row.description
     if note and note_text:
-        docx_parts.write_cell(cell, note_text, doc, "Row Note",  # type: ignore[arg-type]
-                              paragraph=cell.add_paragraph())  # type: ignore[attr-defined]
+        docx_parts.write_cell(cell, note_text, doc, "Row Note", paragraph=cell.add_paragraph())
 
 
 def _scale_sentence(matrix: MatrixTable) -> str:
@@ -104,23 +104,22 @@ def add_matrix_detail(doc: Document, matrix: MatrixTable) -> None:
     docx_parts.new_section(doc, landscape=False)
 
 
-def _detail_cell(doc: Document, cell: object, entry: MatrixEntry, scale: Sequence[str]) -> None:
-    first = cell.paragraphs[0]  # type: ignore[attr-defined]
+def _detail_cell(doc: Document, cell: _Cell, entry: MatrixEntry, scale: Sequence[str]) -> None:
+    """The rating (shaded), then the summary; a draft in quotation marks, marked as such."""
     if entry.rating:
-        docx_parts.write_cell(cell, entry.rating, doc, "Rating")  # type: ignore[arg-type]
+        docx_parts.write_cell(cell, entry.rating, doc, "Rating")
         colour = rating_colour(scale, entry.rating)
         if colour:
-            docx_parts.shade(cell, colour)  # type: ignore[arg-type]
+            docx_parts.shade(cell, colour)
     if entry.summary:
-        target = first if not entry.rating else cell.add_paragraph()  # type: ignore[attr-defined]
+        target = cell.add_paragraph() if entry.rating else cell.paragraphs[0]
         if entry.draft:
-            docx_parts.write_cell(cell, f"“{entry.summary}” (draft from the interview)",  # type: ignore[arg-type]
-                                  doc, "Cell Quote", paragraph=target)
+            docx_parts.write_cell(cell, f"“{entry.summary}” (draft from the interview)", doc,
+                                  "Cell Quote", paragraph=target)
         else:
-            docx_parts.write_cell(cell, entry.summary, doc, "Table Text",  # type: ignore[arg-type]
-                                  paragraph=target)
+            docx_parts.write_cell(cell, entry.summary, doc, "Table Text", paragraph=target)
     if not entry.rating and not entry.summary:
-        docx_parts.write_cell(cell, "", doc, "Table Text")  # type: ignore[arg-type]
+        docx_parts.write_cell(cell, "", doc, "Table Text")
 
 
 def add_frequencies(doc: Document, table: FrequencyTable) -> None:

@@ -8,6 +8,7 @@ file is applied in one action, or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,13 @@ def read_demo_synthesis(path: Path) -> dict[str, Any]:
 def apply_demo_synthesis(store: Store, path: Path, *, coder: str) -> dict[str, int]:
     """Apply the file; returns how many of each kind of thing were written."""
     data = read_demo_synthesis(path)
+    try:
+        return _apply(store, path, data, coder)
+    except (KeyError, TypeError, AttributeError) as err:
+        raise InputError(path, f"an entry lacks a field or has the wrong shape ({err})") from None
+
+
+def _apply(store: Store, path: Path, data: dict[str, Any], coder: str) -> dict[str, int]:
     codes = {PATH_SEP.join(p).lower(): i for i, p in code_paths(store.codes()).items()}
 
     def code_id(ref: str) -> int:
@@ -97,8 +105,8 @@ def _cases(store: Store, items: list[dict[str, Any]]) -> int:
     return len(items)
 
 
-def _matrix(store: Store, path: Path, spec: dict[str, Any] | None, code_id: Any,
-            case_id: Any, coder: str) -> int:
+def _matrix(store: Store, path: Path, spec: dict[str, Any] | None,
+            code_id: Callable[[str], int], case_id: Callable[[str], int], coder: str) -> int:
     if not spec:
         return 0
     columns = [code_id(c) for c in spec["columns"]]

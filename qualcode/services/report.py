@@ -17,7 +17,6 @@ from qualcode.analysis.cooccurrence import overlap_counts, same_turn_counts
 from qualcode.analysis.frequencies import (
     code_frequencies,
     descendants,
-    frequencies_by_attribute,
     group_value,
 )
 from qualcode.core.attributes import format_value
@@ -31,8 +30,6 @@ from qualcode.export.report_data import (
     CodeSection,
     CooccurrenceRow,
     CorpusGroup,
-    FrequencyRow,
-    FrequencyTable,
     Interview,
     Layout,
     MatrixTable,
@@ -129,7 +126,9 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
         sections=_sections(project, selected, speakers, options),
         codebook=tuple(project.codes),
         matrix=matrix,
-        frequencies=_frequencies(project, selected, codings, by) if by else None,
+        frequencies=report_coverage.frequencies(
+            project.codes, project.documents, project.cases, project.codings, selected, by)
+        if by else None,
         cooccurrence=_cooccurrence(project, codings),
         pseudonymised=options.pseudonymise,
         own=own, coverage=coverage,
@@ -326,23 +325,6 @@ def _profiles(project: _Project, matrix: MatrixTable | None,
     shown = report_matrix.organisation_attributes(project.cases,
                                                   project.store.attribute_types())
     return report_matrix.profiles(project.cases, texts, memos, matrix, shown)
-
-
-def _frequencies(project: _Project, selected: list[Code], codings: list[Coding],
-                 by: str) -> FrequencyTable:
-    """Over coded cases only: an uncoded interview says nothing about a code yet."""
-    coded = report_coverage.coded_cases(project.documents, project.cases, project.codings)
-    coded_ids = {c.id for c in coded}
-    case_of = {d: c for d, c in project.case_of.items() if c in coded_ids}
-    split = frequencies_by_attribute(codings, case_of, coded, by, project.codes, rollup=True)
-    totals = code_frequencies(codings, case_of, project.codes, rollup=True)
-    paths = code_paths(project.codes)
-    rows = tuple(FrequencyRow(code=c, depth=len(paths[c.id or 0]) - 1, total=totals[c.id or 0],
-                              by_group=tuple(split.frequency(c.id or 0, g.value)
-                                             for g in split.groups))
-                 for c in selected)
-    return FrequencyTable(attribute=by, groups=split.groups, total_cases=len(coded),
-                          rows=rows)
 
 
 def _cooccurrence(project: _Project, codings: list[Coding]) -> tuple[CooccurrenceRow, ...]:

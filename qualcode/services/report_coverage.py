@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qualcode.core.model import Case, Coding, Document
+from qualcode.analysis.frequencies import code_frequencies, frequencies_by_attribute
+from qualcode.core.model import Case, Code, Coding, Document
 from qualcode.core.sections import SECTION_KINDS
-from qualcode.export.report_data import Coverage, MatrixTable, Methodology, OwnSection
+from qualcode.export.report_data import (
+    Coverage,
+    FrequencyRow,
+    FrequencyTable,
+    MatrixTable,
+    Methodology,
+    OwnSection,
+)
+from qualcode.services.codes import code_paths
 
 
 def coverage(documents: Sequence[Document], codings: Sequence[Coding]) -> Coverage:
@@ -66,3 +75,22 @@ def warnings(coverage: Coverage, matrix: MatrixTable | None, own: dict[str, OwnS
     if missing:
         found.append("not written yet (left out of the report): " + ", ".join(missing))
     return tuple(found)
+
+
+def frequencies(codes: Sequence[Code], documents: Sequence[Document], cases: Sequence[Case],
+                codings: Sequence[Coding], selected: Sequence[Code], by: str) -> FrequencyTable:
+    """Cases coded per selected code, split by ``by``, over coded cases only: an uncoded
+    interview says nothing about a code yet."""
+    coded = coded_cases(documents, cases, codings)
+    coded_ids = {c.id for c in coded}
+    case_of = {d.id or 0: d.case_id for d in documents if d.case_id in coded_ids}
+    wanted = {c.id for c in selected}
+    chosen = [c for c in codings if c.code_id in wanted]
+    split = frequencies_by_attribute(chosen, case_of, coded, by, codes, rollup=True)
+    totals = code_frequencies(chosen, case_of, codes, rollup=True)
+    paths = code_paths(codes)
+    rows = tuple(FrequencyRow(code=c, depth=len(paths[c.id or 0]) - 1, total=totals[c.id or 0],
+                              by_group=tuple(split.frequency(c.id or 0, g.value)
+                                             for g in split.groups))
+                 for c in selected)
+    return FrequencyTable(attribute=by, groups=split.groups, total_cases=len(coded), rows=rows)
