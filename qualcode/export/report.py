@@ -101,6 +101,8 @@ def _title_page(doc: Document, data: ReportData) -> None:
     if data.subtitle:
         docx_parts.styled(doc, data.subtitle, "Subtitle")
     docx_parts.styled(doc, data.date, "Report Date")
+    if data.author:
+        docx_parts.styled(doc, data.author, "Normal")
     if data.pseudonymised:
         docx_parts.small_note(doc, "Pseudonymised: names are replaced by [name].")
     docx_parts.styled(doc, "", "Normal").add_run().add_break(WD_BREAK.PAGE)
