@@ -11,13 +11,14 @@ formatting of its own, so a house template restyles all of it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.text.paragraph import Paragraph
 
-from qualcode.core.files import atomic_path
+from qualcode.core.files import atomic_write
 from qualcode.export import docx_parts, report_styles, toc
 from qualcode.export.codebook_docx import add_codebook
 from qualcode.export.docx_parts import Destination
@@ -39,9 +40,13 @@ APPLICATION = "qualcode"
 def write_report(data: ReportData, dest: Destination, *, template: Path | None = None) -> None:
     doc = build_document(data, template)
     if isinstance(dest, str | Path):
+        # Built in memory, then written whole or not at all (as docx_parts.save does on main
+        # since the integrity work; after that merge this branch can simply call it).
+        buffer = io.BytesIO()
+        doc.save(buffer)
         Path(dest).parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(dest) as tmp:
-            doc.save(str(tmp))
+        with atomic_write(dest, "wb") as out:
+            out.write(buffer.getbuffer())
     else:
         docx_parts.save(doc, dest)
 

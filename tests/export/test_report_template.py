@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -233,8 +238,11 @@ def test_a_report_interrupted_while_saving_leaves_the_old_file(
     out = folder / "report.docx"
     out.write_bytes(b"the previous report")
 
-    def half_then_killed(self: object, path: str) -> None:
-        Path(path).write_bytes(b"PK\x03\x04half a zip")
+    def half_then_killed(self: object, target: object) -> None:
+        if isinstance(target, str | Path):
+            Path(target).write_bytes(b"PK\x03\x04half a zip")
+        else:
+            target.write(b"PK\x03\x04half a zip")  # type: ignore[attr-defined]
         raise KeyboardInterrupt  # as if the process were stopped mid-write
 
     monkeypatch.setattr(docx.document.Document, "save", half_then_killed)
@@ -242,3 +250,28 @@ def test_a_report_interrupted_while_saving_leaves_the_old_file(
         report.write_report(project, out, report.ReportOptions())
     assert out.read_bytes() == b"the previous report"
     assert [p.name for p in folder.iterdir()] == ["report.docx"]
+
+
+@pytest.mark.slow
+def test_kill_9_while_writing_leaves_the_old_report_or_a_whole_new_one(
+        project: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "report.docx"
+    env = {**os.environ, "QUALCODE_CODER": "tester"}
+    outcomes = set()
+    for delay in (0.4, 0.9, 1.6, 2.5):
+        out.write_bytes(b"the previous report")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "qualcode.cli", "--project", str(project.path), "report",
+             str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        if out.read_bytes() == b"the previous report":
+            outcomes.add("old")
+        else:
+            assert docx.Document(str(out)).paragraphs, delay  # whole, opens
+            outcomes.add("new")
+    assert outcomes  # each run left one of the two, never a torn file
