@@ -33,12 +33,20 @@ DOCX = click.Path(path_type=Path, dir_okay=False)
 @click.option("--title", default="", help="The report's title.")
 @click.option("--matrix", "matrix_name", default=DEFAULT_MATRIX, show_default=True,
               metavar="NAME", help="Which framework matrix to include.")
+@click.option("--top-level-only", is_flag=True,
+              help="Findings by top-level code only; sub-codes' key quotes go in them.")
+@click.option("--memos/--no-memos", default=True, show_default=True,
+              help="Include the analyst's memos on codes and interviews.")
+@click.option("--annexes/--no-annexes", default=True, show_default=True,
+              help="Include the annexes (matrix detail, figures, codebook).")
 @pass_ctx
 def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str, ...],
            attribute: str, pseudonymise: bool, names: tuple[str, ...], title: str,
-           matrix_name: str) -> None:
-    """Write the Word report (.docx): methodology, findings by code with key quotes, the
-    benchmarking matrix, frequencies with a chart, co-occurrence, the codebook.
+           matrix_name: str, top_level_only: bool, memos: bool, annexes: bool) -> None:
+    """Write the Word report (.docx): executive summary, the benchmarking overview,
+    background, method, limitations, findings per theme with key quotes, organisation
+    profiles, conclusions, recommendations, and annexes. Sections without text are left out;
+    warnings say what is missing.
 
     \b
     Example:
@@ -56,8 +64,11 @@ def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str,
         refs = tuple(str(c.id) for c in find_codes(store, code_refs))
         options = report_service.ReportOptions(
             title=title, codes=refs, by=attribute, pseudonymise=pseudonymise,
-            redact=names, matrix=matrix_name)
+            redact=names, matrix=matrix_name, top_level_only=top_level_only, memos=memos,
+            annexes=annexes)
         data = report_service.write_report(store, out, options, template=template)
+    for warning in data.warnings:
+        click.echo(f"qualcode: warning: {warning}", err=True)
     quotes = sum(len(s.quotes) for s in data.sections)
     click.echo(f"wrote {shown(out)}: {len(data.sections)} code sections, {quotes} key quotes"
                + (", pseudonymised" if pseudonymise else "")
@@ -90,6 +101,30 @@ def export_segments(ctx: Context, out: Path, pseudonymised: bool) -> None:
         rows = exports.export_segments(store, out, pseudonymise=pseudonymised)
     click.echo(f"wrote {rows} coded segment{'s' if rows != 1 else ''} to {shown(out)} "
                f"({'pseudonymised' if pseudonymised else 'NOT pseudonymised'})")
+
+
+@export_group.command("matrix")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--matrix", "matrix_name", default=DEFAULT_MATRIX, show_default=True,
+              metavar="NAME", help="Which framework matrix.")
+@pass_ctx
+def export_matrix(ctx: Context, out: Path, matrix_name: str) -> None:
+    """Write the benchmarking matrix to OUT.xlsx: ratings on one sheet, ratings with their
+    summaries on another.
+
+    \b
+    Example:
+      qualcode export matrix exports/benchmarking.xlsx
+    """
+    from qualcode.export.matrix_xlsx import write_matrix_xlsx
+    from qualcode.services import report as report_service
+
+    if out.suffix.lower() != ".xlsx":
+        raise click.BadParameter(f"{out} should end in .xlsx", param_hint="OUT")
+    with ctx.open() as store:
+        table = report_service.matrix_table(store, matrix_name)
+    rows = write_matrix_xlsx(table, out)
+    click.echo(f"wrote {out}: {rows} organisation(s) x {len(table.columns)} criteria")
 
 
 @export_group.command("codebook")

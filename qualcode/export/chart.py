@@ -7,8 +7,11 @@ import textwrap
 
 from qualcode.export.report_data import FrequencyTable
 
-WIDTH_INCHES = 6.3
+WIDTH_INCHES = 6.3  # 16 cm: the portrait text width; the report never stretches it
 DPI = 200
+# Okabe & Ito's palette: told apart with every common kind of colour blindness.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+             "#000000")
 
 
 def frequency_chart(table: FrequencyTable, *, top_level_only: bool = True) -> bytes:
@@ -24,7 +27,7 @@ def frequency_chart(table: FrequencyTable, *, top_level_only: bool = True) -> by
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     bar = 0.8 / max(len(groups), 1)
-    colours = [f"C{i % 10}" for i in range(len(groups))]
+    colours = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(groups))]
     positions = range(len(rows))
     for index, group in enumerate(groups):
         group_index = table.groups.index(group)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docx.document import Document
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from qualcode.core.model import Code
 from qualcode.export import docx_parts
@@ -34,22 +34,15 @@ def add_codebook(doc: Document, codes: Sequence[Code], *, headings: bool = False
         if headings:
             title = docx_parts.heading(doc, code.name, min(depth + 1, 3))
         else:
-            title = doc.add_paragraph()
-            docx_parts.add_run(title, code.name, bold=True, size=12 if depth == 0 else 11)
-            title.paragraph_format.keep_with_next = True
-            title.paragraph_format.space_before = Pt(8 if depth == 0 else 4)
+            title = docx_parts.styled(doc, code.name, "Codebook Code")
         title.paragraph_format.left_indent = indent
-        body = doc.add_paragraph(code.definition or "(no definition)")
+        body = docx_parts.styled(doc, code.definition or "(no definition)", "Codebook Text")
         body.paragraph_format.left_indent = indent
-        body.paragraph_format.space_after = Pt(2)
         for field, label in NOTES:
             text = getattr(code, field)
             if text:
-                note = doc.add_paragraph()
+                note = docx_parts.styled(doc, f"{label}: {text}", "Codebook Note")
                 note.paragraph_format.left_indent = indent
-                note.paragraph_format.space_after = Pt(2)
-                docx_parts.add_run(note, f"{label}: ", bold=True, size=9)
-                docx_parts.add_run(note, text, size=9)
 
 
 def write_codebook_docx(codes: Sequence[Code], dest: Destination, *, name: str = "",

@@ -29,6 +29,7 @@ from docx.text.run import Run
 
 from qualcode.core.errors import InputError
 from qualcode.core.files import atomic_write
+from qualcode.export import report_styles
 
 Destination = Path | str | IO[bytes]
 
@@ -117,6 +118,10 @@ def style(doc: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAP
     try:
         return styles[name]
     except KeyError:
+        look = report_styles.LOOKS.get(name)
+        if look is not None and kind is WD_STYLE_TYPE.PARAGRAPH:
+            base = look.base
+            style(doc, base)  # our styles build on each other ("Rating" on "Table Text")
         added = styles.add_style(name, kind)
         if base is not None and kind is not WD_STYLE_TYPE.TABLE:
             with contextlib.suppress(KeyError):
@@ -127,6 +132,7 @@ def style(doc: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAP
             outline = OxmlElement("w:outlineLvl")
             outline.set(qn("w:val"), "9")
             added.element.get_or_add_pPr().append(outline)
+        report_styles.apply_look(doc, name, added)
         return added
 
 
@@ -170,7 +176,7 @@ def toc_style(doc: Document, level: int, text_width: Cm) -> BaseStyle:
     if len(fmt.tab_stops) == 0:
         fmt.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         fmt.left_indent = Cm(0.6 * (level - 1))
-        fmt.space_after = Pt(3)
+        fmt.space_after = Pt(0)
     return found
 
 
@@ -254,37 +260,35 @@ def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
 
 # -- tables --------------------------------------------------------------------------------
 def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]], *,
-          widths: Sequence[Cm] | None = None, font_size: float = 9,
-          blank_rows: int = 0) -> Table:
-    """A grid table: a bold header row that repeats on every page, then the rows, then
-    ``blank_rows`` empty rows for the caller to fill. Every row is made at once: adding rows
-    one by one parses a snippet of XML per cell."""
+          widths: Sequence[Cm] | None = None, blank_rows: int = 0) -> Table:
+    """A table in the report's table style: a header row ("Table Heading") that repeats on
+    every page, then the rows ("Table Text", numbers in "Table Number"), then ``blank_rows``
+    empty rows for the caller to fill. Every row is made at once: adding rows one by one
+    parses a snippet of XML per cell."""
     grid = doc.add_table(rows=1 + len(rows) + blank_rows, cols=len(header))
     body = grid.rows[1:]
-    with contextlib.suppress(KeyError):
-        grid.style = doc.styles["Table Grid"]
+    grid.style = report_styles.table_style(doc)  # type: ignore[assignment]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(grid.rows[0].cells, header, strict=True):
-        write_cell(cell, text, bold=True, size=font_size)
-        shade(cell, "D9E2F3")
+        write_cell(cell, text, doc, "Table Heading")
     repeat_header(grid.rows[0])
     numeric = [bool(rows) and all(_NUMBER.fullmatch(r[i]) for r in rows)
                for i in range(len(header))]
     for row, values in zip(body, rows, strict=False):
         for cell, text, centre in zip(row.cells, values, numeric, strict=True):
-            write_cell(cell, text, size=font_size,
-                       align=WD_ALIGN_PARAGRAPH.CENTER if centre else None)
+            write_cell(cell, text, doc, "Table Number" if centre else "Table Text")
     if widths:
         set_widths(grid, widths)
     return grid
 
 
-def write_cell(cell: _Cell, text: str, *, bold: bool = False, size: float = 9,
-               align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
-    paragraph = cell.paragraphs[0]
-    add_run(paragraph, text, bold=bold or None, size=size)
-    if align is not None:
-        paragraph.alignment = align
+def write_cell(cell: _Cell, text: str, doc: Document, style_name: str = "Table Text",
+               *, paragraph: Paragraph | None = None) -> Paragraph:
+    """``text`` in a cell's first paragraph (or the one given), in a named style."""
+    paragraph = paragraph if paragraph is not None else cell.paragraphs[0]
+    set_style(paragraph, doc, style_name)
+    if text:
+        append_text(paragraph.add_run(), text)
     return paragraph
 
 
@@ -349,31 +353,29 @@ def _has_content(part: object) -> bool:
         element.findall(".//" + qn("w:drawing")))
 
 
-def page_furniture(section: Section, header_text: str) -> None:
-    """Running header with the title and "Page N of M" in the footer, none on the title page.
-    A header or page number the template already has is kept as it is."""
+def page_furniture(doc: Document, section: Section, header_text: str) -> None:
+    """Running header with the title and "Page N of M" in the footer, none on the title page,
+    in the "Header" and "Footer" styles. A header or page number the template already has is
+    kept as it is."""
     section.different_first_page_header_footer = True
     if not _has_content(section.header):
         header = section.header.paragraphs[0]
-        run = header.add_run(header_text)
-        run.font.size = Pt(8)
-        run.font.color.rgb = GREY
+        header.style = style(doc, "Header")  # type: ignore[assignment]
+        header.add_run(header_text)
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer_part = section.footer
     if "PAGE" in footer_part._element.xml:
         return
     footer = (footer_part.add_paragraph() if _has_content(footer_part)
               else footer_part.paragraphs[0])
+    footer.style = style(doc, "Footer")  # type: ignore[assignment]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Page ")
     add_field(footer, "PAGE", "1")
     footer.add_run(" of ")
     add_field(footer, "NUMPAGES", "1")
-    for run in footer.runs:
-        run.font.size = Pt(8)
 
 
-def small_note(doc: Document, text: str) -> Paragraph:
-    paragraph = doc.add_paragraph()
-    add_run(paragraph, text, italic=True, size=9, colour=GREY)
-    return paragraph
+def small_note(doc: Document, text: str, style_name: str = "Evidence Note") -> Paragraph:
+    """A short note in a named style (evidence, definitions, warnings)."""
+    return styled(doc, text, style_name)

@@ -11,9 +11,11 @@ from qualcode.core.model import Code
 
 @dataclass(frozen=True)
 class Quote:
-    text: str
+    text: str  # as the report shows it: the consultant's shortened form, or the original
     attribution: str  # "Country associate, Moldova (CA-01)"
     coding_id: int = 0
+    locator: str = ""  # "ca01-moldova.txt, turn 14, 04:37"
+    shortened: bool = False  # text is a shortening of the coded original (linked by id)
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class CodeSection:
     total: Frequency  # the code's codings and its sub-codes'
     subcodes: int = 0  # how many codes lie below it
     quotes: tuple[Quote, ...] = ()
+    memo: str = ""  # the analyst's memo on the code (when memos are included)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Methodology:
 class MatrixEntry:
     rating: str = ""
     summary: str = ""
+    draft: bool = False  # the summary is sentences drawn from the interview, not written
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class MatrixRow:
     case: str
     description: str  # e.g. "Country associate, Moldova"
     entries: tuple[MatrixEntry, ...]
+    organisation: str = ""  # the organisation the case stands for, if known
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,49 @@ class CooccurrenceRow:
 
 
 @dataclass(frozen=True)
+class OwnSection:
+    """One of the consultant's own sections: its heading and its text (paragraphs separated
+    by blank lines; lines starting "- " are bullet points)."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    interviews: int
+    coded: int  # interviews with at least one coding
+    cases: int  # cases with an interview
+    coded_cases: int
+
+    @property
+    def phrase(self) -> str:
+        """ "13 interviews, 7 coded", or "13 interviews" when all are coded."""
+        text = f"{self.interviews} interview{'s' if self.interviews != 1 else ''}"
+        return text if self.coded == self.interviews else f"{text}, {self.coded} coded"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A case (organisation) as the report presents it."""
+
+    case: str
+    title: str  # "Psychosocial Support Learning Network (PSLN)"
+    attributes: tuple[tuple[str, str], ...]
+    text: str = ""  # the consultant's profile
+    ratings: tuple[tuple[str, str], ...] = ()  # (criterion, rating)
+    memos: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Report options that shape the document."""
+
+    annexes: bool = True
+    memos: bool = True
+
+
+@dataclass(frozen=True)
 class ReportData:
     title: str
     subtitle: str
@@ -123,3 +171,11 @@ class ReportData:
     frequencies: FrequencyTable | None = None
     cooccurrence: tuple[CooccurrenceRow, ...] = ()
     pseudonymised: bool = False
+    own: dict[str, OwnSection] = field(default_factory=dict)  # by kind (core/sections.py)
+    coverage: Coverage | None = None
+    limitations: tuple[str, ...] = ()  # generated facts the reader must know
+    profiles: tuple[Profile, ...] = ()
+    warnings: tuple[str, ...] = ()  # for the person exporting, not printed in the report
+    layout: Layout = Layout()
+    author: str = ""
+    language: str = "en-GB"

@@ -9,7 +9,8 @@ from docx.document import Document
 from docx.shared import Cm
 
 from qualcode.export import docx_parts
-from qualcode.export.report_data import Methodology
+from qualcode.export.report_data import Coverage, Methodology, OwnSection
+from qualcode.export.report_text import add_text, caption
 
 
 def long_date(iso: str) -> str:
@@ -46,41 +47,55 @@ def suggestion_sentence(m: Methodology) -> str:
             "accepted each one. The rest were coded by hand.")
 
 
-def add_methodology(doc: Document, m: Methodology, *, pseudonymised: bool) -> None:
-    docx_parts.heading(doc, "Methodology", 1).paragraph_format.page_break_before = True
+def add_methodology(doc: Document, m: Methodology, *, pseudonymised: bool,
+                    own: OwnSection | None = None, coverage: Coverage | None = None) -> None:
+    """The method: the consultant's own account first, then the generated facts about the
+    sample, the codebook and the coding."""
+    docx_parts.heading(doc, own.heading if own else "Method", 1)
+    if own is not None:
+        add_text(doc, own.text)
     docx_parts.heading(doc, "The interviews", 2)
-    doc.add_paragraph(corpus_sentence(m))
+    docx_parts.styled(doc, corpus_sentence(m), "Normal")
     if pseudonymised:
-        doc.add_paragraph(
-            "The report is pseudonymised: quotes are attributed by case and attributes only, "
-            "and the names of the people speaking in the interviews (and any other names "
-            "listed for redaction) are replaced by [name] wherever they occur.")
+        docx_parts.styled(
+            doc, "The report is pseudonymised: quotes are attributed by case and attributes "
+            "only, and the names of the people speaking in the interviews (and any other "
+            "names listed for redaction) are replaced by [name] wherever they occur.", "Normal")
     if m.groups:
-        docx_parts.styled(doc, f"Interviews by {m.split_attribute}:", "Caption")
+        caption(doc, "Table", f"Interviews by {m.split_attribute}", above=True)
         docx_parts.table(doc, [m.split_attribute.capitalize(), "Interviews", "Words"],
                          [[g.value, str(g.interviews), f"{g.words:,}"] for g in m.groups],
                          widths=[Cm(8), Cm(3), Cm(3)])
-    docx_parts.styled(doc, "The interviews:", "Caption")
+    caption(doc, "Table", "The interviews", above=True)
     width = docx_parts.text_width(doc.sections[-1]).cm
     side = Cm((width - 3.6) / max(len(m.columns), 1))
     docx_parts.table(doc, ["Case", *(c.capitalize() for c in m.columns), "Words"],
                      [[i.case, *(i.attributes.get(c, "") for c in m.columns), f"{i.words:,}"]
-                      for i in m.interviews], font_size=8,
+                      for i in m.interviews],
                      widths=[Cm(2), *[side] * len(m.columns), Cm(1.6)])
     docx_parts.heading(doc, "The codebook", 2)
     name = f"The codebook ({m.codebook_name})" if m.codebook_name else "The codebook"
-    doc.add_paragraph(
-        f"{name} has {_count(m.codes, 'code')}, {m.top_level_codes} of them at the top level; "
-        "the findings below follow its order, one chapter per top-level code. Appendix A "
-        "gives every code's definition, what it includes and excludes, and an example.")
-    if m.codebook_description:
-        doc.add_paragraph(m.codebook_description)
+    docx_parts.styled(
+        doc, f"{name} has {_count(m.codes, 'code')}, {m.top_level_codes} of them at the top "
+        "level; the findings follow its order, one section per theme. The annex gives every "
+        "code's definition, what it includes and excludes, and an example.", "Normal")
     docx_parts.heading(doc, "Coding", 2)
     coders = ", ".join(f"{name} ({n:,})" for name, n in m.coders) or "nobody yet"
-    doc.add_paragraph(
-        f"{_count(m.codings, 'passage')} were coded in {m.coded_documents} of "
-        f"{_count(len(m.interviews), 'interview')}, by {coders}. "
+    coded = coverage.phrase if coverage else _count(len(m.interviews), "interview")
+    docx_parts.styled(
+        doc, f"{_count(m.codings, 'passage')} were coded ({coded}), by {coders}. "
         f"{_count(m.key_quotes, 'passage')} were chosen as key quotes; the quotes in this "
-        "report are drawn from them.")
-    docx_parts.heading(doc, "Use of machine suggestions", 2)
-    doc.add_paragraph(suggestion_sentence(m))
+        "report are drawn from them, each with the interview, the speaker turn and, where the "
+        "recording gives one, the time it was said.", "Normal")
+    docx_parts.styled(doc, suggestion_sentence(m), "Normal")
+
+
+def add_limitations(doc: Document, facts: tuple[str, ...], own: OwnSection | None) -> None:
+    """Generated facts about coverage and evidence, then the consultant's own text."""
+    if not facts and own is None:
+        return
+    docx_parts.heading(doc, own.heading if own else "Limitations", 1)
+    for fact in facts:
+        docx_parts.styled(doc, fact, "List Bullet")
+    if own is not None:
+        add_text(doc, own.text)

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from qualcode.core.errors import QualcodeError
-from qualcode.services import cases, codes, demo_coding, importing
+from qualcode.services import cases, codes, demo_coding, demo_synthesis, importing
 from qualcode.services.privacy_file import apply_privacy_file
 from qualcode.store import Store
 
@@ -42,6 +42,13 @@ def build_demo(path: Path, transcripts: Path, codebook: Path, *, coder: str) -> 
         if coding_file.exists():
             count = demo_coding.apply_demo_coding(store, coding_file)
             lines.append(f"{count} codings by {demo_coding.DEMO_CODER} from {coding_file}")
+        synthesis_file = transcripts / "demo-synthesis.yml"
+        if synthesis_file.exists():
+            done = demo_synthesis.apply_demo_synthesis(store, synthesis_file,
+                                                       coder=demo_coding.DEMO_CODER)
+            lines.append(f"{done['findings']} findings, {done['cells']} matrix cells, "
+                         f"{done['profiles']} profiles and {done['sections']} report sections "
+                         f"from {synthesis_file}")
         privacy = transcripts / "privacy.yml"
         if privacy.exists():
             decided = apply_privacy_file(store, privacy, coder=coder)

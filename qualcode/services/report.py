@@ -6,7 +6,7 @@ attributes and pseudonymises lives here. Reading only: no action, nothing change
 
 from __future__ import annotations
 
-import bisect
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -17,12 +17,11 @@ from qualcode.analysis.cooccurrence import overlap_counts, same_turn_counts
 from qualcode.analysis.frequencies import (
     code_frequencies,
     descendants,
-    frequencies_by_attribute,
     group_value,
 )
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
-from qualcode.core.model import AttributeType, Case, Code, Coding, Document, Turn
+from qualcode.core.model import AttributeType, Case, Code, Coding, Document, MemoTarget, Turn
 from qualcode.core.synthesis import DEFAULT_MATRIX, Synthesis
 from qualcode.export.docx_parts import Destination
 from qualcode.export.redact import Redactor, is_role_label, redact
@@ -31,17 +30,17 @@ from qualcode.export.report_data import (
     CodeSection,
     CooccurrenceRow,
     CorpusGroup,
-    FrequencyRow,
-    FrequencyTable,
     Interview,
-    MatrixEntry,
-    MatrixRow,
+    Layout,
     MatrixTable,
     Methodology,
+    OwnSection,
+    Profile,
     Quote,
     ReportData,
 )
-from qualcode.services import attribution
+from qualcode.services import attribution, report_coverage, report_evidence, report_matrix
+from qualcode.services import sections as own_sections
 from qualcode.services.codes import code_paths, find_code, path_text
 from qualcode.services.synthesis import synthesis
 from qualcode.store import Store
@@ -59,6 +58,9 @@ class ReportOptions:
     pseudonymise: bool = False
     redact: tuple[str, ...] = ()  # further names to replace
     matrix: str = DEFAULT_MATRIX
+    top_level_only: bool = False  # findings by top-level code only, sub-codes' quotes in them
+    memos: bool = True  # the analyst's memos on codes and documents
+    annexes: bool = True  # detailed matrix, figures, codebook
 
 
 @dataclass
@@ -105,26 +107,55 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
                        codings=store.codings(), synthesis=synthesis(store, options.matrix),
                        store=store)
     selected = _selected_codes(store, project.codes, options.codes)
-    by = _split_attribute(project.cases, options.by)
+    coverage = report_coverage.coverage(project.documents, project.codings)
+    coded = report_coverage.coded_cases(project.documents, project.cases, project.codings)
+    by = _split_attribute(coded, options.by)
     codings = [c for c in project.codings if c.code_id in {s.id for s in selected}]
     speakers = _quote_speakers(project, options.pseudonymise)
     name = store.setting("codebook_name", "") or ""
+    matrix = _matrix(project, options.matrix)
+    methodology = _methodology(store, project, by)
+    own = {k: OwnSection(s.heading, s.text)
+           for k, s in own_sections.report_sections(store).items()}
     data = ReportData(
-        title=options.title or (f"{name}: findings" if name else "Findings"),
-        subtitle=f"Analysis of {len(project.documents)} interviews",
+        title=options.title or store.setting("report_title", "")
+        or (f"{name}: findings" if name else "Findings"),
+        subtitle=f"Analysis of {coverage.phrase}",
         date=_today(),
-        methodology=_methodology(store, project, by),
-        sections=_sections(project, selected, speakers),
+        methodology=methodology,
+        sections=_sections(project, selected, speakers, options),
         codebook=tuple(project.codes),
-        matrix=_matrix(project, options.matrix),
-        frequencies=_frequencies(project, selected, codings, by) if by else None,
+        matrix=matrix,
+        frequencies=report_coverage.frequencies(
+            project.codes, project.documents, project.cases, project.codings, selected, by)
+        if by else None,
         cooccurrence=_cooccurrence(project, codings),
         pseudonymised=options.pseudonymise,
+        own=own, coverage=coverage,
+        limitations=report_coverage.limitations(coverage, methodology, matrix),
+        profiles=_profiles(project, matrix, options.memos),
+        warnings=report_coverage.warnings(coverage, matrix, own, options.matrix),
+        layout=Layout(annexes=options.annexes, memos=options.memos),
+        language=store.setting("report_language", "") or "en-GB",
     )
     names = list(options.redact)
     if options.pseudonymise:
         names += speaker_names(store)
-    return redact(data, Redactor(names)) if names else data
+    if names:
+        data = redact(data, Redactor(names))
+    author = store.setting("report_author", "") or ""
+    return dataclasses.replace(data, author=author) if author else data
+
+
+def matrix_table(store: Store, name: str = DEFAULT_MATRIX) -> MatrixTable:
+    """The named matrix as the report shows it (rows with content only)."""
+    project = _Project(codes=store.codes(), documents=store.documents(), cases=store.cases(),
+                       codings=store.codings(), synthesis=synthesis(store, name), store=store)
+    found = _matrix(project, name)
+    if found is None:
+        raise QualcodeError(f"no matrix {name!r} yet (define it with "
+                            "`qualcode synth matrix define --codes ... --scale ...`)")
+    return found
 
 
 def speaker_names(store: Store) -> list[str]:
@@ -177,8 +208,10 @@ def _today() -> str:
 def _methodology(store: Store, project: _Project, by: str) -> Methodology:
     cases = {c.id: c for c in project.cases}
     date_attr = _date_attribute(store)
+    org = report_matrix.organisation_attribute(project.cases)
     columns = tuple(dict.fromkeys(
-        a for a in (*attribution.describing_attributes(project.cases), by, date_attr) if a))
+        a for a in (org, *attribution.describing_attributes(project.cases), by, date_attr)
+        if a))
     interviews, dates = [], []
     groups: dict[str, list[int]] = {}
     for doc in project.documents:
@@ -194,7 +227,8 @@ def _methodology(store: Store, project: _Project, by: str) -> Methodology:
     coders = Counter(c.coder for c in project.codings)
     return Methodology(
         interviews=tuple(sorted(interviews, key=lambda i: (i.case.casefold(), i.document))),
-        columns=columns, cases=len(project.cases),
+        columns=columns,
+        cases=len({d.case_id for d in project.documents if d.case_id is not None}),
         words=sum(project.words(d) for d in project.documents),
         first_date=min(dates).isoformat() if dates else "",  # type: ignore[type-var]
         last_date=max(dates).isoformat() if dates else "",  # type: ignore[type-var]
@@ -222,76 +256,75 @@ def _quote_speakers(project: _Project, pseudonymise: bool) -> dict[int, str]:
     """Coding id -> the name of who said it, for key quotes (none when pseudonymising)."""
     if pseudonymise:
         return {}
-    quotes = [c for c in project.codings
-              if c.important or (c.id or 0) in project.synthesis.picks]
-    by_document: dict[int, list[Coding]] = {}
-    for coding in quotes:
-        by_document.setdefault(coding.document_id, []).append(coding)
     found: dict[int, str] = {}
-    for doc_id, doc_quotes in by_document.items():
-        turns = project.turns(doc_id)
-        starts = [t.text_start for t in turns]
-        for coding in doc_quotes:
-            index = bisect.bisect_right(starts, coding.start) - 1
-            speaker = turns[index].speaker if index >= 0 else None
-            if speaker and not is_role_label(speaker):
-                found[coding.id or 0] = speaker
+    for coding in project.codings:
+        if coding.important or (coding.id or 0) in project.synthesis.picks:
+            turn = report_evidence.turn_of(project.turns(coding.document_id), coding)
+            if turn is not None and turn.speaker and not is_role_label(turn.speaker):
+                found[coding.id or 0] = turn.speaker
     return found
 
 
-def _sections(project: _Project, selected: list[Code],
-              speakers: dict[int, str]) -> tuple[CodeSection, ...]:
+def _sections(project: _Project, selected: list[Code], speakers: dict[int, str],
+              options: ReportOptions) -> tuple[CodeSection, ...]:
     below = descendants(project.codes)
     totals = code_frequencies(project.codings, project.case_of, project.codes, rollup=True)
     depth = {i: len(p) - 1 for i, p in code_paths(project.codes).items()}
     cases = {c.id: c for c in project.cases}
     docs = {d.id: d for d in project.documents}
+    edits = own_sections.quote_edits(project.store)
     quotes: dict[int, list[Quote]] = {}
     for coding in project.codings:
         if coding.important or (coding.id or 0) in project.synthesis.picks:
-            case = cases.get(docs[coding.document_id].case_id)
-            label = attribution.attribution(case, docs[coding.document_id].name,
-                                            speakers.get(coding.id or 0, ""))
-            quotes.setdefault(coding.code_id, []).append(
-                Quote(text=coding.text, attribution=label, coding_id=coding.id or 0))
+            doc = docs[coding.document_id]
+            quotes.setdefault(coding.code_id, []).append(report_evidence.make_quote(
+                coding, doc, cases.get(doc.case_id),
+                report_evidence.turn_of(project.turns(doc.id or 0), coding),
+                speakers.get(coding.id or 0, ""), edits.get(coding.id or 0)))
     findings = project.synthesis.findings
-    return tuple(CodeSection(
+    memos = report_evidence.code_memos(
+        [(m.target, m.target_id, m.text) for m in project.store.memos(MemoTarget.CODE)]
+    ) if options.memos else {}
+    chosen = {c.id for c in selected}
+    placed = report_evidence.place_quotes(
+        project.codes, {k: v for k, v in quotes.items() if k in chosen},
+        lambda c: c.id in findings or c.id in memos, top_level_only=options.top_level_only)
+    sections = [CodeSection(
         code=c, depth=depth[c.id or 0], finding=findings[c.id].text if c.id in findings else "",
         total=totals[c.id or 0], subcodes=len(below[c.id or 0]) - 1,
-        quotes=tuple(quotes.get(c.id or 0, []))) for c in selected)
+        quotes=tuple(placed.get(c.id or 0, [])), memo=memos.get(c.id or 0, ""))
+        for c in selected]
+    return report_evidence.kept_sections(sections, top_level_only=options.top_level_only)
+
+
+def _said(project: _Project) -> dict[int, list[str]]:
+    """For every case with an interview, the texts coded in its interviews."""
+    said: dict[int, list[str]] = {d.case_id: [] for d in project.documents
+                                  if d.case_id is not None}
+    for coding in project.codings:
+        case_id = project.case_of.get(coding.document_id)
+        if case_id is not None:
+            said[case_id].append(coding.text)
+    return said
 
 
 def _matrix(project: _Project, name: str) -> MatrixTable | None:
-    grid = project.synthesis.matrix
-    if grid is None or not grid.code_ids:
-        return None
-    codes = {c.id: c for c in project.codes}
-    cells = project.synthesis.cells
-    rows = []
-    for case in project.cases:
-        entries = []
-        for code_id in grid.code_ids:
-            cell = cells.get((case.id or 0, code_id))
-            entries.append(MatrixEntry(cell.rating, cell.summary) if cell else MatrixEntry())
-        rows.append(MatrixRow(case=case.name, description=attribution.describe(case),
-                              entries=tuple(entries)))
-    return MatrixTable(title=f"{name[:1].upper()}{name[1:]} matrix",
-                       columns=tuple(codes[i].name for i in grid.code_ids),
-                       scale=grid.scale, rows=tuple(rows))
+    return report_matrix.matrix_table(project.synthesis, project.codes, project.cases,
+                                      _said(project), name)
 
 
-def _frequencies(project: _Project, selected: list[Code], codings: list[Coding],
-                 by: str) -> FrequencyTable:
-    split = frequencies_by_attribute(codings, project.case_of, project.cases, by,
-                                     project.codes, rollup=True)
-    totals = code_frequencies(codings, project.case_of, project.codes, rollup=True)
-    paths = code_paths(project.codes)
-    rows = tuple(FrequencyRow(code=c, depth=len(paths[c.id or 0]) - 1, total=totals[c.id or 0],
-                              by_group=tuple(split.frequency(c.id or 0, g.value)
-                                             for g in split.groups))
-                 for c in selected)
-    return FrequencyTable(attribute=by, groups=split.groups, total_cases=len(project.cases),
-                          rows=rows)
+def _profiles(project: _Project, matrix: MatrixTable | None,
+              with_memos: bool) -> tuple[Profile, ...]:
+    texts = {k: v.text for k, v in own_sections.profiles(project.store).items()}
+    memos: dict[int, list[str]] = {}
+    if with_memos:
+        for memo in project.store.memos(MemoTarget.DOCUMENT):
+            case_id = project.case_of.get(memo.target_id or 0)
+            if case_id is not None and memo.text.strip():
+                memos.setdefault(case_id, []).append(memo.text.strip())
+    shown = report_matrix.organisation_attributes(project.cases,
+                                                  project.store.attribute_types())
+    return report_matrix.profiles(project.cases, texts, memos, matrix, shown)
 
 
 def _cooccurrence(project: _Project, codings: list[Coding]) -> tuple[CooccurrenceRow, ...]:

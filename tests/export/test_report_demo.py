@@ -1,54 +1,44 @@
-"""Acceptance: `qualcode report` on the demo project, read back with python-docx."""
+"""Acceptance: `qualcode report` on the shipped demo study, read back with python-docx.
+
+The demo codes all thirteen interviews, writes findings, rates the benchmarking matrix and
+fills the consultant's sections (transcripts/demo-*.yml); its report must read as a finished
+deliverable.
+"""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 
 from qualcode.cli import main
-from qualcode.core.model import Case, Role
+from qualcode.core.model import Role
 from qualcode.services import demo
 from qualcode.services import synthesis as synth
-from qualcode.services.codes import find_code
+from qualcode.services.report import ReportOptions, build_report_data
 from qualcode.store import Store
 from tests.conftest import CODEBOOK, TRANSCRIPTS
-from tests.export.demo_coding import code_demo, code_name_mentions
 from tests.export.docx_text import all_text, raw_xml
 
 pytestmark = pytest.mark.slow
 
-MATRIX_CODES = ("Governance", "Financial sustainability and income models",
-                "Peer-to-peer support", "Knowledge sharing")
-SCALE = ("strong", "partial", "weak", "absent")
-FINDINGS = {"Governance": "Where national steering groups own the agenda, engagement lasts.",
-            "Governance > National ownership": "Ownership needs decision rights.",
-            "Knowledge sharing": "Short digests travel further than libraries."}
 ROLE_LABELS = {"Interviewer", "Researcher", "Moderator", "Facilitator", "Q", "I", "R",
                "Respondent"}
+PLACEHOLDERS = re.compile(r"to be written|\[finding|TODO|lorem ipsum|\(no definition\)", re.I)
+OVERVIEW = "Benchmarking overview"
+LINES_PER_PAGE = 46  # A4 portrait, 11 pt: more lines of text than this cannot fit a page
 
 
 @pytest.fixture(scope="module")
 def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "demo.qualcode"
     demo.build_demo(path, TRANSCRIPTS, CODEBOOK, coder="tester")
-    with Store.open(path) as store:
-        assert code_demo(store) >= 150
-        mentions = code_name_mentions(
-            store, find_code(store, "Peer-to-peer support > Informal networking and trust"))
-        assert len(mentions) == 3
-        for ref, text in FINDINGS.items():
-            synth.set_finding(store, find_code(store, ref), text, coder="tester")
-        columns = [find_code(store, name) for name in MATRIX_CODES]
-        synth.define_matrix(store, columns, SCALE, coder="tester")
-        for i, case in enumerate(store.cases()):
-            for j, code in enumerate(columns):
-                synth.set_cell(store, case, code, rating=SCALE[(i + j) % len(SCALE)],
-                               summary=f"{case.name} on {code.name}.", coder="tester")
     return path
 
 
@@ -66,116 +56,195 @@ def pseudonymised(demo_project: Path, tmp_path_factory: pytest.TempPathFactory) 
     return out
 
 
-def headings(doc: Document, level: int) -> list[str]:
-    return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
+def headings(doc: Document) -> list[tuple[int, str]]:
+    return [(int(p.style.name[-1]), p.text) for p in doc.paragraphs
+            if re.fullmatch(r"Heading \d", p.style.name)]
 
 
-def expected_attribution(case: Case) -> str:
-    """"Country associate, Moldova (CA-01)", worked out here from the case's attributes."""
-    role = str(case.attributes["role"])
-    return f"{role[0].upper()}{role[1:]}, {case.attributes['country or region']} ({case.name})"
+def body_blocks(doc: Document) -> list[tuple[str, str]]:
+    """(kind, text) of the body in order: a paragraph's style name, or "table"."""
+    found = []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            found.append(("table", "table"))
+        elif child.tag == qn("w:p"):
+            paragraph = docx.text.paragraph.Paragraph(child, doc)
+            found.append((paragraph.style.name, paragraph.text))
+    return found
 
 
-def test_chapters_follow_the_codebook_with_a_section_per_sub_code(
-        demo_project: Path, report: Path) -> None:
+def test_the_demo_report_has_no_placeholder_and_every_section_has_content(
+        report: Path) -> None:
+    doc = docx.Document(str(report))
+    text = "\n".join(all_text(doc))
+    assert not PLACEHOLDERS.search(text), PLACEHOLDERS.search(text)
+    blocks = body_blocks(doc)
+    for index, (style, title) in enumerate(blocks):
+        if not style.startswith("Heading "):
+            continue
+        level = int(style[-1])
+        content = []
+        for kind, words in blocks[index + 1:]:
+            if kind.startswith("Heading ") and int(kind[-1]) <= level:
+                break
+            if kind == "table" or (words.strip() and not kind.startswith("Heading ")):
+                content.append(words)
+        assert content, f"section {title!r} is empty"
+    # The consultant's own sections, in the order a client reads them.
+    order = [t for _, t in headings(doc) if t in {
+        "Executive summary", OVERVIEW, "Background", "Method", "Limitations", "Findings",
+        "Organisation profiles", "Conclusions", "Recommendations for Phase II",
+        "Proposed criteria for the impact study"}]
+    assert order == ["Executive summary", OVERVIEW, "Background", "Method", "Limitations",
+                     "Findings", "Organisation profiles", "Conclusions",
+                     "Recommendations for Phase II", "Proposed criteria for the impact study"]
+
+
+def test_the_matrix_overview_is_within_the_first_six_pages(report: Path) -> None:
+    """Pages counted from the breaks Word must make (page breaks, sections, paragraphs that
+    start a page) plus the pages that the text between them needs at the least."""
+    doc = docx.Document(str(report))
+    body = doc.element.body
+    pages, lines = 1, 0
+    for child in body.iterchildren():
+        if child.tag != qn("w:p"):
+            lines += 2 * len(child.findall(qn("w:tr")))
+            continue
+        paragraph = docx.text.paragraph.Paragraph(child, doc)
+        if paragraph.text == OVERVIEW and paragraph.style.name == "Heading 1":
+            break
+        breaks = child.findall(f".//{qn('w:br')}[@{qn('w:type')}='page']")
+        if paragraph.paragraph_format.page_break_before or breaks:
+            pages, lines = pages + 1, 0
+        lines += 1 + len(paragraph.text) // 90
+        if lines > LINES_PER_PAGE:
+            pages, lines = pages + 1, lines - LINES_PER_PAGE
+        if child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            pages, lines = pages + 1, 0  # a section break before the landscape overview
+    else:
+        pytest.fail("no benchmarking overview")
+    assert 3 <= pages <= 6, pages  # title, contents, summary at the least
+
+
+def test_the_overview_has_a_row_per_rated_organisation_subject_first(
+        demo_project: Path, report: Path, tmp_path: Path) -> None:
     doc = docx.Document(str(report))
     with Store.open(demo_project) as store:
-        codes = store.codes()
-    top = [c.name for c in codes if c.parent_id is None]
-    chapters = [h for h in headings(doc, 1) if h in top]
-    assert chapters == top
-    body = [(p.style.name, p.text) for p in doc.paragraphs
-            if p.style.name in ("Heading 1", "Heading 2")]
-    for code in codes:
-        if code.parent_id is not None:
-            parent = next(c.name for c in codes if c.id == code.parent_id)
-            at = body.index(("Heading 2", code.name), body.index(("Heading 1", parent)))
-            # No other chapter starts between the parent's heading and its sub-code's.
-            between = body[body.index(("Heading 1", parent)) + 1:at]
-            assert all(style == "Heading 2" for style, _ in between), code.name
-    text = "\n".join(p.text for p in doc.paragraphs)
-    for finding in FINDINGS.values():
-        assert finding in text
+        grid = synth.get_matrix(store)
+        state = synth.synthesis(store)
+        columns = [store.code(i).name for i in grid.code_ids]
+        rated = {case_id for case_id, _ in state.cells}
+        cases = [c for c in store.cases() if c.id in rated]
+    table = next(t for t in doc.tables
+                 if [c.text for c in t.rows[0].cells] == ["Organisation", *columns])
+    labels = [r.cells[0].text for r in table.rows[1:]]
+    assert len(labels) == len(cases) == 9  # ChildHub and the eight peers; empty rows left out
+    assert labels[0] == "Child Protection Hub (ChildHub)"
+    for row in table.rows[1:]:
+        assert all(c.text in grid.scale for c in row.cells[1:])
+    # The same matrix as a workbook.
+    out = tmp_path / "matrix.xlsx"
+    assert main(["--project", str(demo_project), "export", "matrix", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    overview = [[c.value for c in row] for row in book["Overview"].iter_rows()]
+    assert overview[0] == ["Organisation", "Case", *columns]
+    assert [r[0] for r in overview[1:]] == labels
+    assert [r[2:] for r in overview[1:]] == [[c.text for c in r.cells[1:]]
+                                             for r in table.rows[1:]]
 
 
-def test_every_key_quote_is_verbatim_with_its_attribution(demo_project: Path,
-                                                          report: Path) -> None:
+def test_coverage_is_stated_and_counts_are_over_coded_cases(
+        demo_project: Path, report: Path, tmp_path: Path) -> None:
     doc = docx.Document(str(report))
-    quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Analysis of 13 interviews" in text
+    assert "All 13 interviews are coded" in text
+    # Uncode two interviews: the figures say so, and only coded cases count.
+    copy = tmp_path / "partial.qualcode"
+    shutil.copy(demo_project, copy)
+    with Store.open(copy) as store:
+        docs = store.documents()[:2]
+        with store.action("uncode", coder="tester"):
+            for coding in store.codings():
+                if coding.document_id in {d.id for d in docs}:
+                    store.delete_coding(coding.id or 0)
+        data = build_report_data(store, ReportOptions())
+    assert data.subtitle == "Analysis of 13 interviews, 11 coded"
+    assert data.coverage is not None and data.coverage.coded_cases == 11
+    assert any("coding is incomplete: 11 of 13" in w for w in data.warnings)
+    assert any(f.startswith("Only 11 of the 13 interviews are coded") for f in data.limitations)
+    assert data.frequencies is not None and data.frequencies.total_cases == 11
+    assert sum(g.cases for g in data.frequencies.groups) == 11
+
+
+def test_every_paragraph_has_a_named_style_and_no_run_formats_itself(report: Path) -> None:
+    xml = raw_xml(report)
+    document = xml[xml.index("<w:document"):xml.index("</w:document>")]
+    run_properties = re.findall(r"<w:rPr>(.*?)</w:rPr>", document)
+    assert [p for p in run_properties if not re.fullmatch(r"<w:rStyle [^>]*/>", p)] == []
+    doc = docx.Document(str(report))
+    paragraphs = list(doc.paragraphs) + [p for t in doc.tables for r in t.rows
+                                         for c in r.cells for p in c.paragraphs]
+    used = {p.style.name for p in paragraphs}
+    assert {"Quote", "Attribution", "Evidence Note", "Table Text", "Table Heading", "Rating",
+            "Caption", "Table Caption", "List Bullet", "Codebook Code"} <= used
+    assert {t.style.name for t in doc.tables} == {"Report Table"}
+
+
+def test_key_quotes_are_verbatim_with_attribution_and_locator(demo_project: Path,
+                                                              report: Path) -> None:
+    doc = docx.Document(str(report))
+    paragraphs = doc.paragraphs
+    quotes = [(p.text, paragraphs[i + 1].text) for i, p in enumerate(paragraphs)
+              if p.style.name == "Quote"]
     with Store.open(demo_project) as store:
         key_quotes = synth.key_quotes(store)
-        docs = {d.id: d for d in store.documents()}
-        cases = {c.id: c for c in store.cases()}
         names = {s.name for s in store.speakers() if s.role is Role.RESPONDENT}
-    assert len(key_quotes) >= 10
-    assert len(quotes) == len(key_quotes)
+        docs = {d.id: d.name for d in store.documents()}
+    assert len(quotes) == len(key_quotes) >= 100
     for coding in key_quotes:
-        case = cases[docs[coding.document_id].case_id]
-        attribution = expected_attribution(case)
-        assert any(coding.text in q and attribution in q for q in quotes), (coding.id,
-                                                                            attribution)
-    # Not pseudonymised: respondents are named beside their quotes.
-    assert any(q.split("— ")[-1].startswith(tuple(names)) for q in quotes)
+        assert any(q == f"“{coding.text}”" and f"· {docs[coding.document_id]}, turn " in a
+                   for q, a in quotes), coding.id
+    assert all(a.startswith("— ") for _, a in quotes)
+    assert any(re.search(r"turn \d+, \d+:\d\d$", a) for _, a in quotes)  # timed transcripts
+    assert any(a.removeprefix("— ").startswith(tuple(names)) for _, a in quotes)
 
 
-def test_matrix_has_a_row_per_case_with_its_ratings(demo_project: Path, report: Path) -> None:
-    doc = docx.Document(str(report))
-    header = ["Case", *MATRIX_CODES]
-    table = next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == header)
-    with Store.open(demo_project) as store:
-        cases = store.cases()
-    assert len(table.rows) == 1 + len(cases)
-    for i, (case, row) in enumerate(zip(cases, table.rows[1:], strict=True)):
-        cells = [c.text for c in row.cells]
-        assert cells[0].startswith(case.name)
-        assert expected_attribution(case).removesuffix(f" ({case.name})") in cells[0]
-        for j, (code, cell) in enumerate(zip(MATRIX_CODES, cells[1:], strict=True)):
-            assert cell.splitlines()[0] == SCALE[(i + j) % len(SCALE)]
-            assert f"{case.name} on {code}." in cell
-
-
-def test_chart_frequency_and_cooccurrence_tables_are_present(report: Path) -> None:
-    doc = docx.Document(str(report))
-    assert len(doc.inline_shapes) == 1
-    image = doc.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
-    assert doc.part.related_parts[image].blob.startswith(b"\x89PNG")
-    titles = headings(doc, 1)
-    assert "Codes by peer group" in titles and "Codes that occur together" in titles
-    frequency = next(t for t in doc.tables if t.rows[0].cells[0].text == "Code"
-                     and t.rows[0].cells[-1].text.startswith("All (n="))
-    assert any(c.text.startswith("country associate (n=") for c in frequency.rows[0].cells)
-    assert any([c.text for c in t.rows[0].cells] == ["Code", "Code", "Overlapping codings",
-                                                     "Same turn"] for t in doc.tables)
-
-
-def test_codebook_appendix_is_complete_and_in_order(demo_project: Path, report: Path) -> None:
-    doc = docx.Document(str(report))
-    start = next(i for i, p in enumerate(doc.paragraphs)
-                 if p.style.name == "Heading 1" and p.text == "Appendix A. Codebook")
-    appendix = [p.text for p in doc.paragraphs[start:]]
-    with Store.open(demo_project) as store:
-        codes = store.codes()
-    position = 0
-    for code in codes:
-        position = appendix.index(code.name, position)
-        assert appendix[position + 1] == code.definition, code.name
-        for label, value in (("Include", code.inclusion), ("Exclude", code.exclusion),
-                             ("Example", code.example)):
-            if value:
-                assert f"{label}: {value}" in appendix[position:position + 5], code.name
-
-
-def test_word_structure_toc_header_rows_and_page_numbers(report: Path) -> None:
+def test_word_structure_toc_numbered_tables_properties(report: Path) -> None:
     doc = docx.Document(str(report))
     xml = raw_xml(report)
     assert re.search(r"<w:instrText[^>]*> TOC \\o", xml)
     assert 'w:updateFields w:val="true"' in xml
+    assert "SEQ Table" in xml and "SEQ Figure" in xml
+    captions = [p.text for p in doc.paragraphs if p.style.name in ("Caption", "Table Caption")]
+    tables = [c for c in captions if c.startswith("Table ")]
+    assert [int(c.split()[1].rstrip(".")) for c in tables] == list(range(1, len(tables) + 1))
     for table in doc.tables:
         tr_pr = table.rows[0]._tr.trPr
         assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
-    footer_xml = doc.sections[0].footer._element.xml
-    assert "PAGE" in footer_xml and "fldChar" in footer_xml
+    assert "PAGE" in doc.sections[0].footer._element.xml
     assert doc.sections[0].different_first_page_header_footer  # a bare title page
+    props = doc.core_properties
+    assert props.title == "Benchmarking the Child Protection Hub"
+    assert props.author == "Benchmarking consultant (fictional)"
+    assert props.language == "en-GB" and props.created.year >= 2025
+    assert "<Application>qualcode</Application>" in xml and "Macintosh" not in xml
+    assert 'w:lang w:val="en-GB"' in xml
+    assert len(doc.inline_shapes) == 1  # the frequency chart
+    assert doc.inline_shapes[0].width <= docx.shared.Cm(16.01)
+
+
+def test_codebook_annex_is_complete_and_in_order(demo_project: Path, report: Path) -> None:
+    doc = docx.Document(str(report))
+    start = next(i for i, p in enumerate(doc.paragraphs)
+                 if p.style.name == "Heading 1" and p.text.endswith("Codebook"))
+    annex = [p.text for p in doc.paragraphs[start:]]
+    with Store.open(demo_project) as store:
+        codes = store.codes()
+    position = 0
+    for code in codes:
+        position = annex.index(code.name, position)
+        assert annex[position + 1] == code.definition, code.name
 
 
 def test_pseudonymised_report_names_no_speaker_anywhere(demo_project: Path,
@@ -193,7 +262,7 @@ def test_pseudonymised_report_names_no_speaker_anywhere(demo_project: Path,
         pattern = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
         assert not pattern.search(text), part
         assert not pattern.search(xml), part
-    quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
-    assert quotes and all(re.search(r"\((" + "|".join(case_labels) + r")\)$", q)
-                          for q in quotes)
+    attributions = [p.text for p in doc.paragraphs if p.style.name == "Attribution"]
+    assert attributions and all(re.search(r"\((" + "|".join(case_labels) + r")\) · ", a)
+                                for a in attributions)
     assert "[name]" in text

@@ -85,3 +85,18 @@ def test_importing_again_changes_nothing(demo_project: Path, tmp_path: Path) -> 
         codes.load_codebook(store, CODEBOOK)
         assert store.snapshot() == before
         assert store.history(1000) == history
+
+
+def test_a_malformed_demo_synthesis_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    from qualcode.core.errors import InputError
+    from qualcode.services.demo_synthesis import apply_demo_synthesis
+
+    bad = tmp_path / "demo-synthesis.yml"
+    bad.write_text("findings:\n  - text: no code given\n", encoding="utf-8")
+    with Store.open(tmp_path / "p.qualcode", create=True) as store:
+        with pytest.raises(InputError, match="demo-synthesis.yml: an entry lacks a field"):
+            apply_demo_synthesis(store, bad, coder="tester")
+        bad.write_text("sections:\n  preface: hello\n", encoding="utf-8")
+        with pytest.raises(InputError, match="no report section 'preface'"):
+            apply_demo_synthesis(store, bad, coder="tester")
+        assert store.history() == []  # all or nothing

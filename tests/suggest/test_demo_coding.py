@@ -14,14 +14,17 @@ from tests.conftest import TRANSCRIPTS
 
 
 @pytest.mark.slow
-def test_demo_build_applies_at_least_150_codings_over_6_documents(demo_path: Path) -> None:
+def test_demo_build_codes_every_interview(demo_path: Path) -> None:
     with Store.open(demo_path) as store:
         codings = store.codings()
         documents = {c.document_id for c in codings}
         print(f"\ndemo coding: {len(codings)} codings, {len(documents)} documents, "
               f"{len({c.code_id for c in codings})} of {len(store.codes())} codes")
         assert len(codings) >= 150
-        assert 6 <= len(documents) <= 8  # about half of the 13 interviews
+        assert len(documents) == len(store.documents()) == 13  # a finished study
+        # Six interviews are coded lightly, so suggestions still have text to work on.
+        coverage = [i.coded_share for i in store.document_infos()]
+        assert sum(1 for share in coverage if share < 0.25) >= 6, coverage
         assert {c.coder for c in codings} == {DEMO_CODER}
         assert {c.origin for c in codings} == {"human"}
         assert len({c.code_id for c in codings}) >= 40  # across the codebook

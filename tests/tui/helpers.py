@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from qualcode.store import Store
 from qualcode.tui.widgets.transcript import TranscriptView
 
 
@@ -57,3 +58,12 @@ async def highlight_code(pilot: Pilot[Any], position: int) -> None:
     step = "down" if position > tree.cursor_line else "up"
     await pilot.press(*[step] * abs(position - tree.cursor_line))
     assert tree.cursor_line == position
+
+
+def remove_matrices(store: Store) -> None:
+    """Every matrix of the project, with its columns and cells, gone in one action (the demo
+    ships a rated matrix; some tests define their own)."""
+    with store.action("remove matrices", coder="tester"):
+        for table in ("matrix_cells", "matrix_columns", "matrices"):
+            for row in store.conn.execute(f"SELECT id FROM {table}").fetchall():
+                store.log.delete(table, row["id"])

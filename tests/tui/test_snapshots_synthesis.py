@@ -19,6 +19,7 @@ from qualcode.services.synthesis import define_matrix, find_case, set_cell, set_
 from qualcode.store import Store
 from qualcode.tui.app import create_app
 from tests.tui.conftest import CODER
+from tests.tui.helpers import remove_matrices
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 
@@ -26,6 +27,7 @@ SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24"
 def synthesised(path: Path) -> Path:
     """The demo project with a finding, the benchmarking matrix and three cells."""
     with Store.open(path) as store:
+        remove_matrices(store)  # the demo's own matrix is larger than a screen
         top = store.codes()[0]
         set_finding(store, top, "Communities live where someone is paid to make others "
                     "talk: a facilitator with time, not the platform.", coder=CODER)

@@ -12,7 +12,7 @@ from typing import Any
 
 import docx
 import pytest
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 from qualcode.core.model import Code
 from qualcode.services import analysis
@@ -33,7 +33,7 @@ from qualcode.tui.widgets.frequency_table import FrequencyTable
 from qualcode.tui.widgets.matrix_grid import MatrixGrid
 from qualcode.tui.widgets.quote_list import QuoteList
 from tests.tui.conftest import CODER, code_named
-from tests.tui.helpers import transcript_of, type_text
+from tests.tui.helpers import remove_matrices, transcript_of, type_text
 
 SIZE = (120, 40)
 
@@ -133,6 +133,7 @@ async def test_pick_a_key_quote_and_jump_to_it(demo_path: Path, reader: Store) -
 
 @pytest.mark.asyncio
 async def test_define_the_matrix_and_edit_a_cell(demo_path: Path, reader: Store) -> None:
+    remove_matrices(reader)  # the demo ships a rated matrix; this test defines one
     columns = [code_named(reader, "Moderation"), code_named(reader, "Governance")]
     case = reader.cases()[0]
     draft = draft_cell(reader, case, columns[0])
@@ -254,7 +255,12 @@ async def test_write_the_report(demo_path: Path, reader: Store, tmp_path: Path) 
         assert isinstance(dialog, ReportDialog)
         assert dialog.query_one(Input).value == str(demo_path.with_name("demo-report.docx"))
         dialog.query_one(Input).value = str(out)
-        await pilot.press("tab", "space")  # pseudonymise
+        box = dialog.query_one("#report-pseudonymise", Checkbox)
+        assert box.value and "ON" in str(box.label)  # on by default, and says so
+        await pilot.press("tab", "space")  # off: the label says so too
+        assert not box.value and "OFF" in str(box.label) and box.has_class("-off")
+        await pilot.press("space")  # on again
+        assert box.value and "ON" in str(box.label)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
@@ -265,9 +271,9 @@ async def test_write_the_report(demo_path: Path, reader: Store, tmp_path: Path) 
                    for m in said), said
 
     document = docx.Document(str(out))
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     chapters = [h for h in headings if h in {c.name for c in top}]
-    assert chapters == [c.name for c in top]
+    assert chapters == [c.name for c in top]  # the demo has something to say on every theme
     text = "\n".join(p.text for p in document.paragraphs)
     assert not [n for n in names if n in text]
 
@@ -283,3 +289,35 @@ def test_report_path_is_checked(tmp_path: Path) -> None:
     (tmp_path / "folder.docx").mkdir()
     assert resolve_report_path(str(tmp_path / "folder.docx"), project) == \
         f"{tmp_path / 'folder.docx'} is a folder"
+
+
+@pytest.mark.asyncio
+async def test_write_a_case_profile_and_a_section(demo_path: Path, reader: Store) -> None:
+    from qualcode.services import sections
+    from qualcode.tui.screens.dialogs import Choose
+    from qualcode.tui.screens.report_sections import SectionEditor
+
+    case = reader.cases()[0]  # CA-01: no profile in the demo
+    assert case.id not in sections.profiles(reader)
+    summary = sections.report_sections(reader)["summary"].text
+    app = create_app(demo_path, CODER)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_synthesis(pilot)
+        await pilot.press("W")
+        assert isinstance(app.screen, Choose)
+        await pilot.press(*["down"] * 7, "enter")  # after the seven sections: CA-01
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, SectionEditor) and editor.query_one(TextArea).text == ""
+        await type_text(pilot, "A country associate.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert sections.profiles(reader)[case.id or 0].text == "A country associate."
+        # The executive summary opens with its text, ready to edit.
+        await pilot.press("W", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == summary
+        await pilot.press("escape")
+        await pilot.press("ctrl+z")  # the profile, undone
+        await pilot.pause()
+        assert case.id not in sections.profiles(reader)

@@ -63,3 +63,6 @@ class ReportActions(Base):
         done = (f"Report written: {request.path} ({len(data.sections)} code sections, "
                 f"{quotes} key quotes{', pseudonymised' if request.pseudonymise else ''})")
         self.app.call_from_thread(self.notify, done, title="Report", timeout=8)
+        for warning in data.warnings:
+            self.app.call_from_thread(self.notify, warning, title="Report warning",
+                                      severity="warning", timeout=10)

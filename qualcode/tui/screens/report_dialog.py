@@ -24,6 +24,13 @@ class ReportRequest:
     by: str  # "" lets the report choose
 
 
+def pseudonymise_label(on: bool) -> str:
+    """The checkbox's label says its state in words, whatever the theme does to the box."""
+    if on:
+        return "Pseudonymise: ON (quotes attributed by case only, names replaced)"
+    return "Pseudonymise: OFF (speakers are named beside their quotes)"
+
+
 def default_report_path(project: Path) -> Path:
     return project.with_name(f"{project.stem}-report.docx")
 
@@ -64,14 +71,19 @@ class ReportDialog(TypeAhead, ModalScreen[ReportRequest | None]):
             yield Label("Write the Word report", classes="title")
             yield Label("Save as (.docx, relative to the project's folder)", classes="hint")
             yield Input(str(default_report_path(self.project)), id="report-path")
-            yield Checkbox("Pseudonymise (quotes by case only, names replaced)",
-                           id="report-pseudonymise", compact=True)
+            yield Checkbox(pseudonymise_label(True), value=True, id="report-pseudonymise",
+                           compact=True)
             with Horizontal(id="report-by-row"):
                 yield Label("Split frequencies by", id="report-by-label")
                 yield Select([(name, name) for name in self.attributes],
                              prompt="(chosen automatically)", id="report-by", compact=True)
             yield Label("", classes="hint error", id="report-problem")
             yield Label("Enter or ctrl+s write · Tab next · Esc cancel", classes="hint")
+
+    @on(Checkbox.Changed, "#report-pseudonymise")
+    def _pseudonymise_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = pseudonymise_label(event.value)
+        event.checkbox.set_class(not event.value, "-off")
 
     def on_mount(self) -> None:
         field = self.query_one("#report-path", Input)

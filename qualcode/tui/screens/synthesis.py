@@ -39,6 +39,7 @@ from qualcode.tui.describe import excerpt
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Choose
 from qualcode.tui.screens.report_actions import ReportActions
+from qualcode.tui.screens.report_sections import SectionActions
 from qualcode.tui.screens.synthesis_dialogs import FindingEditor
 from qualcode.tui.screens.synthesis_matrix import MATRIX_ACTIONS, MatrixActions
 from qualcode.tui.widgets.cell_detail import CellDetail
@@ -51,7 +52,7 @@ FINDINGS, MATRIX = "findings", "matrix"
 FINDING_ACTIONS = {"edit_finding", "pick", "unpick", "source"}
 
 
-class SynthesisScreen(MatrixActions, ReportActions, Screen[None]):
+class SynthesisScreen(MatrixActions, ReportActions, SectionActions, Screen[None]):
     CSS_PATH = "synthesis.tcss"
     AUTO_FOCUS = "#finding-codes"
     BINDINGS = [
@@ -73,6 +74,8 @@ class SynthesisScreen(MatrixActions, ReportActions, Screen[None]):
         Binding("f", f"view('{FINDINGS}')", "Findings",
                 tooltip="Show the findings and key quotes per code"),
         Binding("w", "report", "Report", priority=True, tooltip="Write the Word report"),
+        Binding("W", "report_sections", "Sections", priority=True,
+                tooltip="Write the report's own sections and organisation profiles"),
     ]
 
     def __init__(self) -> None:
