@@ -30,21 +30,38 @@ def combination(values: Mapping[str, object], attributes: Sequence[str]) -> tupl
 
 
 def singled_out(cases: Mapping[str, Mapping[str, object]], attributes: Sequence[str],
-                k: int = 2) -> dict[str, tuple[str, ...]]:
-    combos = {name: combination(values, attributes) for name, values in cases.items()}
-    counts = Counter(combos.values())
-    return {name: combo for name, combo in combos.items()
-            if any(combo) and counts[combo] < k}
+                k: int = 2, within: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Cases whose values of ``attributes`` fewer than ``k`` cases share. With ``within`` (the
+    attribute naming the organisation, which a benchmarking study names anyway), cases are
+    compared only with others of the same organisation: an organisation's only interviewee
+    speaks for the organisation, but "ChildHub's associate in Moldova" is a person."""
+    groups: dict[str, dict[str, Mapping[str, object]]] = {}
+    for name, values in cases.items():
+        key = str(values.get(within, "")) if within else ""
+        groups.setdefault(key, {})[name] = values
+    shown = [a for a in attributes if a != within]
+    found: dict[str, tuple[str, ...]] = {}
+    for members in groups.values():
+        if within and len(members) < 2:
+            continue
+        combos = {name: combination(values, shown) for name, values in members.items()}
+        counts = Counter(combos.values())
+        found |= {name: combo for name, combo in combos.items()
+                  if any(combo) and counts[combo] < k}
+    return found
 
 
 def assess(cases: Mapping[str, Mapping[str, object]], attributes: Sequence[str],
-           k: int = 2) -> Risk:
+           k: int = 2, within: str | None = None) -> Risk:
     """Which cases ``attributes`` single out, and what dropping each attribute would leave."""
-    found = singled_out(cases, attributes, k)
+    found = singled_out(cases, attributes, k, within)
     suggestions = []
     if found:
         for attribute in attributes:
+            if attribute == within:
+                continue
             rest = [a for a in attributes if a != attribute]
-            suggestions.append((attribute, len(singled_out(cases, rest, k)) if rest else 0))
+            suggestions.append((attribute, len(singled_out(cases, rest, k, within))
+                                if rest else 0))
         suggestions.sort(key=lambda s: (s[1], s[0]))
     return Risk(tuple(attributes), found, k, suggestions)

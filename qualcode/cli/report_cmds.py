@@ -26,8 +26,10 @@ DOCX = click.Path(path_type=Path, dir_okay=False)
               help="Only these codes and their sub-codes (repeatable, or comma-separated).")
 @click.option("--by", "attribute", default="", metavar="ATTR",
               help="Case attribute to split frequencies by (default: one with 2-6 values).")
-@click.option("--pseudonymise", is_flag=True,
-              help="Attribute quotes by case only and replace speakers' names everywhere.")
+@click.option("--pseudonymise/--as-recorded", default=True, show_default=True,
+              help="Replace identifiers as the register decides (qualcode pseudonyms), attribute "
+                   "quotes by case only and leave out attributes that single someone out; or "
+                   "write what was recorded, names included.")
 @click.option("--redact", "names", multiple=True, metavar="NAME",
               help="Replace this name too, in all its parts (repeatable).")
 @click.option("--title", default="", help="The report's title.")
@@ -51,8 +53,8 @@ def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str,
     \b
     Example:
       qualcode report exports/childhub-report.docx --by "peer group"
-      qualcode report exports/client.docx --template house-style.dotx --pseudonymise \\
-          --redact "Helen Marsh"
+      qualcode report exports/client.docx --template house-style.dotx --redact "Helen Marsh"
+      qualcode report exports/internal.docx --as-recorded
     """
     from qualcode.cli.synth_cmds import find_codes
     from qualcode.services import report as report_service
@@ -71,7 +73,7 @@ def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str,
         click.echo(f"qualcode: warning: {warning}", err=True)
     quotes = sum(len(s.quotes) for s in data.sections)
     click.echo(f"wrote {shown(out)}: {len(data.sections)} code sections, {quotes} key quotes"
-               + (", pseudonymised" if pseudonymise else "")
+               + (", pseudonymised" if pseudonymise else ", NOT pseudonymised")
                + f" ({time.perf_counter() - started:.1f} s)")
 
 

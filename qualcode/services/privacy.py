@@ -10,8 +10,9 @@ from qualcode.store import Store
 
 
 def reidentification(store: Store, attributes: Sequence[str] | None = None, *,
-                     k: int = 2) -> Risk:
-    """Which cases the shown ``attributes`` (default: all) single out."""
+                     k: int = 2, within: str | None = None) -> Risk:
+    """Which cases the shown ``attributes`` (default: all) single out; with ``within`` (the
+    organisation attribute) only among cases of the same organisation."""
     known = list(store.attribute_types())
     chosen = list(attributes) if attributes else known
     lookup = {a.casefold(): a for a in known}
@@ -21,4 +22,4 @@ def reidentification(store: Store, attributes: Sequence[str] | None = None, *,
                             f"{', '.join(known) or 'none'})")
     chosen = [lookup[a.casefold()] for a in chosen]
     cases = {c.name: dict(c.attributes) for c in store.cases()}
-    return assess(cases, chosen, k)
+    return assess(cases, chosen, k, within)

@@ -39,9 +39,16 @@ from qualcode.export.report_data import (
     Quote,
     ReportData,
 )
-from qualcode.services import attribution, report_coverage, report_evidence, report_matrix
+from qualcode.services import (
+    attribution,
+    pseudonyms,
+    report_coverage,
+    report_evidence,
+    report_matrix,
+)
 from qualcode.services import sections as own_sections
 from qualcode.services.codes import code_paths, find_code, path_text
+from qualcode.services.privacy import reidentification
 from qualcode.services.synthesis import synthesis
 from qualcode.store import Store
 
@@ -140,11 +147,44 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
     )
     names = list(options.redact)
     if options.pseudonymise:
+        data = _without_singling_out(store, data)
+        # The identifier register first (consistent pseudonyms, generalised places), then any
+        # speaker name the register does not hold yet (a project never scanned).
+        data = redact(data, pseudonyms.replacer(store))
         names += speaker_names(store)
     if names:
         data = redact(data, Redactor(names))
     author = store.setting("report_author", "") or ""
     return dataclasses.replace(data, author=author) if author else data
+
+
+def _without_singling_out(store: Store, data: ReportData) -> ReportData:
+    """The sample table without the attributes that, together, single out an interviewee
+    (one associate per country): each dropped attribute is said in a warning."""
+    method = data.methodology
+    columns = list(method.columns)
+    dropped: list[str] = []
+    known = set(store.attribute_types())
+    organisation = report_matrix.organisation_attribute(store.cases())
+    while True:
+        shown = [c for c in columns if c in known]
+        risk = reidentification(store, shown, within=organisation) if shown else None
+        if risk is None or risk.safe or not risk.drop_suggestions:
+            break
+        attribute = risk.drop_suggestions[0][0]
+        columns.remove(attribute)
+        dropped.append(attribute)
+    if not dropped:
+        return data
+    interviews = tuple(dataclasses.replace(
+        i, attributes={k: v for k, v in i.attributes.items() if k in columns})
+        for i in method.interviews)
+    warning = (f"left out of the sample table so that no interviewee can be singled out: "
+               f"{', '.join(dropped)} (qualcode pseudonyms check)")
+    return dataclasses.replace(
+        data, methodology=dataclasses.replace(method, columns=tuple(columns),
+                                              interviews=interviews),
+        warnings=(*data.warnings, warning))
 
 
 def matrix_table(store: Store, name: str = DEFAULT_MATRIX) -> MatrixTable:

@@ -45,7 +45,7 @@ def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def report(demo_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out") / "report.docx"
-    assert main(["--project", str(demo_project), "report", str(out)]) == 0
+    assert main(["--project", str(demo_project), "report", str(out), "--as-recorded"]) == 0
     return out
 
 
