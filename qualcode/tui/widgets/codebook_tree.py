@@ -27,7 +27,7 @@ class CodebookTree(Tree[int]):
         Binding("a", "command('add_child')", "Add sub-code", priority=True,
                 tooltip="Add a code under the highlighted one"),
         Binding("A", "command('add_top')", "Add a top-level code", show=False, priority=True),
-        Binding("e,f2", "command('rename')", "Rename", priority=True, tooltip="Rename the code"),
+        Binding("e", "command('rename')", "Rename", priority=True, tooltip="Rename the code"),
         Binding("v", "command('move')", "Move the code under another", show=False, priority=True),
         Binding("C", "command('colour')", "Recolour the code", show=False, priority=True),
         Binding("p", "command('pin')", "Pin the code to a number key", show=False, priority=True),
