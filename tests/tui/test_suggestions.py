@@ -22,8 +22,8 @@ from qualcode.tui.app import create_app
 from qualcode.tui.screens.code_picker import CodePicker
 from qualcode.tui.screens.dialogs import Prompt
 from qualcode.tui.screens.suggestion_dialogs import FindThemesDialog
-from qualcode.tui.screens.theme_review import ThemeReview
 from qualcode.tui.screens.suggestions import SuggestionsScreen
+from qualcode.tui.screens.theme_review import ThemeReview
 from qualcode.tui.screens.workbench import WorkbenchScreen
 from qualcode.tui.widgets.suggestion_list import SuggestionList
 from qualcode.tui.widgets.theme_detail import ThemeDetail
