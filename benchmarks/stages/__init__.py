@@ -18,6 +18,7 @@ MODULES: dict[str, str] = {  # stage name -> module in this package
     "codes": "codes",
     "report": "report",
     "tui": "tui",
+    "tui-keys": "tui_keys",
 }
 NAMES: tuple[str, ...] = tuple(MODULES)
 

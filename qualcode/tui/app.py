@@ -180,6 +180,8 @@ class QualcodeApp(App[None]):
         yield "Reload", "Reload from the project file (picks up other processes' changes)", \
             "reload"
         yield "Help", "Show the keys", "help"
+        yield "Back", "Back to the place before the last jump (ctrl+o)", "jump_back"
+        yield "Forward", "Forward again to the place of the jump (ctrl+f)", "jump_forward"
         yield "Light or dark theme", "Switch between the light and the dark theme", \
             "toggle_theme"
         for area in AREAS:

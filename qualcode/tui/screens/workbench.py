@@ -28,7 +28,7 @@ from qualcode.core.spans import overlaps
 from qualcode.services.codes import code_paths, path_text
 from qualcode.services.retrieval import subtree_ids
 from qualcode.tui.context import Location, focus_now, project_of
-from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, key_attribute_names
+from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, excerpt, key_attribute_names
 from qualcode.tui.screens.codebook_actions import CodebookActions
 from qualcode.tui.screens.coding_actions import CodingActions
 from qualcode.tui.screens.suggestion_actions import SuggestionActions
@@ -365,8 +365,10 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
     def show_memo(self) -> None:
         coding_id = self.query_one(CodingList).highlighted_coding
         coding = next((c for c in self.codings if c.id == coding_id), None)
-        if coding is not None:
-            self._set_memo("Memo on this coding", coding.memo or "No memo (m to write one).")
+        if coding is not None:  # say which coding: its code and how it begins
+            self._set_memo(f"Memo on {self.paths.get(coding.code_id, '?')} · "
+                           f"“{excerpt(coding.text, 24)}”",
+                           coding.memo or "No memo (m to write one).")
         elif self.document is not None:
             memos = project_of(self).store.memos(MemoTarget.DOCUMENT, self.document.id)
             self._set_memo("Memo on this document",
