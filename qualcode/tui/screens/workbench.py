@@ -23,16 +23,16 @@ from textual.widgets import Footer, Header, OptionList, Static, Tree
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import NotFound
 from qualcode.core.model import Code, Coding, Document, MemoTarget, Turn
-from qualcode.core.session import JumpList, Place, Session
 from qualcode.core.spans import overlaps
 from qualcode.services.codes import code_paths, path_text
 from qualcode.services.retrieval import subtree_ids
-from qualcode.tui.context import Location, focus_now, project_of
+from qualcode.tui.context import focus_now, project_of
 from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, excerpt, key_attribute_names
 from qualcode.tui.screens.codebook_actions import CodebookActions
 from qualcode.tui.screens.coding_actions import CodingActions
 from qualcode.tui.screens.suggestion_actions import SuggestionActions
 from qualcode.tui.screens.workbench_commands import PaletteActions
+from qualcode.tui.screens.workbench_places import PlaceActions
 from qualcode.tui.widgets.code_detail import CodeDetail
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.coding_list import CodingList
@@ -41,7 +41,7 @@ from qualcode.tui.widgets.transcript import TranscriptView
 
 
 class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, PaletteActions,
-                      Screen[None]):
+                      PlaceActions, Screen[None]):
     CSS_PATH = "workbench.tcss"
     AUTO_FOCUS = "#documents"
     BINDINGS = [
@@ -275,18 +275,6 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         if chosen is not None:
             self.open_chosen(chosen)
 
-    def open_chosen(self, document_id: int) -> None:
-        """Open a document where this coder last was in it (ctrl+o goes back)."""
-        if self.document is not None and self.document.id != document_id:
-            self.jumps.jumped(self.current_place())
-        self.set_filter_code(None)
-        was = self.session.position_in(document_id)
-        self.open_document(document_id, select=(was.start, was.end) if was else None)
-        if was is not None:
-            self.transcript.scroll_to_selection(centre=True)
-        focus_now(self.transcript)
-        self.save_place()
-
     @on(TranscriptView.SelectionChanged)
     def _selection_changed(self) -> None:
         self.refresh_panel()
@@ -294,46 +282,6 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         place = self.current_place()
         if place is not None:
             self.session.remember(place)
-
-    # -- where the coder is ------------------------------------------------------------------
-    @property
-    def session(self) -> Session:
-        session: Session = self.app.session  # type: ignore[attr-defined]
-        return session
-
-    @property
-    def jumps(self) -> JumpList:
-        jumps: JumpList = self.app.jumps  # type: ignore[attr-defined]
-        return jumps
-
-    def current_place(self) -> Place | None:
-        sel = self.transcript.selection
-        if self.document is None or sel is None:
-            return None
-        return Place(self.document.id or 0, sel.start, sel.end)
-
-    def set_filter_code(self, code_id: int | None) -> None:
-        self.filter_code = code_id
-        self.session.filter_code = code_id
-
-    def save_place(self) -> None:
-        self.app.save_session()  # type: ignore[attr-defined]
-
-    def restore_session(self) -> None:
-        """Back where this coder left off: the document, the selection and the filter (each
-        skipped if it is gone from the project)."""
-        place, session = self.session.place, self.session
-        if place is None:
-            return
-        if session.filter_code in self.code_by_id:
-            self.filter_code = session.filter_code
-        try:
-            self.open_document(place.document_id, select=(place.start, place.end))
-        except NotFound:
-            self.filter_code = None
-            return
-        self.transcript.scroll_to_selection(centre=True)
-        focus_now(self.transcript)
 
     @on(Tree.NodeHighlighted, "#codebook")
     def _code_highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
@@ -404,21 +352,6 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
             parts.append(suggested)
         self.show_suggestion_keys(suggested is not None)
         self.transcript.border_subtitle = " · ".join(parts)
-
-    # -- jumping to a place ----------------------------------------------------------------
-    def show_location(self, location: Location | None, *, record: bool = True) -> None:
-        """Open a place, centred; ``record`` leaves the place before it on the jump list."""
-        if location is None:
-            return
-        if record:
-            self.jumps.jumped(self.current_place(), Place(location.document_id,
-                                                          location.start, location.end))
-        if self.filter_code is not None:
-            self.set_filter_code(None)
-        self.open_document(location.document_id, select=(location.start, location.end))
-        focus_now(self.transcript)
-        self.transcript.scroll_to_selection(centre=True)  # also when selected already
-        self.save_place()
 
 
 def _fits(text: str, width: int, height: int) -> bool:
