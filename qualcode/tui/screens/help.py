@@ -55,7 +55,8 @@ HELP = """\
 - **f m**: findings / matrix; **e or Enter**: write the code's finding, or edit the cell
 - **p x**: pick a key quote from the code's codings / unpick one
 - **Enter or s** on a quote: show its source
-- **D**: define the matrix (codes, rating scale); **1 … 9 0**: rate the cell / clear it
+- **D**: define the matrix (codes, rating scale; ctrl+a all, ctrl+n none, ctrl+l top level
+  only); **1 … 9 0**: rate the cell / clear it
 - **ctrl+d** in a cell: put in the draft built from the case's coded segments
 
 ## Analysis (f5)
