@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from qualcode.codebook import normalise_colour
 from qualcode.core.model import Code, MemoTarget
 from qualcode.services import codes as code_service
 from qualcode.services.retrieval import subtree_ids
+from qualcode.tui.colours import PALETTE, SWATCH
 from qualcode.tui.context import attempt, project_of
 from qualcode.tui.screens.code_picker import CodePicker, Picked
-from qualcode.tui.screens.dialogs import Confirm, Prompt
+from qualcode.tui.screens.dialogs import Choose, Confirm, Prompt
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 
 if TYPE_CHECKING:
@@ -24,6 +27,7 @@ else:
     Base = object
 
 PIN_KEYS = "123456789"
+TYPE_COLOUR = "type"  # the colour chooser's last line: type one instead
 
 
 class CodebookActions(Base):
@@ -104,8 +108,18 @@ class CodebookActions(Base):
                     project.store, code, colour=colour, coder=project.coder)):
                 self.codebook_changed(code.id, "Colour changed.")
 
-        self.app.push_screen(Prompt(f"Colour of {code.name}", code.colour,
-                                    "#rrggbb or a name (teal, navy, …)"), coloured)
+        def chosen(key: str | None) -> None:
+            if key == TYPE_COLOUR:
+                self.app.push_screen(Prompt(f"Colour of {code.name}", code.colour,
+                                            "#rrggbb or a name (teal, navy, …)"), coloured)
+            elif key is not None:
+                coloured(key)
+
+        options: list[tuple[str, Text | str]] = [
+            (colour, Text.assemble((f"{SWATCH * 3} ", colour), colour))
+            for colour in PALETTE]
+        options.append((TYPE_COLOUR, "Another colour: type #rrggbb or a name…"))
+        self.app.push_screen(Choose(f"Colour of {code.name}", options), chosen)
 
     def code_pin(self, code: Code) -> None:
         def pinned(key: str | None) -> None:
