@@ -168,8 +168,10 @@ class QualcodeApp(App[None]):
         """? and F1 open the keys, and close them again."""
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
-        else:
-            self.push_screen(HelpScreen())
+        else:  # one help screen, built once and kept: it opens at once after the first time
+            if not self.is_screen_installed("help"):
+                self.install_screen(HelpScreen(), "help")
+            self.push_screen("help")
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

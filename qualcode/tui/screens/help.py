@@ -99,6 +99,8 @@ def help_text() -> Text:
     per block) took most of a second to open the first time."""
     text = Text()
     for line in HELP.splitlines():
+        if not line.strip():
+            continue  # a heading brings its own blank line
         if line.startswith("## "):
             text.append(("\n" if text else "") + line[3:] + "\n", style="bold underline")
             continue

@@ -140,11 +140,20 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.load_codes()
         self.refresh_documents()
         if self.document is not None:
+            doc_id = self.document.id or 0
             try:
-                self.open_document(self.document.id or 0, keep=True)
+                turns = store.turns(doc_id)
+                if not turns:
+                    store.document(doc_id)  # NotFound when it is gone
             except NotFound:  # another process deleted it
                 self.document = None
                 self.transcript.clear()
+            else:
+                if turns == self.turns:  # the usual case (undo, redo): only codings changed;
+                    self.reload_codings()  # the text never does, so no new layout
+                    self.show_suggestions()
+                else:  # e.g. a speaker's role changed elsewhere
+                    self.open_document(doc_id, keep=True)
         self.refresh_panel(self.query_one(CodingList).highlighted_coding)
         self.sub_title = store.path.name
 
@@ -314,7 +323,8 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         coding_id = self.query_one(CodingList).highlighted_coding
         coding = next((c for c in self.codings if c.id == coding_id), None)
         if coding is not None:  # say which coding: its code and how it begins
-            self._set_memo(f"Memo on {self.paths.get(coding.code_id, '?')} · "
+            code = self.code_by_id.get(coding.code_id)
+            self._set_memo(f"Memo on {code.name if code else '?'} · "
                            f"“{excerpt(coding.text, 24)}”",
                            coding.memo or "No memo (m to write one).")
         elif self.document is not None:
