@@ -173,6 +173,13 @@ class QualcodeApp(App[None]):
                 self.install_screen(HelpScreen(), "help")
             self.push_screen("help")
 
+    def action_toggle_key_panel(self) -> None:
+        """A panel of the keys docked at the side, kept open while working."""
+        if self.screen.query("KeyPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
@@ -184,6 +191,8 @@ class QualcodeApp(App[None]):
         yield "Help", "Show the keys", "help"
         yield "Back", "Back to the place before the last jump (ctrl+o)", "jump_back"
         yield "Forward", "Forward again to the place of the jump (ctrl+f)", "jump_forward"
+        yield "Key panel", "Show or hide a panel of the keys docked at the side", \
+            "toggle_key_panel"
         yield "Light or dark theme", "Switch between the light and the dark theme", \
             "toggle_theme"
         for area in AREAS:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from qualcode.codebook import normalise_colour
 from qualcode.core.model import Code, MemoTarget
+from qualcode.core.wording import plural
 from qualcode.services import codes as code_service
 from qualcode.services.retrieval import subtree_ids
 from qualcode.tui.colours import PALETTE, SWATCH
@@ -164,7 +165,7 @@ class CodebookActions(Base):
 
             self.app.push_screen(Confirm(
                 f"Merge {self.paths.get(code.id or 0)} into {self.paths.get(target.id or 0)}?",
-                f"{count} coding(s) move to {target.name}; {code.name} is deleted "
+                f"{plural(count, 'coding')} move to {target.name}; {code.name} is deleted "
                 "(ctrl+z undoes)."), confirmed)
 
         self.app.push_screen(CodePicker(
@@ -176,7 +177,7 @@ class CodebookActions(Base):
         doomed = subtree_ids(store, code.id or 0)
         counts = store.coding_counts()
         codings = sum(counts.get(i, 0) for i in doomed)
-        subs = f" and its {len(doomed) - 1} sub-code(s)" if len(doomed) > 1 else ""
+        subs = f" and its {plural(len(doomed) - 1, 'sub-code')}" if len(doomed) > 1 else ""
 
         def confirmed(yes: bool | None) -> None:
             project = project_of(self)
@@ -187,7 +188,8 @@ class CodebookActions(Base):
                 self.codebook_changed(None, f"Deleted {code.name} (ctrl+z undoes).")
 
         self.app.push_screen(Confirm(f"Delete {self.paths.get(code.id or 0)}{subs}?",
-                                     f"{codings} coding(s) will be removed (ctrl+z undoes)."),
+                                     f"{plural(codings, 'coding')} will be removed "
+                                     "(ctrl+z undoes)."),
                              confirmed)
 
     def code_filter(self, code: Code) -> None:

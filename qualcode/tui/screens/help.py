@@ -83,7 +83,7 @@ HELP = """\
 ## Everywhere
 - **tab shift+tab**: move between panels; d documents, b codebook, Esc transcript
 - **f2 f3 f4 f5**: the coding workbench / suggestions / synthesis / analysis
-- **ctrl+p**: every command, searchable
+- **ctrl+p**: every command, searchable ("Key panel" docks the keys at the side)
 - **ctrl+r**: reload from the project file (another qualcode may have changed it)
 - **ctrl+t**: light or dark theme
 - **ctrl+q**: quit (everything is already saved; next time opens where you left off)
