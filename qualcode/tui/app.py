@@ -95,8 +95,7 @@ class QualcodeApp(App[None]):
             return
         self._left_at[self.current_mode] = project_stamp(self.project.store)
         self.switch_mode(mode)
-        self.session.area = mode
-        self.save_session()
+        self.session.area = mode  # saved on quitting (no disk write in a switch)
         left = self._left_at.get(mode)
         if left is not None and left != project_stamp(self.project.store):
             self.call_after_refresh(self.action_reload)
