@@ -130,18 +130,21 @@ async def test_no_key_means_two_things_in_any_area(demo_path: Path) -> None:
     assert not sorted(set(problems)), sorted(set(problems))
 
 
-def test_keys_file_remaps_a_binding(tmp_path: Path, demo_path: Path) -> None:
+@pytest.mark.asyncio
+async def test_keys_file_remaps_a_binding(tmp_path: Path, demo_path: Path) -> None:
     keys = tmp_path / "keys.toml"
-    keys.write_text('[keys]\n"WorkbenchScreen.code" = "k,c"\n', encoding="utf-8")
+    keys.write_text('[keys]\n"WorkbenchScreen.code[c]" = "ctrl+k"\n', encoding="utf-8")
+    assert {"WorkbenchScreen.code[c]", "WorkbenchScreen.code[enter]"} <= name_bindings()
     app = create_app(demo_path, CODER, keys=keys)
-    assert app._keymap == {"WorkbenchScreen.code": "k,c"}
-    assert "WorkbenchScreen.code" in name_bindings()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "J", "ctrl+k")
+        assert type(app.screen).__name__ == "CodePicker"  # the picker, on the new key
 
 
 @pytest.mark.parametrize(("text", "problem"), [
     ('[keys]\n"NoSuch.thing" = "k"\n', "no binding has the id 'NoSuch.thing'"),
     ("[keys\n", "not a readable keys file"),
-    ('[keys]\n"WorkbenchScreen.code" = 3\n', "needs keys as a string"),
+    ('[keys]\n"WorkbenchScreen.code[c]" = 3\n', "needs keys as a string"),
 ])
 def test_a_bad_keys_file_is_one_line_naming_it(tmp_path: Path, demo_path: Path, text: str,
                                                problem: str) -> None:
