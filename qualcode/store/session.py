@@ -7,6 +7,7 @@ transaction, outside the change log, so undo never steps through places visited.
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 from qualcode.store.store import Store, now
@@ -14,7 +15,11 @@ from qualcode.store.store import Store, now
 
 def load(store: Store, coder: str) -> Any:
     """The coder's saved state (parsed JSON), or None when there is none or it is unreadable."""
-    row = store.conn.execute("SELECT state FROM sessions WHERE coder = ?", (coder,)).fetchone()
+    try:
+        row = store.conn.execute("SELECT state FROM sessions WHERE coder = ?",
+                                 (coder,)).fetchone()
+    except sqlite3.OperationalError:  # no sessions table: the workbench starts afresh
+        return None
     if row is None:
         return None
     try:

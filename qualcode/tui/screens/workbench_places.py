@@ -86,8 +86,6 @@ class PlaceActions(Base):
         self.centre_selection()  # also when that place was selected already
         self.save_place()
 
-
-
     def centre_selection(self) -> None:
         """Centre the selection now and again once laid out (a screen just mounted or a
         document just opened knows its size only after the next refresh)."""
