@@ -17,8 +17,8 @@ MODULES: dict[str, str] = {  # stage name -> module in this package
     "themes": "themes",
     "codes": "codes",
     "report": "report",
-    "tui": "tui",
     "tui-keys": "tui_keys",
+    "tui": "tui",
 }
 NAMES: tuple[str, ...] = tuple(MODULES)
 
