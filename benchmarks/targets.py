@@ -23,7 +23,8 @@ GROWTH = 1.1
 
 
 def judge(report: Report) -> list[Target]:
-    return [check(report) for check in CHECKS]
+    # day_keys (issue 15) is named here, not in CHECKS, so it merges beside others' targets.
+    return [check(report) for check in (*CHECKS, day_keys)]
 
 
 def _verdict(ok: bool) -> str:
@@ -159,4 +160,3 @@ def growth(report: Report) -> Target:
 
 CHECKS: tuple[Callable[[Report], Target], ...] = (
     nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, memory, growth)
-CHECKS += (day_keys,)  # issue 15: the workbench's keys over a working day
