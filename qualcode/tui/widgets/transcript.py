@@ -48,10 +48,6 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
     DEFAULT_CSS = """
     TranscriptView { background: $surface; scrollbar-gutter: stable; overflow-x: hidden; }
     TranscriptView > .transcript--selection { background: $accent 55%; color: $text; }
-    /* On light themes a pale selection looked like a coded span: make it solid. */
-    App.-light-mode TranscriptView > .transcript--selection {
-        background: $accent-darken-2; color: white; text-style: bold;
-    }
     TranscriptView > .transcript--respondent { color: $text-primary; text-style: bold; }
     TranscriptView > .transcript--interviewer { color: $text-secondary; text-style: bold; }
     TranscriptView > .transcript--note { color: $text-muted; text-style: italic; }
