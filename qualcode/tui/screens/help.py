@@ -25,6 +25,7 @@ HELP = """\
 
 ## Coding
 - **c or Enter**: code the selection: type to filter, Enter applies, ctrl+n makes a new code
+  (at the top level, or under a parent typed first: `Parent > Name`)
 - **1 … 9**: apply the code pinned to that key
 - **x r**: remove a coding here / resize it to the selection
 - **m D**: memo on a coding here / on the document
