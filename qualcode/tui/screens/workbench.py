@@ -152,6 +152,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
                 if turns == self.turns:  # the usual case (undo, redo): only codings changed;
                     self.reload_codings()  # the text never does, so no new layout
                     self.show_suggestions()
+                    self.update_status()
                 else:  # e.g. a speaker's role changed elsewhere
                     self.open_document(doc_id, keep=True)
         self.refresh_panel(self.query_one(CodingList).highlighted_coding)
