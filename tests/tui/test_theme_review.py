@@ -20,6 +20,7 @@ from tests.tui.conftest import CODER
 from tests.tui.helpers import type_text
 from tests.tui.test_suggestions import project, reader, suggested_master  # noqa: F401
 
+
 @pytest.mark.asyncio
 async def test_accept_a_theme_with_unticked_passages(project, reader: Store) -> None:  # noqa: F811
     run = suggest.list_themes(reader)
