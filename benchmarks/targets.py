@@ -16,6 +16,7 @@ RERUN_SHARE = 0.05  # of the first run's time
 THEME_SEGMENTS, THEME_SECONDS = 20_000, 10.0
 REPORT_RATIO = 2.0
 APPLY_P95_MS = 50.0
+KEYS_P95_MS = 100.0  # area switch, picker, help, undo (issue 15)
 OPEN_MS = 500.0
 MEMORY_MB, MEMORY_AT = 2048.0, 200
 GROWTH = 1.1
@@ -124,6 +125,21 @@ def demo_evaluate(report: Report) -> Target:
                   f"{stored:.2f} s when unchanged")
 
 
+def day_keys(report: Report) -> Target:
+    """Every area switch, picker, help and undo under 100 ms p95, on both projects."""
+    name = f"Area switch, picker, help and undo p95 under {KEYS_P95_MS:.0f} ms"
+    _, run, why = _largest(report, "tui-keys")
+    if run is None or run.stage is None:
+        return Target(name, UNKNOWN, why)
+    figures = {k: float(v) for k, v in run.stage.extra.items()
+               if k.endswith("_p95_ms") and isinstance(v, int | float)}
+    if not figures:
+        return Target(name, UNKNOWN, "tui-keys reported no p95")
+    worst = max(figures, key=lambda k: figures[k])
+    return Target(name, _verdict(figures[worst] < KEYS_P95_MS),
+                  f"worst {worst.removesuffix('_p95_ms')}: {figures[worst]:.1f} ms")
+
+
 def memory(report: Report) -> Target:
     name = f"Peak memory under {MEMORY_MB / 1024:.0f} GB at {MEMORY_AT} interviews"
     peaks = [(side.peak_rss_mb, stage.name) for stage in report.stages for run in stage.runs
@@ -180,4 +196,4 @@ def bulk_codings(report: Report) -> Target:
 
 CHECKS: tuple[Callable[[Report], Target], ...] = (
     nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, demo_evaluate,
-    memory, growth, zip_bomb, bulk_codings)
+    memory, growth, zip_bomb, bulk_codings, day_keys)

@@ -18,6 +18,7 @@ MODULES: dict[str, str] = {  # stage name -> module in this package
     "codes": "codes",
     "evaluate": "demo_evaluate",
     "report": "report",
+    "tui-keys": "tui_keys",
     "tui": "tui",
     "bomb": "bomb",
     "bulk-codings": "exchange",

@@ -7,10 +7,19 @@ Part of the ``services/suggest.py`` API (re-exported there).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import replace
 
+from qualcode.core import spans
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, Document, MemoTarget
-from qualcode.core.suggestions import CodeSuggestion, SuggestionStatus, Theme, ThemeStatus
+from qualcode.core.suggestions import (
+    CodeSuggestion,
+    Passage,
+    SuggestionStatus,
+    Theme,
+    ThemeStatus,
+)
 from qualcode.store import Store
 from qualcode.store import suggestions as table
 
@@ -21,10 +30,11 @@ MAX_NAME = 60
 
 
 def accept_theme_as_code(store: Store, theme_id: int, *, coder: str, name: str | None = None,
-                         parent: Code | None = None) -> Code:
-    """A new code (named after the theme unless ``name`` is given) with every member of the
-    theme coded with it."""
-    theme = _open_theme(store, theme_id)
+                         parent: Code | None = None,
+                         members: Sequence[Passage] | None = None) -> Code:
+    """A new code (named after the theme unless ``name`` is given) with the theme's members
+    coded with it: all of them, or the reviewed ``members`` (a subset of the theme's)."""
+    theme = _with_members(_open_theme(store, theme_id), members)
     parent_id = parent.id if parent else None
     code_name = (name or theme.label).strip()[:MAX_NAME] or f"Theme T{theme_id}"
     if _name_taken(store, code_name, parent_id):
@@ -42,9 +52,11 @@ def accept_theme_as_code(store: Store, theme_id: int, *, coder: str, name: str |
     return store.code(code_id)
 
 
-def merge_theme_into_code(store: Store, theme_id: int, code: Code, *, coder: str) -> int:
-    """Code every member of the theme with an existing code. Returns the codings added."""
-    theme = _open_theme(store, theme_id)
+def merge_theme_into_code(store: Store, theme_id: int, code: Code, *, coder: str,
+                          members: Sequence[Passage] | None = None) -> int:
+    """Code the theme's members (all, or the reviewed ``members``) with an existing code.
+    Returns the codings added."""
+    theme = _with_members(_open_theme(store, theme_id), members)
     with store.action("merge theme", detail=f"T{theme_id} into {code.name}", coder=coder):
         added = _code_members(store, theme, code.id or 0, coder)
         table.set_theme_status(store, theme_id, ThemeStatus.MERGED, code.id)
@@ -63,6 +75,28 @@ def _open_theme(store: Store, theme_id: int) -> Theme:
     if theme.status is not ThemeStatus.OPEN:
         raise QualcodeError(f"theme T{theme_id} is already {theme.status.value}")
     return theme
+
+
+def _with_members(theme: Theme, members: Sequence[Passage] | None) -> Theme:
+    """The theme limited to the passages a review kept (which must be its own)."""
+    if members is None:
+        return theme
+    kept = [(int(m[0]), int(m[1]), int(m[2])) for m in members]
+    strangers = set(kept) - {tuple(m) for m in theme.members}
+    if strangers:
+        raise QualcodeError(f"{len(strangers)} passage(s) are not in theme {theme.ref}")
+    if not kept:
+        raise QualcodeError(f"no passage of theme {theme.ref} was kept: nothing to code")
+    return replace(theme, members=tuple(kept))
+
+
+def coded_members(store: Store, theme: Theme) -> list[bool]:
+    """For each member of the theme: whether anyone has coded any of it yet."""
+    by_document = {doc_id: store.codings(document_id=doc_id)
+                   for doc_id in {m[0] for m in theme.members}}
+    return [any(spans.overlaps((c.start, c.end), (start, end))
+                for c in by_document.get(doc_id, []))
+            for doc_id, start, end in theme.members]
 
 
 def _code_members(store: Store, theme: Theme, code_id: int, coder: str) -> int:

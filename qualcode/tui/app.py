@@ -10,7 +10,9 @@ transcript with ``self.app.jump_to(Location(document_id, start, end))``.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +22,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from qualcode.core.errors import QualcodeError
+from qualcode.core.session import JumpList, Place
+from qualcode.core.wording import action_words
 from qualcode.services import history
 from qualcode.services.project import open_project
+from qualcode.services.session import load_session, project_stamp, save_session
 from qualcode.tui.commands import QualcodeCommands
 from qualcode.tui.context import Location, Project
+from qualcode.tui.keymap import keymap_path, load_keymap, name_bindings
 from qualcode.tui.screens.analysis import AnalysisScreen
 from qualcode.tui.screens.help import HelpScreen
 from qualcode.tui.screens.privacy import PrivacyScreen
@@ -67,6 +73,8 @@ class QualcodeApp(App[None]):
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("ctrl+o,alt+left", "jump_back", "Back to the place before a jump", show=False),
+        Binding("ctrl+f,alt+right", "jump_forward", "Forward again", show=False),
         *[Binding(area.key, f"area('{area.mode}')", area.title, show=False) for area in AREAS],
     ]
 
@@ -74,21 +82,64 @@ class QualcodeApp(App[None]):
         super().__init__()
         self.project = project
         self.theme = DARK
+        # Where this coder was last time (restored by the areas as they open) and the places
+        # left by jumps (ctrl+o goes back).
+        self.session = load_session(project.store, project.coder)
+        self.jumps = JumpList()
+        self._left_at: dict[str, int] = {}  # area -> project stamp when the user left it
+
+    def on_mount(self) -> None:
+        if self.project.store.read_only:  # newer, corrupt or on a read-only disk
+            self.notify(self.project.store.read_only, severity="warning", timeout=12)
+        area = self.session.area
+        if area != self.current_mode and area in self.MODES:
+            self.switch_mode(area)
 
     # -- areas and places --------------------------------------------------------------------
     def action_area(self, mode: str) -> None:
+        """Open an area. Areas stay mounted: one re-reads the project only when it changed
+        since the user left it (a first visit reads it as the area mounts)."""
+        if mode == self.current_mode:
+            return
+        self._left_at[self.current_mode] = project_stamp(self.project.store)
         self.switch_mode(mode)
-        self.call_after_refresh(self.action_reload)
+        self.session.area = mode  # saved on quitting (no disk write in a switch)
+        left = self._left_at.get(mode)
+        if left is not None and left != project_stamp(self.project.store):
+            self.call_after_refresh(self.action_reload)
 
-    def jump_to(self, location: Location) -> None:
-        """Show a place in a transcript from any area (e.g. a suggestion's source)."""
-        self.switch_mode("workbench")
+    def jump_to(self, location: Location, *, record: bool = True) -> None:
+        """Show a place in a transcript from any area (e.g. a suggestion's source); ``record``
+        leaves the place shown before on the jump list."""
+        self.action_area("workbench")
         while len(self.screen_stack) > 1:
             self.pop_screen()
         screen = self.screen
         if isinstance(screen, WorkbenchScreen):
             screen.reload()
-            screen.show_location(location)
+            screen.show_location(location, record=record)
+
+    def action_jump_back(self) -> None:
+        self._go(self.jumps.go_back)
+
+    def action_jump_forward(self) -> None:
+        self._go(self.jumps.go_forward)
+
+    def _go(self, step: Callable[[Place | None], Place | None]) -> None:
+        workbench = self.get_screen("workbench") if self.current_mode != "workbench" \
+            else self.screen_stack[0]
+        here = workbench.current_place() if isinstance(workbench, WorkbenchScreen) else None
+        target = step(here)
+        if target is None:
+            self.notify("No place to go back to." if step == self.jumps.go_back
+                        else "No place to go forward to.", timeout=2)
+            return
+        self.jump_to(Location(target.document_id, target.start, target.end), record=False)
+
+    def save_session(self) -> None:
+        # If it cannot be written (e.g. the file went read-only), a place is lost, no data.
+        with suppress(QualcodeError, sqlite3.Error):
+            save_session(self.project.store, self.project.coder, self.session)
 
     # -- the event log -----------------------------------------------------------------------
     def action_undo(self) -> None:
@@ -105,7 +156,12 @@ class QualcodeApp(App[None]):
             self.notify(str(err), severity="warning", timeout=6)
             return
         self.action_reload()
-        self.notify(done.message[:1].upper() + done.message[1:], timeout=3)
+        verb = "Undone" if done.message.startswith("undid") else "Redone"
+        words = action_words(done.name, done.detail)
+        # Whose it was, and what undo passed over, as the command line says in full.
+        extra = done.message.split(")", 1)[1].strip(" ;") if ")" in done.message else ""
+        self.notify(f"{verb}: {words}" + (f". {extra[:1].upper()}{extra[1:]}" if extra else ""),
+                    timeout=3)
 
     # -- keeping up with the project file ------------------------------------------------------
     def action_reload(self) -> None:
@@ -121,8 +177,20 @@ class QualcodeApp(App[None]):
 
     # -- the rest ------------------------------------------------------------------------------
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        """? and F1 open the keys, and close them again."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:  # one help screen, built once and kept: it opens at once after the first time
+            if not self.is_screen_installed("help"):
+                self.install_screen(HelpScreen(), "help")
+            self.push_screen("help")
+
+    def action_toggle_key_panel(self) -> None:
+        """A panel of the keys docked at the side, kept open while working."""
+        if self.screen.query("KeyPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
@@ -133,24 +201,29 @@ class QualcodeApp(App[None]):
         yield "Reload", "Reload from the project file (picks up other processes' changes)", \
             "reload"
         yield "Help", "Show the keys", "help"
+        yield "Back", "Back to the place before the last jump (ctrl+o)", "jump_back"
+        yield "Forward", "Forward again to the place of the jump (ctrl+f)", "jump_forward"
+        yield "Key panel", "Show or hide a panel of the keys docked at the side", \
+            "toggle_key_panel"
         yield "Light or dark theme", "Switch between the light and the dark theme", \
             "toggle_theme"
         for area in AREAS:
             yield f"Go to: {area.title}", f"Open the {area.title.lower()} ({area.key})", \
                 f"area('{area.mode}')"
 
-    def on_mount(self) -> None:
-        if self.project.store.read_only:  # newer, corrupt or on a read-only disk
-            self.notify(self.project.store.read_only, severity="warning", timeout=12)
-
     def on_unmount(self) -> None:
+        self.save_session()
         self.project.store.close()
 
 
-def create_app(project_path: Path, coder: str) -> QualcodeApp:
-    """The workbench on an existing project; every change is saved as it is made."""
+def create_app(project_path: Path, coder: str, keys: Path | None = None) -> QualcodeApp:
+    """The workbench on an existing project; every change is saved as it is made. ``keys``:
+    the user's key remapping file (default: see :mod:`qualcode.tui.keymap`)."""
+    keymap = load_keymap(keys or keymap_path(), name_bindings())  # before the project opens
     store = open_project(Path(project_path))
-    return QualcodeApp(Project(store=store, coder=coder, path=Path(project_path)))
+    app = QualcodeApp(Project(store=store, coder=coder, path=Path(project_path)))
+    app.set_keymap(keymap)
+    return app
 
 
 def run(project_path: Path, coder: str) -> None:

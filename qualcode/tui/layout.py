@@ -1,9 +1,10 @@
 """Laying a transcript out in screen lines: a label line per speaker turn, then its text
 word-wrapped to the width, then a blank line.
 
-Textual-free and cheap (one pass of ``str.rfind``), so a long transcript is laid out once per
-width and only the visible lines are ever rendered. Each line keeps the document offsets it
-shows, which is all the renderer and the mouse need.
+Textual-free and cheap (one pass of ``str.rfind`` for plain ASCII), so a long transcript is
+laid out once per width and only the visible lines are ever rendered. Each line keeps the
+document offsets it shows, which is all the renderer and the mouse need. Widths are terminal
+cells (``rich.cells``): a CJK character takes two, a combining mark none.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from rich.cells import get_character_cell_size
 
 from qualcode.core.model import Turn
 
@@ -42,6 +45,10 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     while para <= end:
         stop = text.find("\n", para, end)
         stop = end if stop < 0 else stop
+        if not text[para:stop].isascii():
+            found.extend(_wrap_cells(text, para, stop, width))
+            para = stop + 1
+            continue
         cursor = para
         while stop - cursor > width:
             space = text.rfind(" ", cursor, cursor + width + 1)
@@ -58,12 +65,52 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     return found
 
 
+def _wrap_cells(text: str, start: int, stop: int, width: int) -> list[tuple[int, int]]:
+    """One paragraph wrapped by terminal cells (wide characters count two, marks none)."""
+    found: list[tuple[int, int]] = []
+    cursor = start
+    while True:
+        cells, i, space = 0, cursor, -1
+        while i < stop:
+            size = get_character_cell_size(text[i])
+            if cells + size > width:
+                break
+            if text[i] == " ":
+                space = i
+            cells += size
+            i += 1
+        if i >= stop:
+            found.append((cursor, stop))
+            return found
+        if text[i] == " ":
+            space = i
+        cut = space if space > cursor else max(i, cursor + 1)
+        found.append((cursor, cut))
+        cursor = cut
+        while cursor < stop and text[cursor] == " ":
+            cursor += 1
+
+
+def column_offset(text: str, start: int, end: int, x: int) -> int:
+    """The offset in ``text[start:end]`` shown at cell column ``x`` (a mark goes with the
+    character before it; a column past the end gives the last character)."""
+    if text[start:end].isascii():
+        return min(start + max(0, x), max(start, end - 1))
+    cells = 0
+    for i in range(start, end):
+        cells += get_character_cell_size(text[i])
+        if cells > x:
+            return i
+    return max(start, end - 1)
+
+
 class Layout:
     """The screen lines of a document at one width, showing only the ``visible`` turns."""
 
     def __init__(self, text: str, turns: Sequence[Turn], width: int,
                  visible: Iterable[int] | None = None) -> None:
         self.width = width
+        self.text = text
         shown = range(len(turns)) if visible is None else sorted(set(visible))
         lines: list[Line] = []
         for pos in shown:
@@ -99,4 +146,4 @@ class Layout:
         line = self.lines[y]
         if line.kind is not LineKind.TEXT:
             return None
-        return min(line.start + max(0, x), max(line.start, line.end - 1))
+        return column_offset(self.text, line.start, line.end, x)

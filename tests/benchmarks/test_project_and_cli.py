@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import corpus
+from benchmarks import corpus, stages
 from benchmarks.project import build_project, copy_project
 from benchmarks.vocabulary import TOPICS
 from qualcode.store import Store
@@ -54,5 +54,4 @@ def test_bad_arguments_are_one_line_and_exit_2(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "python -m benchmarks: unknown stage(s) nope; choose from "
-        "import, search, nlp, themes, codes, evaluate, report, tui, bomb, bulk-codings, speakers"]
+        "python -m benchmarks: unknown stage(s) nope; choose from " + ", ".join(stages.NAMES)]

@@ -8,6 +8,7 @@ import pytest
 
 from qualcode.store import Store
 from qualcode.tui.app import create_app
+from qualcode.tui.colours import PALETTE
 from qualcode.tui.screens.code_picker import CodePicker
 from qualcode.tui.screens.dialogs import Confirm
 from qualcode.tui.widgets.codebook_tree import CodebookTree
@@ -89,7 +90,10 @@ async def test_add_rename_recolour_and_pin(demo_path: Path, reader: Store) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert reader.code(made.id or 0).name == "Staff leaving"
-        await pilot.press("C")
+        await pilot.press("C", "down", "enter")  # swatches: the second colour offered
+        await pilot.pause()
+        assert reader.code(made.id or 0).colour == PALETTE[1]
+        await pilot.press("C", "end", "enter")  # the last line: type a colour
         await type_text(pilot, "teal")
         await pilot.press("enter")
         await pilot.pause()

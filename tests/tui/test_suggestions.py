@@ -23,6 +23,7 @@ from qualcode.tui.screens.code_picker import CodePicker
 from qualcode.tui.screens.dialogs import Prompt
 from qualcode.tui.screens.suggestion_dialogs import FindThemesDialog
 from qualcode.tui.screens.suggestions import SuggestionsScreen
+from qualcode.tui.screens.theme_review import ThemeReview
 from qualcode.tui.screens.workbench import WorkbenchScreen
 from qualcode.tui.widgets.suggestion_list import SuggestionList
 from qualcode.tui.widgets.theme_detail import ThemeDetail
@@ -96,6 +97,8 @@ async def test_accept_a_theme_as_a_new_code(project: Path, reader: Store) -> Non
 
         # a: name the code (the theme's label is offered), then no parent (top level).
         await pilot.press("a")
+        assert isinstance(app.screen, ThemeReview)  # every passage ticked: code them all
+        await pilot.press("ctrl+s")
         assert isinstance(app.screen, Prompt)
         await pilot.press("ctrl+u")
         await type_text(pilot, "Local councils")
@@ -148,7 +151,7 @@ async def test_merge_a_theme_and_reject_one(project: Path, reader: Store) -> Non
         assert isinstance(screen, SuggestionsScreen)
         themes = screen.query_one(ThemeList)
 
-        await pilot.press("m")
+        await pilot.press("m", "ctrl+s")  # review the passages (all kept), then the code
         assert isinstance(app.screen, CodePicker)
         await type_text(pilot, "peer-to")
         await pilot.press("enter")

@@ -94,7 +94,9 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
             yield Input(placeholder="type to filter codes…", id="picker-query")
             yield OptionList(id="picker-options")
             hint = "↑↓ choose · Enter pick · Esc cancel"
-            yield Label(hint + (" · ctrl+n new code" if self.allow_new else ""), classes="hint")
+            # ctrl+n makes a top-level code unless the name says where: "Parent > Name".
+            yield Label(hint + (" · ctrl+n new code (“Parent > Name” puts it under Parent)"
+                                if self.allow_new else ""), classes="hint")
 
     def on_mount(self) -> None:
         self.refill("")

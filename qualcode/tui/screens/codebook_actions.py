@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from qualcode.codebook import normalise_colour
 from qualcode.core.model import Code, MemoTarget
+from qualcode.core.wording import plural
 from qualcode.services import codes as code_service
 from qualcode.services.retrieval import subtree_ids
+from qualcode.tui.colours import PALETTE, SWATCH
 from qualcode.tui.context import attempt, project_of
 from qualcode.tui.screens.code_picker import CodePicker, Picked
-from qualcode.tui.screens.dialogs import Confirm, Prompt
+from qualcode.tui.screens.dialogs import Choose, Confirm, Prompt
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 
 if TYPE_CHECKING:
@@ -24,6 +28,7 @@ else:
     Base = object
 
 PIN_KEYS = "123456789"
+TYPE_COLOUR = "type"  # the colour chooser's last line: type one instead
 
 
 class CodebookActions(Base):
@@ -104,8 +109,18 @@ class CodebookActions(Base):
                     project.store, code, colour=colour, coder=project.coder)):
                 self.codebook_changed(code.id, "Colour changed.")
 
-        self.app.push_screen(Prompt(f"Colour of {code.name}", code.colour,
-                                    "#rrggbb or a name (teal, navy, …)"), coloured)
+        def chosen(key: str | None) -> None:
+            if key == TYPE_COLOUR:
+                self.app.push_screen(Prompt(f"Colour of {code.name}", code.colour,
+                                            "#rrggbb or a name (teal, navy, …)"), coloured)
+            elif key is not None:
+                coloured(key)
+
+        options: list[tuple[str, Text | str]] = [
+            (colour, Text.assemble((f"{SWATCH * 3} ", colour), colour))
+            for colour in PALETTE]
+        options.append((TYPE_COLOUR, "Another colour: type #rrggbb or a name…"))
+        self.app.push_screen(Choose(f"Colour of {code.name}", options), chosen)
 
     def code_pin(self, code: Code) -> None:
         def pinned(key: str | None) -> None:
@@ -150,7 +165,7 @@ class CodebookActions(Base):
 
             self.app.push_screen(Confirm(
                 f"Merge {self.paths.get(code.id or 0)} into {self.paths.get(target.id or 0)}?",
-                f"{count} coding(s) move to {target.name}; {code.name} is deleted "
+                f"{plural(count, 'coding')} move to {target.name}; {code.name} is deleted "
                 "(ctrl+z undoes)."), confirmed)
 
         self.app.push_screen(CodePicker(
@@ -162,7 +177,7 @@ class CodebookActions(Base):
         doomed = subtree_ids(store, code.id or 0)
         counts = store.coding_counts()
         codings = sum(counts.get(i, 0) for i in doomed)
-        subs = f" and its {len(doomed) - 1} sub-code(s)" if len(doomed) > 1 else ""
+        subs = f" and its {plural(len(doomed) - 1, 'sub-code')}" if len(doomed) > 1 else ""
 
         def confirmed(yes: bool | None) -> None:
             project = project_of(self)
@@ -173,7 +188,8 @@ class CodebookActions(Base):
                 self.codebook_changed(None, f"Deleted {code.name} (ctrl+z undoes).")
 
         self.app.push_screen(Confirm(f"Delete {self.paths.get(code.id or 0)}{subs}?",
-                                     f"{codings} coding(s) will be removed (ctrl+z undoes)."),
+                                     f"{plural(codings, 'coding')} will be removed "
+                                     "(ctrl+z undoes)."),
                              confirmed)
 
     def code_filter(self, code: Code) -> None:

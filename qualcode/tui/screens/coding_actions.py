@@ -264,7 +264,7 @@ class CodingActions(Base):
                                         allow_new=False), picked)
 
     def set_filter(self, code_id: int | None) -> None:
-        self.filter_code = code_id
+        self.set_filter_code(code_id)
         if self.document is not None:
             visible = self.visible_turns()
             if visible is not None and not visible:

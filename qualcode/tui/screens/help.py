@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Markdown
+from textual.widgets import Label, Static
 
 HELP = """\
 ## Moving and selecting (transcript)
@@ -21,16 +25,19 @@ HELP = """\
 
 ## Coding
 - **c or Enter**: code the selection: type to filter, Enter applies, ctrl+n makes a new code
+  (at the top level, or under a parent typed first: `Parent > Name`)
 - **1 … 9**: apply the code pinned to that key
 - **x r**: remove a coding here / resize it to the selection
 - **m D**: memo on a coding here / on the document
 - **i**: mark a coding as a key quote (or unmark it)
-- **ctrl+z ctrl+y**: undo / redo (the same history as `qualcode undo`)
+- **ctrl+z ctrl+y**: undo / redo (the same history as `qualcode undo`); the cursor stays put
 
 ## Finding
 - **/**: search the whole project; Enter jumps to a hit
 - **f F**: show only one code's segments / show everything
 - **g**: retrieval: every segment of a code across documents, by attribute
+- **ctrl+o ctrl+f** (or alt+← alt+→): back to where you were before a jump / forward again
+- **z**: maximise the transcript (again: back to the panels)
 
 ## Code suggestions in the transcript (dotted ┊ in the margin, italic text)
 - **o O**: next / previous suggestion; the border below names the code suggested here
@@ -39,7 +46,9 @@ HELP = """\
 
 ## Suggestions (f3)
 - **1 2**: themes / code suggestions; **f**: find themes or suggest codes (runs in the background)
-- **a**: accept a theme as a new code, or a code suggestion; **m**: merge a theme into a code
+- **a**: accept a theme as a new code, or a code suggestion; **m**: merge a theme into a code;
+  for a theme, first review its passages: untick the ones that do not belong (ctrl+a all,
+  ctrl+n none, ctrl+u only those nobody coded yet), ctrl+s codes the ticked ones
 - **x**: reject; **A**: accept every code suggestion at or above a confidence
 - **Enter**: on a theme, its quotes; on a quote or a suggestion, show it in the transcript
 
@@ -47,7 +56,8 @@ HELP = """\
 - **f m**: findings / matrix; **e or Enter**: write the code's finding, or edit the cell
 - **p x**: pick a key quote from the code's codings / unpick one
 - **Enter or s** on a quote: show its source
-- **D**: define the matrix (codes, rating scale); **1 … 9 0**: rate the cell / clear it
+- **D**: define the matrix (codes, rating scale; ctrl+a all, ctrl+n none, ctrl+l top level
+  only); **1 … 9 0**: rate the cell / clear it
 - **ctrl+d** in a cell: put in the draft built from the case's coded segments
 
 ## Analysis (f5)
@@ -74,22 +84,49 @@ HELP = """\
 ## Everywhere
 - **tab shift+tab**: move between panels; d documents, b codebook, Esc transcript
 - **f2 f3 f4 f5**: the coding workbench / suggestions / synthesis / analysis
-- **ctrl+p**: every command, searchable
+- **ctrl+p**: every command, searchable ("Key panel" docks the keys at the side)
 - **ctrl+r**: reload from the project file (another qualcode may have changed it)
 - **ctrl+t**: light or dark theme
-- **ctrl+q**: quit (everything is already saved)
+- **ctrl+q**: quit (everything is already saved; next time opens where you left off)
+- keys can be remapped in ~/.config/qualcode/keys.toml (see the README)
 """
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*|`(.+?)`")
+
+
+@cache
+def help_text() -> Text:
+    """The page as styled text: a Static shows it at once, where a Markdown widget (a widget
+    per block) took most of a second to open the first time."""
+    text = Text()
+    for line in HELP.splitlines():
+        if not line.strip():
+            continue  # a heading brings its own blank line
+        if line.startswith("## "):
+            text.append(("\n" if text else "") + line[3:] + "\n", style="bold underline")
+            continue
+        line = "• " + line[2:] if line.startswith("- ") else line
+        cursor = 0
+        for match in _BOLD.finditer(line):
+            text.append(line[cursor:match.start()])
+            text.append(match.group(1) or match.group(2),
+                        style="bold" if match.group(1) else "italic")
+            cursor = match.end()
+        text.append(line[cursor:] + "\n")
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "modals.tcss"
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss(None)", "Close")]
+    # ? and F1 close it too: the app's help action toggles (one key, one meaning everywhere).
+    BINDINGS = [Binding("escape,q", "dismiss(None)", "Close"),
+                Binding("question_mark,f1", "app.help", "Close", show=False)]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("qualcode keys", classes="title")
             with VerticalScroll(id="help-body"):
-                yield Markdown(HELP)
+                yield Static(help_text(), id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

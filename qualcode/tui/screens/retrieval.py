@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from qualcode.core.model import Code
+from qualcode.core.wording import plural
 from qualcode.services.codes import code_paths, path_text
 from qualcode.services.retrieval import Segment, attribute_values, code_segments
 from qualcode.store import Store
@@ -109,7 +110,7 @@ class RetrievalScreen(Screen[Location | None]):
         if found:
             segments.highlighted = 0
         shown = " · ".join(f"{k} = {v}" for k, v in self.where().items())
-        segments.border_title = f"{len(found)} segment(s)" + (f" where {shown}" if shown else "")
+        segments.border_title = plural(len(found), "segment") + (f" where {shown}" if shown else "")
 
     def describe(self, segment: Segment, key_names: list[str], by_id: dict[int | None, Code],
                  background: Color) -> Text:

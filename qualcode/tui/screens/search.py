@@ -13,7 +13,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
+from qualcode.core.textmatch import find_text, nfc, whole_words
 from qualcode.core.views import SearchHit
+from qualcode.core.wording import plural
 from qualcode.tui.context import Location, focus_now, project_of
 from qualcode.tui.screens.type_ahead import TypeAhead
 
@@ -34,15 +36,14 @@ def snippet_text(snippet: str) -> Text:
 
 def hit_location(hit: SearchHit, document_text: str, query: str = "") -> Location:
     """Where to jump: the words as typed if the turn has them, else the first matched word,
-    else the whole turn."""
-    said = document_text[hit.start:hit.end]
+    else the whole turn; always whole words (``translat*`` selects "translation"), matched
+    whatever the case or Unicode composition (NFC)."""
     phrase = " ".join(query.replace('"', " ").replace("*", " ").split())
     for term in [phrase, *_MARKED.findall(hit.snippet)]:
-        if not term:
-            continue
-        at = said.lower().find(term.lower())
-        if at >= 0:
-            return Location(hit.document_id, hit.start + at, hit.start + at + len(term))
+        found = find_text(document_text, term, hit.start, hit.end) if term else None
+        if found is not None:
+            start, end = whole_words(document_text, *found, lo=hit.start, hi=hit.end)
+            return Location(hit.document_id, start, end)
     return Location(hit.document_id, hit.start, hit.end)
 
 
@@ -92,7 +93,7 @@ class SearchScreen(TypeAhead, Screen[Location | None]):
             focus_now(hits)
 
     def run_search(self) -> None:
-        query = self.query_one("#search-query", Input).value.strip()
+        query = nfc(self.query_one("#search-query", Input).value.strip())
         self.hits = project_of(self).store.search(query, limit=200) if query else []
         hits = self.query_one("#search-hits", OptionList)
         hits.clear_options()
@@ -108,7 +109,7 @@ class SearchScreen(TypeAhead, Screen[Location | None]):
             hits.add_option(Option(prompt, id=str(i)))
         if self.hits:
             hits.highlighted = 0
-        hits.border_title = f"{len(self.hits)} hit(s)" if query else "Hits"
+        hits.border_title = plural(len(self.hits), "hit") if query else "Hits"
 
     @on(OptionList.OptionSelected, "#search-hits")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

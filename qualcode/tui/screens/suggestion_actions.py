@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from qualcode.core.spans import overlaps
 from qualcode.core.suggestions import CodeSuggestion
+from qualcode.core.wording import plural
 from qualcode.services import suggest
 from qualcode.tui.context import attempt, project_of
 from qualcode.tui.screens.dialogs import Prompt
@@ -128,8 +129,8 @@ class SuggestionActions(Base):
                 self.show_suggestions()
                 self.reload_codings(done[0].id if done else None)
                 self.update_status()
-                self.notify(f"Accepted {len(done)} suggestion(s) at or above {confidence:g} "
-                            "(ctrl+z undoes them all)", timeout=4)
+                self.notify(f"Accepted {plural(len(done), 'suggestion')} at or above "
+                            f"{confidence:g} (ctrl+z undoes them all)", timeout=4)
 
         count = len(self.transcript.suggestions)
         self.app.push_screen(Prompt(

@@ -36,7 +36,7 @@ class FindThemesDialog(ModalScreen[ThemeOptions | None]):
                 yield Label("How many themes ")
                 yield Input("" if self.last.k is None else str(self.last.k), type="integer",
                             placeholder="automatic", id="themes-k", compact=True)
-            yield Checkbox("Only passages nobody has coded yet", self.last.uncoded_only,
+            yield Checkbox(_uncoded_label(self.last.uncoded_only), self.last.uncoded_only,
                            id="themes-uncoded", compact=True)
             with Horizontal():
                 yield Button("Find themes", variant="primary", id="themes-find", compact=True)
@@ -60,6 +60,15 @@ class FindThemesDialog(ModalScreen[ThemeOptions | None]):
             return
         self.dismiss(ThemeOptions(k, self.query_one("#themes-uncoded", Checkbox).value))
 
+    @on(Checkbox.Changed, "#themes-uncoded")
+    def _uncoded(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = _uncoded_label(event.value)
+
     @on(Button.Pressed, "#themes-cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
+
+
+def _uncoded_label(on: bool) -> str:
+    """The state in words too: the compact box alone looked ticked while off."""
+    return f"Only passages nobody has coded yet: {'on' if on else 'off'}"

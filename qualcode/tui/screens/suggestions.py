@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, Ta
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code
 from qualcode.core.suggestions import Evaluation, Theme, ThemeRun
+from qualcode.core.wording import plural
 from qualcode.services import suggest
 from qualcode.services.codes import code_paths, path_text
 from qualcode.store import Store
@@ -238,7 +239,7 @@ class SuggestionsScreen(SuggestionReview, Screen[None]):
                 document = store.document(int(key)) if key != "all" else None
                 result = suggest.suggest_codes(store, document=document, coder=coder,
                                                progress=progress, executor=pool)
-                return f"{len(result.suggestions)} code suggestion(s)"
+                return plural(len(result.suggestions), "code suggestion")
 
             self.start("Suggesting codes", CODES, job)
 

@@ -108,8 +108,22 @@ class MatrixDefinition(ModalScreen[MatrixDraft | None]):
     CSS_PATH = DIALOG_CSS
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+a", "tick('all')", "All"),
+        Binding("ctrl+n", "tick('none')", "None"),
+        Binding("ctrl+l", "tick('top')", "Top level only"),
         Binding("escape", "dismiss(None)", "Cancel"),
     ]
+
+    def action_tick(self, which: str) -> None:
+        """Shortcuts over dozens of codes: all, none, or only the top-level ones."""
+        codes = self.query_one("#matrix-codes", SelectionList)
+        codes.deselect_all()
+        if which == "all":
+            codes.select_all()
+        elif which == "top":
+            for code in self.codes:
+                if code.parent_id is None:
+                    codes.select(code.id or 0)
 
     def __init__(self, codes: Sequence[Code], paths: dict[int, str],
                  chosen: Sequence[int], scale: Sequence[str]) -> None:
@@ -134,7 +148,8 @@ class MatrixDefinition(ModalScreen[MatrixDraft | None]):
             yield Label("Rating scale, best first, comma-separated", classes="hint")
             yield Input(self.scale, id="matrix-scale")
             yield Label("", classes="hint error", id="matrix-problem")
-            yield Label("space tick · Tab next · ctrl+s save · Esc cancel", classes="hint")
+            yield Label("space tick · ctrl+a all · ctrl+n none · ctrl+l top level only · "
+                        "Tab next · ctrl+s save · Esc cancel", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#matrix-codes", SelectionList).focus()

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from qualcode.core.model import Case, Code
 from qualcode.core.synthesis import Matrix
+from qualcode.core.wording import plural
 from qualcode.services import attribution
 from qualcode.services.synthesis import define_matrix, draft_cell, parse_scale, set_cell
 from qualcode.tui.context import attempt, project_of
@@ -95,7 +96,7 @@ class MatrixActions(Base):
                                                        coder=coder))
             if done is not None:
                 self.reload()
-                self.notify(f"Matrix: {len(done.code_ids)} column(s)"
+                self.notify(f"Matrix: {plural(len(done.code_ids), 'column')}"
                             + (f", scale {', '.join(done.scale)}" if done.scale else ""),
                             timeout=4)
 
@@ -129,7 +130,7 @@ class MatrixActions(Base):
             return
         scale = self.grid.scale
         if number > len(scale):
-            self.notify(f"The scale has {len(scale)} level(s): "
+            self.notify(f"The scale has {plural(len(scale), 'level')}: "
                         + (", ".join(f"{i} {s}" for i, s in enumerate(scale, 1)) or
                            "name some with D"), severity="warning", timeout=4)
             return

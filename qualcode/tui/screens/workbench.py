@@ -26,12 +26,13 @@ from qualcode.core.model import Code, Coding, Document, MemoTarget, Turn
 from qualcode.core.spans import overlaps
 from qualcode.services.codes import code_paths, path_text
 from qualcode.services.retrieval import subtree_ids
-from qualcode.tui.context import Location, focus_now, project_of
-from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, key_attribute_names
+from qualcode.tui.context import focus_now, project_of
+from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, excerpt, key_attribute_names
 from qualcode.tui.screens.codebook_actions import CodebookActions
 from qualcode.tui.screens.coding_actions import CodingActions
 from qualcode.tui.screens.suggestion_actions import SuggestionActions
 from qualcode.tui.screens.workbench_commands import PaletteActions
+from qualcode.tui.screens.workbench_places import PlaceActions
 from qualcode.tui.widgets.code_detail import CodeDetail
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.coding_list import CodingList
@@ -40,7 +41,7 @@ from qualcode.tui.widgets.transcript import TranscriptView
 
 
 class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, PaletteActions,
-                      Screen[None]):
+                      PlaceActions, Screen[None]):
     CSS_PATH = "workbench.tcss"
     AUTO_FOCUS = "#documents"
     BINDINGS = [
@@ -75,6 +76,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         Binding("b", "focus('codebook')", "Focus the codebook", show=False, priority=True),
         Binding("escape", "focus('transcript')", "Focus the transcript", show=False,
                 priority=True),
+        Binding("z", "maximise", "Maximise the transcript", show=False),
     ]
 
     def __init__(self) -> None:
@@ -110,6 +112,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.query_one("#memo").border_title = "Memo"
         self.transcript.border_title = "Transcript"
         self.reload()
+        self.restore_session()
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < 32, "-short")
@@ -120,7 +123,15 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         return self.query_one("#transcript", TranscriptView)
 
     def action_focus(self, target: str) -> None:
+        if target != "transcript":
+            self.remove_class("-maximised")  # the documents or codebook are wanted: show them
         focus_now(self.query_one(f"#{target}"))
+
+    def action_maximise(self) -> None:
+        """The transcript on the whole screen (for 80x24), or the panels back."""
+        self.toggle_class("-maximised")
+        focus_now(self.transcript)
+        self.call_after_refresh(self.transcript.scroll_to_selection)
 
     # -- loading from the project ----------------------------------------------------------
     def reload(self) -> None:
@@ -129,11 +140,21 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.load_codes()
         self.refresh_documents()
         if self.document is not None:
+            doc_id = self.document.id or 0
             try:
-                self.open_document(self.document.id or 0, keep=True)
+                turns = store.turns(doc_id)
+                if not turns:
+                    store.document(doc_id)  # NotFound when it is gone
             except NotFound:  # another process deleted it
                 self.document = None
                 self.transcript.clear()
+            else:
+                if turns == self.turns:  # the usual case (undo, redo): only codings changed;
+                    self.reload_codings()  # the text never does, so no new layout
+                    self.show_suggestions()
+                    self.update_status()
+                else:  # e.g. a speaker's role changed elsewhere
+                    self.open_document(doc_id, keep=True)
         self.refresh_panel(self.query_one(CodingList).highlighted_coding)
         self.sub_title = store.path.name
 
@@ -264,15 +285,13 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         if chosen is not None:
             self.open_chosen(chosen)
 
-    def open_chosen(self, document_id: int) -> None:
-        self.filter_code = None
-        self.open_document(document_id)
-        focus_now(self.transcript)
-
     @on(TranscriptView.SelectionChanged)
     def _selection_changed(self) -> None:
         self.refresh_panel()
         self.update_status()
+        place = self.current_place()
+        if place is not None:
+            self.session.remember(place)
 
     @on(Tree.NodeHighlighted, "#codebook")
     def _code_highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
@@ -304,8 +323,11 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
     def show_memo(self) -> None:
         coding_id = self.query_one(CodingList).highlighted_coding
         coding = next((c for c in self.codings if c.id == coding_id), None)
-        if coding is not None:
-            self._set_memo("Memo on this coding", coding.memo or "No memo (m to write one).")
+        if coding is not None:  # say which coding: its code and how it begins
+            code = self.code_by_id.get(coding.code_id)
+            self._set_memo(f"Memo on {code.name if code else '?'} · "
+                           f"“{excerpt(coding.text, 24)}”",
+                           coding.memo or "No memo (m to write one).")
         elif self.document is not None:
             memos = project_of(self).store.memos(MemoTarget.DOCUMENT, self.document.id)
             self._set_memo("Memo on this document",
@@ -341,16 +363,6 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
             parts.append(suggested)
         self.show_suggestion_keys(suggested is not None)
         self.transcript.border_subtitle = " · ".join(parts)
-
-    # -- jumping to a place ----------------------------------------------------------------
-    def show_location(self, location: Location | None) -> None:
-        if location is None:
-            return
-        if self.filter_code is not None:
-            self.filter_code = None
-        self.open_document(location.document_id, select=(location.start, location.end))
-        focus_now(self.transcript)
-        self.transcript.scroll_to_selection()  # also when that place was selected already
 
 
 def _fits(text: str, width: int, height: int) -> bool:

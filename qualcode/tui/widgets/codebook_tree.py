@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -27,7 +29,7 @@ class CodebookTree(Tree[int]):
         Binding("a", "command('add_child')", "Add sub-code", priority=True,
                 tooltip="Add a code under the highlighted one"),
         Binding("A", "command('add_top')", "Add a top-level code", show=False, priority=True),
-        Binding("e,f2", "command('rename')", "Rename", priority=True, tooltip="Rename the code"),
+        Binding("e", "command('rename')", "Rename", priority=True, tooltip="Rename the code"),
         Binding("v", "command('move')", "Move the code under another", show=False, priority=True),
         Binding("C", "command('colour')", "Recolour the code", show=False, priority=True),
         Binding("p", "command('pin')", "Pin the code to a number key", show=False, priority=True),
@@ -118,13 +120,51 @@ class CodebookTree(Tree[int]):
         self._counts = dict(counts)
         return True
 
+    # -- names fit the panel: cut with an ellipsis, never a sideways scrollbar ----------------
+    def _label_room(self, node: TreeNode[int]) -> int | None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return None
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        return max(4, width - depth * self.guide_depth - 1)
+
+    def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        room = self._label_room(node)
+        if room is None or label.cell_len <= room:
+            return label
+        code = next((c for c in self._built or [] if c.id == node.data), None)
+        if code is not None:  # shorten the name, keep the count
+            full = node._label
+            name_room = max(1, cell_len(code.name) - (label.cell_len - room))
+            node._label = self.label_of(code, self._counts.get(code.id or 0, 0), name_room)
+            try:
+                label = super().render_label(node, base_style, style)
+            finally:
+                node._label = full
+        label.truncate(room, overflow="ellipsis")
+        return label
+
+    def get_label_width(self, node: TreeNode[int]) -> int:
+        room = self._label_room(node)
+        width = super().get_label_width(node)
+        return width if room is None else min(width, room)
+
+    def on_resize(self) -> None:
+        self._invalidate()  # lines are measured at the new width
+
     @staticmethod
-    def label_of(code: Code, count: int) -> Text:
+    def label_of(code: Code, count: int, name_room: int | None = None) -> Text:
         label = Text()
         if code.shortcut:
             label.append(f"{code.shortcut} ", style="bold reverse")
         label.append(f"{SWATCH} ", style=code_colour(code))
-        label.append(code.name)
+        name = Text(code.name)
+        if name_room is not None and name.cell_len > name_room:
+            name.truncate(name_room, overflow="ellipsis")
+        label.append_text(name)
         if count:
             label.append(f" {count}", style="dim")
         return label

@@ -69,7 +69,8 @@ class CodingList(OptionList):
             code = codes.get(coding.code_id)
             name = code.name if code else "?"
             marks = (" ★" if coding.important else "") + (" ✎" if coding.memo else "")
-            head = fit(name, max(8, width * 3 // 5 - len(marks)))
+            # The code's name first gets all the room it needs; the coded text takes the rest.
+            head = fit(name, max(8, width - 4 - len(marks)))
             prompt = Text(no_wrap=True)
             prompt.append("▶ " if coding.id in under else "  ")
             prompt.append(f"{SWATCH} ", style=code_colour(code) if code else "")

@@ -275,7 +275,9 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
         if self.navigator is not None:
             self.select(self.navigator.covering(start, end))
 
-    def scroll_to_selection(self) -> None:
+    def scroll_to_selection(self, *, centre: bool = False) -> None:
+        """Bring the selection into view; ``centre`` puts it mid-screen (after a jump, so what
+        is around it shows too), else it scrolls as little as it can."""
         sel, layout = self.selection, self.text_layout
         if sel is None or layout is None:
             return
@@ -284,7 +286,14 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
         first = layout.first_line(sel.turn)
         if top is None or bottom is None:
             return
-        if first is not None and bottom - first < self.scrollable_content_region.height - 1:
+        height = self.scrollable_content_region.height
+        if centre and height > 0:
+            middle = (top + bottom) // 2
+            self.scroll_to(y=max(0, middle - height // 2), animate=False, immediate=True,
+                           force=True)
+            if bottom - top < height:
+                return
+        if first is not None and bottom - first < height - 1:
             top = first  # show the speaker too when the turn fits
         # Keep a little of what follows in view too. Forced: on a screen not laid out yet
         # (e.g. reached from another area) the scrollbars are not known, the size is.

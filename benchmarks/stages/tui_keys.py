@@ -1,0 +1,105 @@
+"""The TUI over a working day, headless with Pilot: the latency (p50, p95) of switching areas,
+opening the code picker, opening the help and undoing, on the demo project and on the
+60,000-word benchmark transcript, against an empty Textual app's frame (the same ceiling and
+the same clock as the ``tui`` stage: key sent -> messages handled -> frame rendered).
+
+The first visit of each area (it mounts and reads the project) is reported apart, as
+``first_visit_ms``: from then on the areas stay mounted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.measure import percentile
+from benchmarks.stages import tui
+from benchmarks.stages.base import Context, Stage, Timing, first_missing, missing_attributes
+
+ROUNDS = 40  # of each measured key
+AREA_KEYS = ("f3", "f4", "f5", "f2")
+REPO = Path(__file__).resolve().parents[2]
+
+
+def build_demo_project(ctx: Context) -> Path:
+    from qualcode.services.demo import build_demo
+
+    path = ctx.scratch / "demo.qualcode"
+    if path.exists():
+        path.unlink()
+    build_demo(path, REPO / "transcripts", REPO / "codebooks" / "childhub-benchmarking.yml",
+               coder=tui.CODER)
+    return path
+
+
+async def _timed(pilot: Any, key: str, then: str | None = None) -> float:
+    seconds = await tui.frame(pilot, key)
+    if then is not None:
+        await tui.frame(pilot, then)  # back as it was (not timed)
+    return seconds
+
+
+async def _drive(project: Path) -> dict[str, Any]:
+    from qualcode.tui.app import create_app
+
+    app = create_app(project, tui.CODER)
+    found: dict[str, list[float]] = {"switch": [], "picker": [], "help": [], "undo": []}
+    async with app.run_test(size=tui.SIZE) as pilot:
+        await pilot.pause()
+        await tui.frame(pilot, "enter")  # open the first document
+        await tui.frame(pilot, "J")  # a respondent's turn
+        first = [await _timed(pilot, key) for key in AREA_KEYS]
+        for _ in range(ROUNDS // len(AREA_KEYS) + 1):
+            found["switch"] += [await _timed(pilot, key) for key in AREA_KEYS]
+        for _ in range(ROUNDS):
+            found["picker"].append(await _timed(pilot, "c", "escape"))
+            found["help"].append(await _timed(pilot, "question_mark", "escape"))
+            await tui.frame(pilot, "right")
+            await tui.frame(pilot, tui.PIN)  # a coding to undo (not timed)
+            found["undo"].append(await _timed(pilot, "ctrl+z"))
+        await pilot.pause()
+    return {"first": first, **found}
+
+
+def _figures(prefix: str, found: dict[str, Any]) -> dict[str, float]:
+    figures: dict[str, float] = {f"{prefix}first_visit_ms": round(max(found["first"]) * 1000, 1)}
+    for what in ("switch", "picker", "help", "undo"):
+        for q in (50, 95):
+            figures[f"{prefix}{what}_p{q}_ms"] = round(percentile(found[what], q) * 1000, 2)
+    return figures
+
+
+def measure(ctx: Context) -> Timing:
+    ctx.scratch.mkdir(parents=True, exist_ok=True)
+    extra: dict[str, float | int | str] = {}
+    worst = 0.0
+    builders: list[tuple[str, Callable[[Context], Path]]] = [
+        ("demo_", build_demo_project), ("long_", lambda c: tui.build_long_project(c)[0])]
+    for prefix, build in builders:
+        project = build(ctx)
+        found = asyncio.run(_drive(project))
+        extra.update(_figures(prefix, found))
+        worst = max([worst, *(percentile(found[w], 95)
+                              for w in ("switch", "picker", "help", "undo"))])
+        shutil.rmtree(project.with_suffix(".bak"), ignore_errors=True)
+    extra["rounds"] = ROUNDS
+    return Timing(worst, extra)
+
+
+STAGE = Stage(
+    name="tui-keys",
+    title="TUI area switch, picker, help and undo (p95 of the worst; demo and long project)",
+    ceiling_title="an empty Textual app's frame time (key -> action -> widget update -> "
+                  "render), p95",
+    missing=lambda: first_missing(
+        lambda: missing_attributes("qualcode.tui.app", "create_app", "AREAS"),
+        lambda: missing_attributes("qualcode.services.session", "load_session")),
+    measure=measure,
+    ceiling=tui.ceiling,
+    sized=False,
+    metric="p95 latency",
+    own_words=tui.LONG_WORDS,
+)
