@@ -39,7 +39,8 @@ def undo(store: Store, coder: str | None = None) -> Step:
     kept = not_undoable_since(store.conn, done.id, coder)
     if kept:
         names = ", ".join(f"'{_what(a)}'" for a in kept[-3:])
-        message += f"; the later {names} cannot be undone and stays"
+        message += (f"; the later {names} cannot be undone and stays" if len(kept) == 1 else
+                    f"; the later {names} cannot be undone and stay")
     return Step(done, message)
 
 

@@ -122,7 +122,7 @@ def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None 
         # New documents join the identifier register at once (the fast detectors; named
         # entities with `qualcode pseudonyms scan`), so every output is pseudonymised from
         # the start.
-        pseudonyms.scan(store, coder=coder, entities=False,
+        pseudonyms.scan(store, coder=coder, entities=False, undoable=False,
                         documents=[store.find_document(name) for name in report.imported])
     return report
 

@@ -34,13 +34,16 @@ class ScanReport:
 
 
 def scan(store: Store, *, coder: str, entities: bool = True, dates: bool = False,
-         documents: Sequence[Document] | None = None) -> ScanReport:
-    """Find identifiers in ``documents`` (default: all) and add them to the register."""
+         documents: Sequence[Document] | None = None, undoable: bool = True) -> ScanReport:
+    """Find identifiers in ``documents`` (default: all) and add them to the register.
+
+    The scan an import makes is part of that import: not undoable on its own."""
     docs = list(documents) if documents is not None else store.documents()
     report = ScanReport(documents=len(docs))
     names = _known_names(store)
     found_per_doc, report.warning = detect(store, docs, entities=entities, dates=dates)
-    with store.action("scan identifiers", detail=f"{len(docs)} documents", coder=coder):
+    with store.action("scan identifiers", detail=f"{len(docs)} documents", coder=coder,
+                      undoable=undoable):
         known = {i.key: i for i in register.identifiers(store)}
         people: dict[str, str] = {}
         for name in names:  # every speaker is a person, named in the text or not

@@ -125,7 +125,9 @@ def test_import_between_shows_in_the_message(tmp_path: Path, seeded: Store) -> N
     transcript.write_text("FICTIONAL.\nInterviewer: Why?\nAna: Because.\n", encoding="utf-8")
     import_paths(seeded, [transcript], coder="a")
     step = history.undo(seeded, "a")
-    assert "the later 'import c.txt (a's action)' cannot be undone and stays" in step.message
+    # The import (with what it did on its own: roles inferred, identifiers registered) stays.
+    assert "the later 'import c.txt (a's action)'" in step.message
+    assert "cannot be undone and stay" in step.message
     assert seeded.document_id_by_name("c.txt") is not None
 
 

@@ -1,3 +1,4 @@
+-- needed when: SELECT count(*) = 0 FROM pragma_table_info('speakers') WHERE name = 'role_source'
 -- Where each speaker's role came from, and why: so inference can revisit its own guesses
 -- (never a role a person set) and the Speakers list can show its evidence.
 -- role_source: 'label' (a role word such as "Interviewer 2"), 'rule' (a configured interviewer

@@ -1,3 +1,4 @@
+-- needed when: SELECT count(*) = 0 FROM sqlite_master WHERE type = 'table' AND name = 'report_sections'
 -- The consultant's own sections of the report (executive summary, background, method notes,
 -- limitations, conclusions, recommendations, a free section, and a profile per case), and
 -- key quotes the consultant shortened for the report (the coding keeps the original).

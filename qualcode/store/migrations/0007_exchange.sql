@@ -1,3 +1,4 @@
+-- needed when: SELECT count(*) = 0 FROM sqlite_master WHERE type = 'table' AND name = 'exchange_guids'
 -- Exchange with other tools (REFI-QDA, QualCoder): GUIDs kept from imports, and sets.
 -- exchange_guids remembers the GUID another tool gave a document, case, memo, coding, coder or
 -- attribute, so a re-export keeps it; row_id is a plain integer (no foreign key) so undoable

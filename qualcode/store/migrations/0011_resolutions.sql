@@ -1,3 +1,4 @@
+-- needed when: SELECT count(*) = 0 FROM sqlite_master WHERE type = 'table' AND name = 'resolutions'
 -- Consensus work: each disagreement between two coders that someone resolved, and how.
 -- The consensus codings themselves are ordinary codings by the consensus coder; this table
 -- remembers decisions that leave no coding ("neither") and which clusters are done.

@@ -1,3 +1,4 @@
+-- needed when: SELECT count(*) = 0 FROM sqlite_master WHERE type = 'table' AND name = 'identifiers'
 -- The identifier register: what could identify a person, where it occurs, and what is done
 -- with it in every output (replace with a pseudonym, generalise, or keep). A NULL decision
 -- means nobody has reviewed it yet; outputs then apply the safe default for its kind.
