@@ -1,0 +1,165 @@
+"""Running textual-serve on a socket we bound, and stopping it cleanly.
+
+textual-serve starts one workbench process per browser tab (the command it is given) and
+pipes the terminal to the page over a websocket. Each tab is therefore a separate process with
+its own connection to the project file, exactly like several terminals: every action is its
+own committed transaction, so tabs never lose each other's work (``qualcode serve`` opens the
+project once first, so a migration runs once, not in several tabs at the same time).
+
+We bind the socket ourselves, so a free port (0) is chosen by the OS without a race and the
+URL printed is the one really listened on. On ctrl+c or SIGTERM every open tab is asked to
+quit (its workbench closes the project as it would in a terminal) before the server exits.
+Imported only by ``qualcode serve``: textual-serve and aiohttp stay out of ``qualcode --help``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import signal
+import socket
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from textual_serve.server import Server
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+Middleware = Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
+
+# How long the open tabs get to close their workbench before the server stops anyway.
+QUIT_GRACE_SECONDS = 10.0
+
+
+@dataclass
+class Sessions:
+    """The websocket handlers of the open tabs, so that shutdown can close each one."""
+
+    tasks: set[asyncio.Task[object]] = field(default_factory=set)
+
+    async def close_all(self) -> None:
+        # Cancelling a handler makes textual-serve send its app the "quit" message and wait
+        # for the process to end (AppService.stop in the handler's finally clause).
+        pending = [task for task in self.tasks if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=QUIT_GRACE_SECONDS)
+
+
+class WorkbenchServer(Server):
+    """textual-serve's Server, quiet (qualcode prints its own one line) and tracking tabs."""
+
+    def __init__(self, command: str, title: str) -> None:
+        super().__init__(command, title=title)
+        self.sessions = Sessions()
+
+    async def on_startup(self, app: web.Application) -> None:
+        """No logo: ``qualcode serve`` says where it listens itself."""
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        # The page connects back to the address it was loaded from (the Host header was
+        # checked by same_origin_only), so it works whichever name the browser used.
+        self.public_url = f"{request.scheme}://{request.host}"
+        return await super().handle_index(request)  # type: ignore[no-any-return]
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        task = asyncio.current_task()
+        assert task is not None
+        self.sessions.tasks.add(task)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self.sessions.tasks.discard(task)
+
+
+# textual-serve's page loads its font from a font CDN; nothing may leave the machine, and
+# textual-serve ships the same font, so the page uses that copy instead.
+LOCAL_FONT = """<style>
+      @font-face {
+        font-family: "Roboto Mono";
+        src: url("{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf")
+          format("truetype");
+        font-weight: 100 700;
+      }
+    </style>"""
+REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref=\"(?:https?:)?//[^\"]*\"[^>]*>", re.IGNORECASE)
+
+
+def offline_page(templates_path: Path) -> jinja2.BaseLoader:
+    """textual-serve's page template with every remote stylesheet replaced by the local font."""
+    html = (templates_path / "app_index.html").read_text(encoding="utf-8")
+    return jinja2.DictLoader({"app_index.html": REMOTE_LINK.sub(LOCAL_FONT, html)})
+
+
+def same_origin_only(allowed_hosts: frozenset[str] | None) -> Middleware:
+    """Refuse other web sites' pages: a page anywhere may open a websocket to 127.0.0.1, and
+    a DNS-rebinding page reaches a loopback server under its own name. So the Host must be
+    one we listen as (when known) and any Origin must be that same host."""
+
+    @web.middleware
+    async def check(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if allowed_hosts is not None and request.host.lower() not in allowed_hosts:
+            raise web.HTTPForbidden(text=f"qualcode serve: unknown host {request.host!r}")
+        origin = request.headers.get("Origin")
+        if origin is not None and origin.lower() != f"{request.scheme}://{request.host}".lower():
+            raise web.HTTPForbidden(text=f"qualcode serve: refused a page from {origin}")
+        return await handler(request)
+
+    return check
+
+
+def loopback_hosts(port: int) -> frozenset[str]:
+    """The Host headers a browser on this machine sends for our loopback server."""
+    return frozenset(f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]"))
+
+
+def url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host``; port 0 lets the OS choose a free one."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    return socket.create_server((host, port), family=family, reuse_port=False)
+
+
+def serve(command: str, title: str, sock: socket.socket, ready: Callable[[str], None],
+          allowed_hosts: frozenset[str] | None) -> None:
+    """Serve ``command`` (one process per tab) on ``sock`` until ctrl+c or SIGTERM.
+
+    ``allowed_hosts``: the Host headers to accept (None: any, when listening beyond loopback).
+    """
+    logging.basicConfig(level=logging.WARNING, format="qualcode serve: %(message)s")
+    server = WorkbenchServer(command, title=title)
+    server.public_url = url_of(sock)
+    asyncio.run(_run(server, sock, ready, same_origin_only(allowed_hosts)))
+
+
+async def _run(server: WorkbenchServer, sock: socket.socket, ready: Callable[[str], None],
+               guard: Middleware) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    app = await server._make_app()  # textual-serve's routes: page, websocket, downloads
+    app.middlewares.append(guard)
+    aiohttp_jinja2.setup(app, loader=offline_page(Path(server.templates_path)))
+    runner = web.AppRunner(app, handle_signals=False, access_log=None)
+    await runner.setup()
+    try:
+        await web.SockSite(runner, sock).start()
+        ready(server.public_url)
+        await stop.wait()
+        await server.sessions.close_all()
+    finally:
+        with contextlib.suppress(asyncio.CancelledError):
+            await runner.cleanup()
