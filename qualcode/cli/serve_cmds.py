@@ -104,7 +104,8 @@ def serve(ctx: Context, project_file: Path | None, host: str | None, port: int) 
     path = ctx.path.resolve()
     check_project(path)
     sock = listen(host, port)
-    from qualcode.cli.web_server import loopback_hosts, serve as run_server, url_of
+    from qualcode.cli.web_server import loopback_hosts, url_of
+    from qualcode.cli.web_server import serve as run_server
 
     bound, bound_port = sock.getsockname()[:2]
     if not is_loopback(bound):

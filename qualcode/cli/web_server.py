@@ -17,17 +17,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import mimetypes
+import os
 import re
+import secrets
 import signal
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from textual_serve.server import Server
+
+from qualcode.core import download_links
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Middleware = Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
@@ -53,11 +59,24 @@ class Sessions:
 
 
 class WorkbenchServer(Server):
-    """textual-serve's Server, quiet (qualcode prints its own one line) and tracking tabs."""
+    """textual-serve's Server, quiet (qualcode prints its own one line), tracking tabs and
+    serving the files a tab signed a link for (the report)."""
 
     def __init__(self, command: str, title: str) -> None:
         super().__init__(command, title=title)
         self.sessions = Sessions()
+        self.download_key = secrets.token_bytes(32)
+
+    async def handle_file(self, request: web.Request) -> web.StreamResponse:
+        path = download_links.verify(self.download_key, request.query)
+        if path is None:
+            raise web.HTTPForbidden(text="qualcode serve: not a download link (or it expired)")
+        if not path.is_file():
+            raise web.HTTPNotFound(text=f"qualcode serve: {path.name} is no longer there")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return web.FileResponse(path, headers={
+            "Content-Type": kind, "Cache-Control": "no-store",
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(path.name)}"})
 
     async def on_startup(self, app: web.Application) -> None:
         """No logo: ``qualcode serve`` says where it listens itself."""
@@ -141,6 +160,8 @@ def serve(command: str, title: str, sock: socket.socket, ready: Callable[[str], 
     logging.basicConfig(level=logging.WARNING, format="qualcode serve: %(message)s")
     server = WorkbenchServer(command, title=title)
     server.public_url = url_of(sock)
+    # Each tab's workbench inherits this environment: it signs its download links with it.
+    os.environ[download_links.KEY_ENV] = server.download_key.hex()
     asyncio.run(_run(server, sock, ready, same_origin_only(allowed_hosts)))
 
 
@@ -151,6 +172,7 @@ async def _run(server: WorkbenchServer, sock: socket.socket, ready: Callable[[st
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     app = await server._make_app()  # textual-serve's routes: page, websocket, downloads
+    app.router.add_get(download_links.ROUTE, server.handle_file)
     app.middlewares.append(guard)
     aiohttp_jinja2.setup(app, loader=offline_page(Path(server.templates_path)))
     runner = web.AppRunner(app, handle_signals=False, access_log=None)

@@ -14,6 +14,7 @@ from qualcode.store import Store
 from qualcode.tui.context import project_of
 from qualcode.tui.screens.dialogs import Confirm
 from qualcode.tui.screens.report_dialog import ReportDialog, ReportRequest
+from qualcode.tui.web import offer_download
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -63,3 +64,4 @@ class ReportActions(Base):
         done = (f"Report written: {request.path} ({len(data.sections)} code sections, "
                 f"{quotes} key quotes{', pseudonymised' if request.pseudonymise else ''})")
         self.app.call_from_thread(self.notify, done, title="Report", timeout=8)
+        self.app.call_from_thread(offer_download, self.app, request.path)  # in a browser tab
