@@ -7,6 +7,7 @@ tab runs its own ``qualcode tui`` process on the project (see qualcode.cli.web_s
 from __future__ import annotations
 
 import ipaddress
+import os
 import shlex
 import socket
 import sys
@@ -51,8 +52,8 @@ def listen(host: str | None, port: int) -> socket.socket:
     try:
         sock = _bind(address, port)
     except OSError as err:
-        raise QualcodeError(f"cannot listen on {address} port {port}: "
-                            f"{err.strerror or err}") from None
+        reason = os.strerror(err.errno) if err.errno else str(err)
+        raise QualcodeError(f"cannot listen on {address} port {port}: {reason}") from None
     require_loopback(sock.getsockname()[0], explicit_host=host is not None)
     return sock
 
