@@ -7,8 +7,8 @@ own committed transaction, so tabs never lose each other's work (``qualcode serv
 project once first, so a migration runs once, not in several tabs at the same time).
 
 We bind the socket ourselves, so a free port (0) is chosen by the OS without a race and the
-URL printed is the one really listened on. On ctrl+c or SIGTERM every open tab is asked to
-quit (its workbench closes the project as it would in a terminal) before the server exits.
+URL printed is the one really listened on. On ctrl+c or SIGTERM every open tab's workbench is
+asked to quit and waited for (qualcode.cli.web_sessions) before the server exits.
 Imported only by ``qualcode serve``: textual-serve and aiohttp stay out of ``qualcode --help``.
 """
 
@@ -24,7 +24,6 @@ import secrets
 import signal
 import socket
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -33,29 +32,11 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
+from qualcode.cli.web_sessions import Sessions, run_session
 from qualcode.core import download_links
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Middleware = Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
-
-# How long the open tabs get to close their workbench before the server stops anyway.
-QUIT_GRACE_SECONDS = 10.0
-
-
-@dataclass
-class Sessions:
-    """The websocket handlers of the open tabs, so that shutdown can close each one."""
-
-    tasks: set[asyncio.Task[object]] = field(default_factory=set)
-
-    async def close_all(self) -> None:
-        # Cancelling a handler makes textual-serve send its app the "quit" message and wait
-        # for the process to end (AppService.stop in the handler's finally clause).
-        pending = [task for task in self.tasks if not task.done()]
-        for task in pending:
-            task.cancel()
-        if pending:
-            await asyncio.wait(pending, timeout=QUIT_GRACE_SECONDS)
 
 
 class WorkbenchServer(Server):
@@ -88,13 +69,7 @@ class WorkbenchServer(Server):
         return await super().handle_index(request)  # type: ignore[no-any-return]
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        task = asyncio.current_task()
-        assert task is not None
-        self.sessions.tasks.add(task)
-        try:
-            return await super().handle_websocket(request)
-        finally:
-            self.sessions.tasks.discard(task)
+        return await run_session(self, self.sessions, request)
 
 
 # textual-serve's page loads its font from a font CDN; nothing may leave the machine, and

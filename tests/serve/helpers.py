@@ -123,13 +123,18 @@ class Tab:
 
     async def wait_for(self, needle: str, since: int = 0,
                        timeout: float = SCREEN_SECONDS) -> None:
+        """Wait until ``needle`` is drawn (after ``since``). Textual redraws only what
+        changed, so a needle longer than a word or two may be split by cursor moves."""
         deadline = time.monotonic() + timeout
         while needle not in self.screen[since:]:
             left = deadline - time.monotonic()
-            if left <= 0:
+            try:
+                if left <= 0:
+                    raise TimeoutError
+                message = await self.ws.receive(timeout=left)
+            except TimeoutError:
                 raise AssertionError(f"{needle!r} never drawn; last screen bytes:\n"
-                                     f"{self.screen[-2000:]!r}")
-            message = await self.ws.receive(timeout=left)
+                                     f"{self.screen[-2000:]!r}") from None
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.screen += self._decode(message.data)
             elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,

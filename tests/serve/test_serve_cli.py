@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import signal
 import socket
@@ -16,6 +17,9 @@ from qualcode.core.errors import QualcodeError
 from qualcode.store import Store
 from tests.cli.helpers import qualcode
 from tests.serve.helpers import is_alive, open_tab, start_serve
+
+
+CLOSED = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED)
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -104,8 +108,9 @@ async def test_ctrl_c_closes_every_tab_and_exits_cleanly(demo_project: Path) -> 
         workbenches = served.children()
         assert len(workbenches) == 1 and is_alive(workbenches[0])
         # ctrl+c in the server's terminal (the tab's process is left to the server to close).
-        code = served.stop(signal.SIGINT)
-        await tab.ws.close()
+        # In a thread, so that this client answers the server's closing of the tab meanwhile.
+        code = await asyncio.to_thread(served.stop, signal.SIGINT)
+        assert tab.ws.closed or (await tab.ws.receive(timeout=30)).type in CLOSED
     assert code == 0, served.output
     assert "stopped serving" in served.output
     assert "Traceback" not in served.output and "Error" not in served.output
