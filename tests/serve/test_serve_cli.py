@@ -18,7 +18,6 @@ from qualcode.store import Store
 from tests.cli.helpers import qualcode
 from tests.serve.helpers import is_alive, open_tab, start_serve
 
-
 CLOSED = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED)
 
 
