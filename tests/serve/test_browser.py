@@ -30,7 +30,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 HOW_TO_INSTALL = ("no Chromium to drive: install Debian's with `apt-get install chromium` "
                   "(as .ci/run does), and Playwright with `pip install -e '.[dev]'`")
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason=HOW_TO_INSTALL)]
+sync_api = pytest.importorskip("playwright.sync_api", reason=HOW_TO_INSTALL)
 
 
 def expected_sentence(reader: Store) -> str:
@@ -52,9 +53,7 @@ def keep_screenshot(page: object, tmp_path: Path) -> Path:
 
 
 def test_code_a_sentence_in_the_browser(demo_project: Path, tmp_path: Path) -> None:
-    if CHROMIUM is None:
-        pytest.skip(HOW_TO_INSTALL)
-    sync_api = pytest.importorskip("playwright.sync_api", reason=HOW_TO_INSTALL)
+    assert CHROMIUM is not None
     with Store.open(demo_project) as reader:
         sentence = expected_sentence(reader)
     served = start_serve(demo_project)
