@@ -108,7 +108,7 @@ def serve(ctx: Context, project_file: Path | None, host: str | None, port: int) 
     from qualcode.cli.web_server import loopback_hosts, url_of
     from qualcode.cli.web_server import serve as run_server
 
-    bound, bound_port = sock.getsockname()[:2]
+    bound = sock.getsockname()[0]
     if not is_loopback(bound):
         click.echo(f"qualcode: warning: listening on {url_of(sock)}: anyone who can reach "
                    f"this port can read and edit {path.name}", err=True)
@@ -118,7 +118,7 @@ def serve(ctx: Context, project_file: Path | None, host: str | None, port: int) 
         click.echo("open that address in a browser; each tab is its own session; "
                    "ctrl+c stops")
 
-    allowed = loopback_hosts(bound_port) if is_loopback(bound) else None
+    allowed = loopback_hosts(sock) if is_loopback(bound) else None
     run_server(session_command(path, ctx.coder), f"qualcode: {path.name}", sock, ready,
                allowed)
     click.echo("qualcode: stopped serving; every change is saved")

@@ -108,9 +108,11 @@ def same_origin_only(allowed_hosts: frozenset[str] | None) -> Middleware:
     return check
 
 
-def loopback_hosts(port: int) -> frozenset[str]:
+def loopback_hosts(sock: socket.socket) -> frozenset[str]:
     """The Host headers a browser on this machine sends for our loopback server."""
-    return frozenset(f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]"))
+    port = sock.getsockname()[1]
+    names = {"127.0.0.1", "localhost", "[::1]", url_of(sock).split("//")[1].rsplit(":", 1)[0]}
+    return frozenset(f"{name}:{port}" for name in names)
 
 
 def url_of(sock: socket.socket) -> str:

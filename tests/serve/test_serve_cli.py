@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import signal
 import socket
@@ -100,13 +101,17 @@ def test_bad_command_lines_are_one_line(tmp_path: Path, demo_project: Path) -> N
 
 
 @pytest.mark.asyncio
-async def test_ctrl_c_closes_every_tab_and_exits_cleanly(demo_project: Path) -> None:
+@pytest.mark.parametrize("who", ["terminal", "server alone"])
+async def test_ctrl_c_closes_every_tab_and_exits_cleanly(demo_project: Path, who: str) -> None:
+    """ctrl+c in a terminal signals the server and the tabs' processes (its process group);
+    a SIGINT to the server alone must close the tabs as well."""
     served = start_serve(demo_project)
     async with aiohttp.ClientSession() as session:
         tab = await open_tab(session, served.url)
         workbenches = served.children()
         assert len(workbenches) == 1 and is_alive(workbenches[0])
-        # ctrl+c in the server's terminal (the tab's process is left to the server to close).
+        if who == "terminal":
+            os.killpg(served.proc.pid, signal.SIGINT)
         # In a thread, so that this client answers the server's closing of the tab meanwhile.
         code = await asyncio.to_thread(served.stop, signal.SIGINT)
         assert tab.ws.closed or (await tab.ws.receive(timeout=30)).type in CLOSED
