@@ -141,6 +141,13 @@ class Tab:
                                   aiohttp.WSMsgType.ERROR):
                 raise AssertionError(f"the tab closed while waiting for {needle!r}")
 
+    async def drain(self) -> aiohttp.WSMsgType:
+        """Read until the server closes the tab; the closing message's type."""
+        while True:
+            message = await self.ws.receive()
+            if message.type not in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
+                return message.type
+
     async def press(self, keys: str, then: str) -> None:
         """Send keys and wait until ``then`` is drawn after them."""
         mark = len(self.screen)

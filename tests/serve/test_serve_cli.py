@@ -110,11 +110,12 @@ async def test_ctrl_c_closes_every_tab_and_exits_cleanly(demo_project: Path, who
         tab = await open_tab(session, served.url)
         workbenches = served.children()
         assert len(workbenches) == 1 and is_alive(workbenches[0])
+        # The client reads on meanwhile (as a page does), so it answers the tab's closing.
+        closing = asyncio.create_task(tab.drain())
         if who == "terminal":
             os.killpg(served.proc.pid, signal.SIGINT)
-        # In a thread, so that this client answers the server's closing of the tab meanwhile.
         code = await asyncio.to_thread(served.stop, signal.SIGINT)
-        assert tab.ws.closed or (await tab.ws.receive(timeout=30)).type in CLOSED
+        assert (await asyncio.wait_for(closing, 30)) in CLOSED
     assert code == 0, served.output
     assert "stopped serving" in served.output
     assert "Traceback" not in served.output and "Error" not in served.output
