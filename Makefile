@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := demo.qualcode
 
-.PHONY: run test lint bench demo clean
+.PHONY: run serve test lint bench demo clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: $(DEMO)
 
 run: $(DEMO)
 	$(BIN)/qualcode --project $(DEMO)
+
+# The same workbench in a web browser: prints the address to open.
+serve: $(DEMO)
+	$(BIN)/qualcode --project $(DEMO) serve
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -14,6 +14,7 @@ from qualcode.store import Store
 from qualcode.tui.context import project_of
 from qualcode.tui.screens.dialogs import Confirm
 from qualcode.tui.screens.report_dialog import ReportDialog, ReportRequest
+from qualcode.tui.web import offer_download
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -66,3 +67,4 @@ class ReportActions(Base):
         for warning in data.warnings:
             self.app.call_from_thread(self.notify, warning, title="Report warning",
                                       severity="warning", timeout=10)
+        self.app.call_from_thread(offer_download, self.app, request.path)  # in a browser tab
