@@ -41,6 +41,17 @@ RULES: tuple[tuple[str, str], ...] = (
                      r"uh-?huh|hmm+|um+|uh+|erm|ah|oh|wow|cool|fine|great|perfect|good|"
                      r"i see|i agree|agreed|fair enough|that'?s (?:right|true|correct|it)|"
                      rf"me too|same here){_ALONE}"),
+    # the call itself: hearing, freezing, cameras, the line (said about the call, not about
+    # the network's online work, so only with "my", "you" or "the connection")
+    ("the call", r"(?:can you (?:hear|see) me|(?:i )?can (?:hear|see) you|hear me (?:okay|ok|"
+                 r"well|now|all right)|(?:you'?re|you are|i'?m|i am) (?:frozen|breaking up|"
+                 r"on mute|muted)|if i (?:freeze|drop out)[^.!?\n]*|(?:switch|turn) (?:off|on) "
+                 r"my (?:camera|video|mic|microphone)[^.!?\n]*|sorry (?:for|about) the "
+                 r"(?:connection|line|noise|delay)[^.!?\n]*|(?:my|the) connection (?:is|was|"
+                 r"drops|keeps|sometimes)[^.!?\n]*|my (?:camera|video|mic|microphone|internet) "
+                 r"(?:is|was|isn'?t|keeps)[^.!?\n]*|the internet in (?:my|the|our) (?:building|"
+                 r"office|house|flat|home)[^.!?\n]*|(?:is|hope) the recording (?:is )?(?:on|"
+                 r"okay|ok|working|fine|going))"),
     ("hesitation", r"(?:let me (?:think|see)|how (?:can|should|do) i (?:put|say) (?:it|this)|"
                    r"how to (?:put|say) (?:it|this)|where was i|what was i saying|"
                    r"i (?:don'?t|do not) know|i'?m not sure|i (?:don'?t|do not) remember|"
