@@ -66,6 +66,20 @@ HELP = """\
 - **o f**: co-occurrence / frequencies; **t**: sort the pairs
 - **w** (in f4 and f5): write the Word report
 
+## Speakers (f6)
+- review every speaker with a sample line and the evidence for their role;
+  **i r**: interviewer / respondent everywhere; **n**: rename or merge
+
+## Team (f7)
+- agreement per code between two coders; each disagreement with both codings
+- **1 2 b x**: keep the first coder's / the second's / both / neither, as the consensus
+- **u**: compare characters, sentences, turns or documents; **o**: open the place
+- **V** in the workbench: whose codings to show (hide a colleague's to code independently)
+
+## Privacy (f8)
+- the identifier register: **r k e**: replace / keep / generalise; **R K**: the whole kind
+- **n p**: next / previous place it occurs; **s**: scan the documents
+
 ## Codings in this turn (when the list has focus)
 - **Enter**: select the coding's span (then resize it with the selection keys and r)
 - **x r m i**: remove / resize to the selection / memo / key quote
@@ -83,7 +97,8 @@ HELP = """\
 
 ## Everywhere
 - **tab shift+tab**: move between panels; d documents, b codebook, Esc transcript
-- **f2 f3 f4 f5**: the coding workbench / suggestions / synthesis / analysis
+- **f2 f3 f4 f5**: the coding workbench / suggestions / synthesis / analysis;
+  **f6 f7 f8**: speakers / team / privacy
 - **ctrl+p**: every command, searchable ("Key panel" docks the keys at the side)
 - **ctrl+r**: reload from the project file (another qualcode may have changed it)
 - **ctrl+t**: light or dark theme

@@ -29,6 +29,7 @@ from qualcode.services.retrieval import subtree_ids
 from qualcode.tui.context import focus_now, project_of
 from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, excerpt, key_attribute_names
 from qualcode.tui.screens.codebook_actions import CodebookActions
+from qualcode.tui.screens.coder_filter import CoderFilter, shown
 from qualcode.tui.screens.coding_actions import CodingActions
 from qualcode.tui.screens.suggestion_actions import SuggestionActions
 from qualcode.tui.screens.workbench_commands import PaletteActions
@@ -77,6 +78,8 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         Binding("escape", "focus('transcript')", "Focus the transcript", show=False,
                 priority=True),
         Binding("z", "maximise", "Maximise the transcript", show=False),
+        Binding("V", "coders", "Whose codings to show", show=False,
+                tooltip="Show or hide each coder's codings"),
     ]
 
     def __init__(self) -> None:
@@ -88,6 +91,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.code_by_id: dict[int, Code] = {}
         self.paths: dict[int, str] = {}
         self.filter_code: int | None = None
+        self.hidden_coders: set[str] = set()  # colleagues whose codings are not shown
         self._documents_timer: Timer | None = None
         self._memo_shown: tuple[str, str] | None = None
 
@@ -204,7 +208,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         changed = self.document is None or self.document.id != document_id
         self.document = store.document(document_id)
         self.turns = store.turns(document_id)
-        self.codings = store.codings(document_id=document_id)
+        self.codings = shown(store.codings(document_id=document_id), self.hidden_coders)
         self.transcript.show_document(self.document, self.turns, self.codings,
                                       self.code_by_id, self.visible_turns())
         self.show_suggestions()
@@ -224,8 +228,9 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         except NotFound:  # removed
             fresh = None
         if fresh is not None and (self.document is None
-                                  or fresh.document_id != self.document.id):
-            fresh = None  # not in the open document
+                                  or fresh.document_id != self.document.id
+                                  or fresh.coder in self.hidden_coders):
+            fresh = None  # not in the open document, or its coder is hidden
         kept = [c for c in self.codings if c.id != coding_id]
         if fresh is not None:
             kept.append(fresh)
@@ -245,8 +250,8 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         coding), counts and coverage. ``codings``: the document's codings if already known."""
         store = project_of(self).store
         if self.document is not None:
-            self.codings = codings if codings is not None else store.codings(
-                document_id=self.document.id)
+            self.codings = shown(codings if codings is not None else store.codings(
+                document_id=self.document.id), self.hidden_coders)
             visible = self.visible_turns()
             if visible is not None:
                 self.transcript.show_document(self.document, self.turns, self.codings,
@@ -256,6 +261,26 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.refresh_counts()
         self.refresh_panel(changed)
         self.refresh_documents_soon()
+
+    def action_coders(self) -> None:
+        """Choose whose codings to show (your own always show: what you code must appear)."""
+        project = project_of(self)
+        counts: dict[str, int] = {}
+        for coding in project.store.codings():
+            counts[coding.coder] = counts.get(coding.coder, 0) + 1
+        coders = sorted(counts.items(), key=lambda kv: (kv[0] != project.coder, kv[0]))
+
+        def chosen(hidden: set[str] | None) -> None:
+            if hidden is None:
+                return
+            if project.coder in hidden:
+                hidden.discard(project.coder)
+                self.notify("Your own codings always show.", timeout=3)
+            self.hidden_coders = hidden
+            self.reload_codings()
+            self.update_status()
+
+        self.app.push_screen(CoderFilter(coders, self.hidden_coders, project.coder), chosen)
 
     def refresh_counts(self) -> None:
         """The codebook's codings counts (the tree relabels only the codes whose count moved)."""

@@ -65,10 +65,12 @@ class CodingList(OptionList):
         region = self.scrollable_content_region.width
         width = region - 1 if region > 0 else 40
         options = []
+        several = len({c.coder for c in codings}) > 1  # then say whose each coding is
         for coding in codings:
             code = codes.get(coding.code_id)
             name = code.name if code else "?"
-            marks = (" ★" if coding.important else "") + (" ✎" if coding.memo else "")
+            marks = ((" ★" if coding.important else "") + (" ✎" if coding.memo else "")
+                     + (f" · {coding.coder}" if several else ""))
             # The code's name first gets all the room it needs; the coded text takes the rest.
             head = fit(name, max(8, width - 4 - len(marks)))
             prompt = Text(no_wrap=True)
