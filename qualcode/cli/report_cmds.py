@@ -41,10 +41,13 @@ DOCX = click.Path(path_type=Path, dir_okay=False)
               help="Include the analyst's memos on codes and interviews.")
 @click.option("--annexes/--no-annexes", default=True, show_default=True,
               help="Include the annexes (matrix detail, figures, codebook).")
+@click.option("--agreement", is_flag=True,
+              help="State the inter-coder agreement of the two main coders in the method.")
 @pass_ctx
 def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str, ...],
            attribute: str, pseudonymise: bool, names: tuple[str, ...], title: str,
-           matrix_name: str, top_level_only: bool, memos: bool, annexes: bool) -> None:
+           matrix_name: str, top_level_only: bool, memos: bool, annexes: bool,
+           agreement: bool) -> None:
     """Write the Word report (.docx): executive summary, the benchmarking overview,
     background, method, limitations, findings per theme with key quotes, organisation
     profiles, conclusions, recommendations, and annexes. Sections without text are left out;
@@ -67,7 +70,7 @@ def report(ctx: Context, out: Path, template: Path | None, code_refs: tuple[str,
         options = report_service.ReportOptions(
             title=title, codes=refs, by=attribute, pseudonymise=pseudonymise,
             redact=names, matrix=matrix_name, top_level_only=top_level_only, memos=memos,
-            annexes=annexes)
+            annexes=annexes, agreement=agreement)
         data = report_service.write_report(store, out, options, template=template)
     for warning in data.warnings:
         click.echo(f"qualcode: warning: {warning}", err=True)

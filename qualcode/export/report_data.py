@@ -65,6 +65,7 @@ class Methodology:
     coders: tuple[tuple[str, int], ...] = ()  # (coder, codings)
     suggested: int = 0  # codings whose origin is an accepted suggestion
     key_quotes: int = 0
+    agreement: str = ""  # inter-coder agreement, one sentence, when asked for
 
 
 @dataclass(frozen=True)

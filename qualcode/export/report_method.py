@@ -88,6 +88,8 @@ def add_methodology(doc: Document, m: Methodology, *, pseudonymised: bool,
         "report are drawn from them, each with the interview, the speaker turn and, where the "
         "recording gives one, the time it was said.", "Normal")
     docx_parts.styled(doc, suggestion_sentence(m), "Normal")
+    if m.agreement:
+        docx_parts.styled(doc, m.agreement, "Normal")
 
 
 def add_limitations(doc: Document, facts: tuple[str, ...], own: OwnSection | None) -> None:

@@ -47,8 +47,10 @@ from qualcode.services import (
     report_matrix,
 )
 from qualcode.services import sections as own_sections
+from qualcode.services.agreement import agreement
 from qualcode.services.codes import code_paths, find_code, path_text
 from qualcode.services.privacy import reidentification
+from qualcode.services.resolve import CONSENSUS
 from qualcode.services.synthesis import synthesis
 from qualcode.store import Store
 
@@ -63,6 +65,7 @@ class ReportOptions:
     codes: tuple[str, ...] = ()  # code references; empty: the whole codebook
     by: str = ""  # attribute to split frequencies by; empty: chosen automatically
     pseudonymise: bool = False
+    agreement: bool = False  # state inter-coder agreement in the method (two or more coders)
     redact: tuple[str, ...] = ()  # further names to replace
     matrix: str = DEFAULT_MATRIX
     top_level_only: bool = False  # findings by top-level code only, sub-codes' quotes in them
@@ -122,6 +125,8 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
     name = store.setting("codebook_name", "") or ""
     matrix = _matrix(project, options.matrix)
     methodology = _methodology(store, project, by)
+    if options.agreement:
+        methodology = dataclasses.replace(methodology, agreement=_agreement_sentence(store))
     own = {k: OwnSection(s.heading, s.text)
            for k, s in own_sections.report_sections(store).items()}
     data = ReportData(
@@ -156,6 +161,19 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
         data = redact(data, Redactor(names))
     author = store.setting("report_author", "") or ""
     return dataclasses.replace(data, author=author) if author else data
+
+
+def _agreement_sentence(store: Store) -> str:
+    """Agreement between the two coders who coded most (the consensus coder aside)."""
+    counts = Counter(c.coder for c in store.codings() if c.coder != CONSENSUS)
+    coders = [name for name, _ in counts.most_common(2)]
+    if len(coders) < 2:
+        return ""
+    found = agreement(store, coders=coders, unit="character").overall
+    return (f"Two coders, {coders[0]} and {coders[1]}, coded independently; on every character "
+            f"of the interviews and every code, they agreed on {found.percent or 0:.1%} "
+            f"(Cohen's kappa {found.kappa or 0:.2f}, Krippendorff's alpha "
+            f"{found.alpha or 0:.2f}), before disagreements were resolved.")
 
 
 def _without_singling_out(store: Store, data: ReportData) -> ReportData:
