@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from qualcode.cli import main
+from qualcode.core.model import Code
 from qualcode.services import coding, importing, pseudonyms
 from qualcode.services.codes import find_code
 from qualcode.store import Store
@@ -15,8 +16,6 @@ from tests.privacy.test_register import project  # noqa: F401  (the fixture)
 
 def test_pseudonymised_copies_reimport_with_every_coding_exact(
         project: Store, tmp_path: Path) -> None:  # noqa: F811
-    from qualcode.core.model import Code
-
     with project.action("codes", undoable=False):
         project.add_code(Code(name="Help", guid="h"))
     doc = project.documents()[0]
@@ -37,13 +36,20 @@ def test_pseudonymised_copies_reimport_with_every_coding_exact(
     for text in replaced:
         assert text not in every_byte, text
 
-    # The copies import into a new project, and each coding's offsets give its text.
+    # The copies import into a new project, and `codings import` puts every coding back
+    # exactly where codings.csv says, on its text (no re-anchoring needed).
     fresh = tmp_path / "fresh.qualcode"
     with Store.open(fresh, create=True) as store:
         importing.import_paths(store, [out / "document-01.txt"], coder="me")
+        with store.action("codes", undoable=False):
+            store.add_code(Code(name="Help", guid="h"))
+    assert main(["--project", str(fresh), "codings", "import", str(out / "codings.csv")]) == 0
+    rows = list(csv.DictReader((out / "codings.csv").open(encoding="utf-8")))
+    with Store.open(fresh) as store:
         copy = store.find_document("document-01.txt")
-        rows = list(csv.DictReader((out / "codings.csv").open(encoding="utf-8")))
+        placed = {(c.start, c.end, c.text) for c in store.codings()}
     assert len(rows) == 2
+    assert placed == {(int(r["start"]), int(r["end"]), r["text"]) for r in rows}
     for row in rows:
         assert copy.text[int(row["start"]):int(row["end"])] == row["text"]
     assert rows[1]["text"] == "ChildHub helped"
