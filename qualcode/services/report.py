@@ -116,6 +116,13 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
     project = _Project(codes=store.codes(), documents=store.documents(), cases=store.cases(),
                        codings=store.codings(), synthesis=synthesis(store, options.matrix),
                        store=store)
+    dropped: list[str] = []
+    if options.pseudonymise:
+        # Attributes that together single out an interviewee (one associate per country)
+        # leave every part of the report: the sample table, attributions, profiles.
+        dropped = _identifying_attributes(store, project.cases)
+        project.cases = [dataclasses.replace(c, attributes={
+            k: v for k, v in c.attributes.items() if k not in dropped}) for c in project.cases]
     selected = _selected_codes(store, project.codes, options.codes)
     coverage = report_coverage.coverage(project.documents, project.codings)
     coded = report_coverage.coded_cases(project.documents, project.cases, project.codings)
@@ -152,7 +159,10 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
     )
     names = list(options.redact)
     if options.pseudonymise:
-        data = _without_singling_out(store, data)
+        if dropped:
+            data = dataclasses.replace(data, warnings=(
+                *data.warnings, "left out of the report so that no interviewee can be singled "
+                f"out: {', '.join(dropped)} (qualcode pseudonyms check)"))
         # The identifier register first (consistent pseudonyms, generalised places), then any
         # speaker name the register does not hold yet (a project never scanned).
         data = redact(data, pseudonyms.replacer(store))
@@ -176,33 +186,20 @@ def _agreement_sentence(store: Store) -> str:
             f"{found.alpha or 0:.2f}), before disagreements were resolved.")
 
 
-def _without_singling_out(store: Store, data: ReportData) -> ReportData:
-    """The sample table without the attributes that, together, single out an interviewee
-    (one associate per country): each dropped attribute is said in a warning."""
-    method = data.methodology
-    columns = list(method.columns)
+def _identifying_attributes(store: Store, cases: Sequence[Case]) -> list[str]:
+    """Case attributes to leave out so that, within each organisation, no combination of the
+    rest is one interviewee's alone; the organisation itself is named by the study."""
+    organisation = report_matrix.organisation_attribute(cases)
+    columns = list(store.attribute_types())
     dropped: list[str] = []
-    known = set(store.attribute_types())
-    organisation = report_matrix.organisation_attribute(store.cases())
-    while True:
-        shown = [c for c in columns if c in known]
-        risk = reidentification(store, shown, within=organisation) if shown else None
-        if risk is None or risk.safe or not risk.drop_suggestions:
+    while columns:
+        risk = reidentification(store, columns, within=organisation)
+        if risk.safe or not risk.drop_suggestions:
             break
         attribute = risk.drop_suggestions[0][0]
         columns.remove(attribute)
         dropped.append(attribute)
-    if not dropped:
-        return data
-    interviews = tuple(dataclasses.replace(
-        i, attributes={k: v for k, v in i.attributes.items() if k in columns})
-        for i in method.interviews)
-    warning = (f"left out of the sample table so that no interviewee can be singled out: "
-               f"{', '.join(dropped)} (qualcode pseudonyms check)")
-    return dataclasses.replace(
-        data, methodology=dataclasses.replace(method, columns=tuple(columns),
-                                              interviews=interviews),
-        warnings=(*data.warnings, warning))
+    return dropped
 
 
 def matrix_table(store: Store, name: str = DEFAULT_MATRIX) -> MatrixTable:
@@ -267,9 +264,10 @@ def _methodology(store: Store, project: _Project, by: str) -> Methodology:
     cases = {c.id: c for c in project.cases}
     date_attr = _date_attribute(store)
     org = report_matrix.organisation_attribute(project.cases)
+    present = {k for c in project.cases for k in c.attributes}  # not those left out
     columns = tuple(dict.fromkeys(
         a for a in (org, *attribution.describing_attributes(project.cases), by, date_attr)
-        if a))
+        if a and a in present))
     interviews, dates = [], []
     groups: dict[str, list[int]] = {}
     for doc in project.documents:
