@@ -53,6 +53,17 @@ def iter_cached_parses(store: Store, keys: Iterable[str], model: str,
         yield from ((key, data) for key, data in rows.fetchall())
 
 
+def cached_keys(store: Store, keys: Iterable[str], model: str, version: str) -> set[str]:
+    """The text keys among ``keys`` whose parse is cached (without reading the parses)."""
+    wanted, found = list(dict.fromkeys(keys)), set()
+    for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
+        batch = wanted[i:i + 500]
+        found.update(key for (key,) in store.conn.execute(
+            "SELECT text_sha256 FROM parse_cache WHERE model = ? AND model_version = ? "
+            f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch)))
+    return found
+
+
 def cache_parses(store: Store, parses: Mapping[str, bytes | str], model: str,
                  version: str) -> None:
     """Remember parses (text key -> packed bytes or JSON); inside an action. Known keys are
