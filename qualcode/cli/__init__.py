@@ -23,6 +23,7 @@ from qualcode.cli import suggest_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import team_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import privacy_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import exchange_cmds  # noqa: E402,F401  isort:skip
+from qualcode.cli import parse_cmds  # noqa: E402,F401  isort:skip
 
 
 def main(argv: list[str] | None = None) -> int:
