@@ -17,7 +17,6 @@ from __future__ import annotations
 import sys
 from array import array
 from dataclasses import dataclass
-from sys import intern
 
 from qualcode.nlp.parsed import ParseData, data_from_json, data_to_json
 
@@ -28,24 +27,38 @@ _SEP = "\x00"
 
 @dataclass(frozen=True)
 class PackedParse:
-    """A parse in columns: per token its start, end, lemma, part of speech and flags."""
+    """A parse in columns: per token its start, end, lemma, part of speech and flags; lemmas
+    and parts of speech as ids into ``strings`` (each distinct string once), so a reader can
+    judge a string once rather than once per token."""
 
     starts: list[int]
     ends: list[int]
-    lemmas: list[str]
-    pos: list[str]
+    lemma_ids: list[int]
+    pos_ids: list[int]
     flags: list[int]
+    strings: list[str]
     chunks: list[tuple[int, int]]  # token index ranges [i, j)
     sentences: list[tuple[int, int]]  # character spans
     entities: list[tuple[int, int, str]]
 
+    @property
+    def lemmas(self) -> list[str]:
+        return [self.strings[i] for i in self.lemma_ids]
+
+    @property
+    def pos(self) -> list[str]:
+        return [self.strings[i] for i in self.pos_ids]
+
     @classmethod
     def of(cls, data: ParseData) -> PackedParse:
-        """The columns of a parse's JSON form (lemmas and parts of speech interned)."""
+        """The columns of a parse's JSON form."""
+        ids: dict[str, int] = {}
         tokens = data["t"]
         return cls(starts=[t[0] for t in tokens], ends=[t[1] for t in tokens],
-                   lemmas=[intern(t[2]) for t in tokens], pos=[intern(t[3]) for t in tokens],
-                   flags=[t[4] for t in tokens], chunks=[(i, j) for i, j in data["nc"]],
+                   lemma_ids=[ids.setdefault(t[2], len(ids)) for t in tokens],
+                   pos_ids=[ids.setdefault(t[3], len(ids)) for t in tokens],
+                   flags=[t[4] for t in tokens], strings=list(ids),
+                   chunks=[(i, j) for i, j in data["nc"]],
                    sentences=[(s, e) for s, e in data["s"]],
                    entities=[(s, e, label) for s, e, label in data.get("e", [])])
 
@@ -104,8 +117,7 @@ def unpack(blob: bytes) -> PackedParse:
     if sys.byteorder != "little":
         ints.byteswap()
     tail = blob[body + 4 * size:]
-    # interned: the same lemma from every text is then one string in memory
-    strings = [intern(s) for s in tail.decode("utf-8").split(_SEP)] if n_strings else []
+    strings = tail.decode("utf-8").split(_SEP) if n_strings else []
     if len(strings) != n_strings:
         raise ValueError("packed parse has a wrong string table")
     values = ints.tolist()
@@ -120,8 +132,8 @@ def unpack(blob: bytes) -> PackedParse:
     entities = [(ents[i], ents[i + 1], strings[ents[i + 2]]) for i in range(0, len(ents), 3)]
     return PackedParse(
         starts=values[:n], ends=values[n:2 * n],
-        lemmas=[strings[i] for i in values[2 * n:3 * n]],
-        pos=[strings[i] for i in values[3 * n:4 * n]], flags=values[4 * n:5 * n],
+        lemma_ids=values[2 * n:3 * n], pos_ids=values[3 * n:4 * n], flags=values[4 * n:5 * n],
+        strings=strings,
         chunks=chunks, sentences=sentences, entities=entities)
 
 

@@ -91,13 +91,19 @@ class ParseTerms(_Layout):
     def __init__(self, data: ParseData | PackedParse) -> None:
         super().__init__()
         parse = data if isinstance(data, PackedParse) else PackedParse.of(data)
-        all_starts, all_ends, lemmas, pos = parse.starts, parse.ends, parse.lemmas, parse.pos
-        # is_content(names=True), inlined: this runs once per token of the corpus
-        counted = [i for i, f in enumerate(parse.flags) if f == ALPHA and len(lemmas[i]) > 1
-                   and lemmas[i] not in FILLERS and pos[i] in _COUNTED_POS]
+        all_starts, all_ends, strings = parse.starts, parse.ends, parse.strings
+        lemma_ids, pos_ids, flags = parse.lemma_ids, parse.pos_ids, parse.flags
+        # is_content(names=True), inlined and judged once per distinct string: this runs
+        # for every token of the corpus
+        word_ok = [len(w) > 1 and w not in FILLERS for w in strings]
+        pos_ok = [p in _COUNTED_POS for p in strings]
+        counted = [i for i in range(len(flags)) if flags[i] == ALPHA
+                   and word_ok[lemma_ids[i]] and pos_ok[pos_ids[i]]]
         starts, ends = [all_starts[i] for i in counted], [all_ends[i] for i in counted]
-        words = [lemmas[i] for i in counted]  # interned by PackedParse
-        is_name = [pos[i] in NAME_POS for i in counted]
+        # interned: the same lemma from every text is then one string in memory
+        words = [intern(strings[lemma_ids[i]]) for i in counted]
+        name_ids = {i for i, p in enumerate(strings) if p in NAME_POS}
+        is_name = [pos_ids[i] in name_ids for i in counted]
         if any(is_name):
             plain = [(s, e, w) for s, e, w, n in zip(starts, ends, words, is_name, strict=True)
                      if not n]
