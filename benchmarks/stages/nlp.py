@@ -39,6 +39,7 @@ def texts_of(ctx: Context) -> list[str]:
 
 def measure(ctx: Context) -> Timing:
     from qualcode.nlp import pipeline
+    from qualcode.nlp.parse import usable_cores
     from qualcode.services.suggest_corpus import load_corpus
     from qualcode.store import Store
 
@@ -55,6 +56,7 @@ def measure(ctx: Context) -> Timing:
     return Timing(first.seconds, {
         "texts": corpus.report.parsed, "words_per_s": round(ctx.words / first.seconds),
         "rerun_s": round(again.seconds, 4), "rerun_parsed": rerun.report.parsed,
+        "processes": usable_cores(),
         "model": f"{name} {version}"})
 
 
