@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TYPE_CHECKING
@@ -96,7 +97,8 @@ def iter_parse_stored(texts: Sequence[str], model: str, *, entities: bool = Fals
         methods = multiprocessing.get_all_start_methods()
         own = executor = ProcessPoolExecutor(
             workers, mp_context=multiprocessing.get_context("fork" if "fork" in methods
-                                                            else None))
+                                                            else None),
+            initializer=_ignore_interrupts)
     try:
         if executor is None:
             for done, data in enumerate(iter_parse_data(texts, model, entities=entities), 1):
@@ -106,7 +108,7 @@ def iter_parse_stored(texts: Sequence[str], model: str, *, entities: bool = Fals
             return
         yield from _in_chunks(texts, model, entities, progress, executor)
     finally:
-        if own is not None:  # stopped early (an interrupt): leave no work running
+        if own is not None:  # also when stopped early (an interrupt): leave no work running
             own.shutdown(wait=True, cancel_futures=True)
 
 
@@ -121,6 +123,12 @@ def _in_chunks(texts: Sequence[str], model: str, entities: bool, progress: Progr
         done += len(chunk)
         if progress:
             progress(done, len(texts))
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the caller's to handle (it stores what is done and stops the
+    pool); workers would each print a traceback of their own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def usable_cores() -> int:

@@ -79,6 +79,7 @@ def store_parses(store: Store, missing: Sequence[tuple[str, str]], choice: Model
             yield key, stored
     finally:
         _cache(store, batch, choice)
+        made.close()  # an interrupt: stop the workers (their running chunks end first)
 
 
 def _cache(store: Store, parses: dict[str, bytes | str], choice: ModelChoice) -> None:
