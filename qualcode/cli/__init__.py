@@ -20,6 +20,7 @@ from qualcode.core.errors import QualcodeError
 from qualcode.cli import codebook_cmds, coding_cmds, project_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import analysis_cmds, report_cmds, synth_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import suggest_cmds  # noqa: E402,F401  isort:skip
+from qualcode.cli import parse_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import team_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import privacy_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import exchange_cmds  # noqa: E402,F401  isort:skip

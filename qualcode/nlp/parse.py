@@ -8,12 +8,16 @@ and let it go instead of holding the whole corpus's parses.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from qualcode.core import spans
 from qualcode.nlp import pipeline
+from qualcode.nlp.packed import encode
 from qualcode.nlp.parsed import ALPHA, STOP, ParseData, ParsedText
 
 if TYPE_CHECKING:
@@ -23,6 +27,8 @@ Progress = Callable[[int, int], None]  # (texts done, texts in all)
 
 BATCH_SIZE = 32
 CHUNK_SIZE = 64  # texts per task sent to a worker process
+# Below this many texts a second process costs more (starting it) than it saves.
+MIN_TEXTS_FOR_PROCESSES = 4 * CHUNK_SIZE
 
 
 def parse_texts(texts: Sequence[str], model: str, *, entities: bool = False,
@@ -70,6 +76,69 @@ def iter_parse_data(texts: Sequence[str], model: str, *, entities: bool = False,
         done += len(chunk)
         if progress:
             progress(done, len(texts))
+
+
+def encode_texts(texts: Sequence[str], model: str, entities: bool = False) -> list[bytes | str]:
+    """Parse ``texts`` to the form the cache stores (see packed.py); callable in a worker,
+    whose answer is then a few bytes per token to send back rather than a list per token."""
+    return [encode(d) for d in iter_parse_data(texts, model, entities=entities)]
+
+
+def iter_parse_stored(texts: Sequence[str], model: str, *, entities: bool = False,
+                      progress: Progress | None = None, executor: Executor | None = None,
+                      processes: int | None = None) -> Iterator[bytes | str]:
+    """The cache's form of the parse of each of ``texts``, in order, as it is made: in
+    ``executor`` when there is one, else on every core (``processes``, default: all the
+    cores this process may use) once there are enough texts to be worth it."""
+    workers = usable_cores() if processes is None else processes
+    own = None
+    if executor is None and workers > 1 and len(texts) >= MIN_TEXTS_FOR_PROCESSES:
+        pipeline.load(model, entities)  # loaded once here: forked workers inherit it
+        methods = multiprocessing.get_all_start_methods()
+        own = executor = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork" if "fork" in methods
+                                                            else None),
+            initializer=_ignore_interrupts)
+    try:
+        if executor is None:
+            for done, data in enumerate(iter_parse_data(texts, model, entities=entities), 1):
+                yield encode(data)
+                if progress and (done % BATCH_SIZE == 0 or done == len(texts)):
+                    progress(done, len(texts))
+            return
+        yield from _in_chunks(texts, model, entities, progress, executor)
+    finally:
+        if own is not None:  # also when stopped early (an interrupt): leave no work running
+            own.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_chunks(texts: Sequence[str], model: str, entities: bool, progress: Progress | None,
+               executor: Executor) -> Iterator[bytes | str]:
+    futures = [executor.submit(encode_texts, list(texts[i:i + CHUNK_SIZE]), model, entities)
+               for i in range(0, len(texts), CHUNK_SIZE)]
+    done = 0
+    for future in futures:
+        chunk = future.result()
+        yield from chunk
+        done += len(chunk)
+        if progress:
+            progress(done, len(texts))
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the caller's to handle (it stores what is done and stops the
+    pool); workers would each print a traceback of their own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on; 1 inside a worker process (no pools in pools)."""
+    if multiprocessing.parent_process() is not None:
+        return 1
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def from_doc(doc: Doc, *, entities: bool = False) -> ParsedText:

@@ -22,8 +22,8 @@ from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, Document, Role, Turn
 from qualcode.core.suggestions import RunReport, SuggestionStatus
 from qualcode.nlp import ModelChoice, choose_model, text_key
-from qualcode.nlp.parse import iter_parse_data
-from qualcode.nlp.parsed import data_from_json, data_to_json
+from qualcode.nlp.packed import decode
+from qualcode.services.parsing import description_text, store_parses
 from qualcode.store import Store
 from qualcode.store import suggestions as table
 from qualcode.suggest.filler import content_pieces
@@ -33,10 +33,6 @@ Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
 T = TypeVar("T")
 
 MIN_TERMS = 3  # passages with fewer content words say too little to cluster or code
-# New parses are stored this many at a time, each batch in its own action: memory stays flat
-# on a large corpus, the project is never locked for the whole parse, and an interrupted run
-# keeps what it parsed.
-STORE_EVERY = 2000
 
 
 @dataclass(frozen=True)
@@ -88,21 +84,11 @@ def load_corpus(store: Store, *, progress: Progress | None = None,
     key_of = {text: text_key(text) for text in texts}  # each distinct text hashed once
     model = choice.cache_name()
     with _collector_paused():
-        parses = {key: ParseTerms(data_from_json(data)) for key, data
-                  in table.iter_cached_parses(store, key_of.values(), model, choice.version)}
+        parses = dict(_read_cached(store, key_of.values(), choice))
     missing = [(key, text) for text, key in key_of.items() if key not in parses]
-    if missing:
-        step = (lambda done, total: progress("parsing", done, total)) if progress else None
-        made = iter_parse_data([text for _, text in missing], choice.name, progress=step,
-                               executor=executor)
-        batch: dict[str, str] = {}
-        for (key, _), data in zip(missing, made, strict=True):
-            batch[key] = data_to_json(data)
-            parses[key] = ParseTerms(data)
-            if len(batch) == STORE_EVERY:
-                _cache(store, batch, choice)
-                batch = {}
-        _cache(store, batch, choice)
+    for key, stored in store_parses(store, missing, choice, progress=progress,
+                                    executor=executor):
+        parses[key] = ParseTerms(decode(stored))
     with _collector_paused():
         terms = {doc_id: DocumentTerms([PlacedParse(start, parses[key_of[text]])
                                         for start, text in pieces])
@@ -132,19 +118,16 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _cache(store: Store, parses: dict[str, str], choice: ModelChoice) -> None:
-    """Store a batch of new parses (text key -> JSON) in the parse cache."""
-    if not parses:
-        return
-    model = choice.cache_name()
-    with store.action("parse", detail=f"{len(parses)} texts with {model}", undoable=False):
-        table.cache_parses(store, parses, model, choice.version)
-
-
-def description_text(code: Code) -> str:
-    """What a code says about itself (exclusion notes left out: they describe other codes)."""
-    parts = [code.name + ".", code.definition, code.inclusion, code.example]
-    return " ".join(p.strip() for p in parts if p.strip())
+def _read_cached(store: Store, keys: Iterable[str],
+                 choice: ModelChoice) -> Iterator[tuple[str, ParseTerms]]:
+    """The cached parses of ``keys`` that can be read; a damaged row counts as not cached
+    (the text is parsed again, and storing the new parse leaves the old row as it is)."""
+    for key, stored in table.iter_cached_parses(store, keys, choice.cache_name(),
+                                                choice.version):
+        try:
+            yield key, ParseTerms(decode(stored))
+        except (ValueError, IndexError, KeyError, TypeError):
+            continue
 
 
 # -- passages ----------------------------------------------------------------------------------

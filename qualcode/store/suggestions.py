@@ -33,14 +33,16 @@ from qualcode.store.store import Store, now
 # -- the parse cache ---------------------------------------------------------------------------
 
 
-def cached_parses(store: Store, keys: Iterable[str], model: str, version: str) -> dict[str, str]:
-    """The cached parse (JSON) of each text key found, for one pipeline and version."""
+def cached_parses(store: Store, keys: Iterable[str], model: str,
+                  version: str) -> dict[str, bytes | str]:
+    """The cached parse of each text key found, for one pipeline and version: bytes in the
+    packed form (qualcode/nlp/packed.py), text in the JSON form older caches hold."""
     return dict(iter_cached_parses(store, keys, model, version))
 
 
 def iter_cached_parses(store: Store, keys: Iterable[str], model: str,
-                       version: str) -> Iterator[tuple[str, str]]:
-    """(text key, parse JSON) of each key found, a few hundred rows at a time, so a caller
+                       version: str) -> Iterator[tuple[str, bytes | str]]:
+    """(text key, stored parse) of each key found, a few hundred rows at a time, so a caller
     can decode them one by one instead of holding every JSON text at once."""
     wanted = list(dict.fromkeys(keys))
     for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
@@ -51,8 +53,22 @@ def iter_cached_parses(store: Store, keys: Iterable[str], model: str,
         yield from ((key, data) for key, data in rows.fetchall())
 
 
-def cache_parses(store: Store, parses: Mapping[str, str], model: str, version: str) -> None:
-    """Remember parses (text key -> JSON); inside an action. Known keys are left alone."""
+def cached_keys(store: Store, keys: Iterable[str], model: str, version: str) -> set[str]:
+    """The text keys among ``keys`` whose parse is cached (without reading the parses)."""
+    wanted, found = list(dict.fromkeys(keys)), set()
+    for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
+        batch = wanted[i:i + 500]
+        found.update(key for (key,) in store.conn.execute(
+            "SELECT text_sha256 FROM parse_cache WHERE model = ? AND model_version = ? "
+            f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch)))
+    return found
+
+
+def cache_parses(store: Store, parses: Mapping[str, bytes | str], model: str,
+                 version: str) -> None:
+    """Remember parses (text key -> packed bytes or JSON); inside an action. Known keys are
+    left alone. The data column is declared TEXT, but SQLite keeps a BLOB as it is given, so
+    both forms live in it without a migration and a reader tells them by their type."""
     store.log._require_action()
     store.conn.executemany(
         "INSERT OR IGNORE INTO parse_cache (text_sha256, model, model_version, data) "

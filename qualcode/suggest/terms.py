@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from sys import intern
 
+from qualcode.nlp.packed import PackedParse
 from qualcode.nlp.parsed import ALPHA, ParseData, ParsedText, ParsedToken
 
 Terms = list[str]
@@ -87,26 +88,33 @@ class ParseTerms(_Layout):
 
     __slots__ = ("cuts", "end")
 
-    def __init__(self, data: ParseData) -> None:
+    def __init__(self, data: ParseData | PackedParse) -> None:
         super().__init__()
-        tokens = data["t"]
-        # is_content(names=True), inlined: this runs once per token of the corpus
-        counted = [t for t in tokens if t[4] == ALPHA and len(t[2]) > 1
-                   and t[2] not in FILLERS and t[3] in _COUNTED_POS]
-        starts, ends = [t[0] for t in counted], [t[1] for t in counted]
-        words = [intern(t[2]) for t in counted]
-        is_name = [t[3] in NAME_POS for t in counted]
+        parse = data if isinstance(data, PackedParse) else PackedParse.of(data)
+        all_starts, all_ends, strings = parse.starts, parse.ends, parse.strings
+        lemma_ids, pos_ids, flags = parse.lemma_ids, parse.pos_ids, parse.flags
+        # is_content(names=True), inlined and judged once per distinct string: this runs
+        # for every token of the corpus
+        word_ok = [len(w) > 1 and w not in FILLERS for w in strings]
+        pos_ok = [p in _COUNTED_POS for p in strings]
+        counted = [i for i in range(len(flags)) if flags[i] == ALPHA
+                   and word_ok[lemma_ids[i]] and pos_ok[pos_ids[i]]]
+        starts, ends = [all_starts[i] for i in counted], [all_ends[i] for i in counted]
+        # interned: the same lemma from every text is then one string in memory
+        words = [intern(strings[lemma_ids[i]]) for i in counted]
+        name_ids = {i for i, p in enumerate(strings) if p in NAME_POS}
+        is_name = [pos_ids[i] in name_ids for i in counted]
         if any(is_name):
-            plain = [(t[0], t[1], w) for t, w, n in zip(counted, words, is_name, strict=True)
+            plain = [(s, e, w) for s, e, w, n in zip(starts, ends, words, is_name, strict=True)
                      if not n]
         else:
             plain = list(zip(starts, ends, words, strict=True))
         plain_phrases: list[tuple[int, int, str]] = []
         named_phrases: list[tuple[int, int, str]] = []
-        for i, j in data["nc"]:
+        for i, j in parse.chunks:
             if j - i < 2:  # a phrase takes two content words
                 continue
-            first_char, last_char = tokens[i][0], tokens[j - 1][1]
+            first_char, last_char = all_starts[i], all_ends[j - 1]
             first, last = bisect_left(starts, first_char), bisect_right(ends, last_char)
             if last - first < 2:  # the chunk's content words
                 continue
@@ -126,13 +134,13 @@ class ParseTerms(_Layout):
             self.ends.extend([e for _, e, _ in kind])
             self.values += [v for _, _, v in kind]
             cuts.append(len(self.values))
-        sentences = data["s"]
+        sentences = parse.sentences
         self.starts.extend([s for s, _ in sentences])
         self.ends.extend([e for _, e in sentences])
         self.values += [""] * len(sentences)  # keeps values at their spans' indices
         cuts.append(len(self.starts))
         self.cuts = tuple(cuts)
-        self.end: int = tokens[-1][1] if tokens else 0  # where the last token ends
+        self.end: int = all_ends[-1] if all_ends else 0  # where the last token ends
 
     @classmethod
     def of(cls, parsed: ParsedText | ParseTerms) -> ParseTerms:

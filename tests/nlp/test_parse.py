@@ -60,3 +60,16 @@ def test_trained_pipeline_gives_lemmas_tags_noun_chunks_and_entities_on_request(
     [with_entities] = parse_texts(["The social workers met colleagues in Serbia."], name,
                                   entities=True)
     assert any(label == "GPE" for _, _, label in with_entities.entities)
+
+
+def test_parsing_on_several_processes_gives_the_same_parses_in_order() -> None:
+    from qualcode.nlp.packed import decode
+    from qualcode.nlp.parse import MIN_TEXTS_FOR_PROCESSES, iter_parse_stored, parse_data
+
+    texts = [f"Text number {i}. The children were running!" for i in
+             range(MIN_TEXTS_FOR_PROCESSES + 5)]
+    seen: list[int] = []
+    stored = list(iter_parse_stored(texts, BLANK, processes=2,
+                                    progress=lambda done, total: seen.append(done)))
+    assert [decode(s).to_data() for s in stored] == parse_data(texts, BLANK)
+    assert seen[-1] == len(texts) and seen == sorted(seen) and len(seen) > 1

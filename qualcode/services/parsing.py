@@ -1,0 +1,91 @@
+"""Parsing a project into its parse cache: every turn and every code's description, parsed
+once per text and pipeline, stored as it is made.
+
+Used by ``qualcode parse`` (parse ahead, so suggestions open on results) and by the
+suggesters' ``load_corpus`` (parse what is still missing). Parses are stored in small
+batches, each its own action, so an interrupted run keeps what it finished.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
+
+from qualcode.core.model import Code
+from qualcode.core.suggestions import RunReport
+from qualcode.nlp import ModelChoice, choose_model, text_key
+from qualcode.nlp.parse import iter_parse_stored
+from qualcode.store import Store
+from qualcode.store import suggestions as table
+
+Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
+
+# New parses are stored this many at a time, or at least this often: memory stays flat on a
+# large corpus, the project is never locked for the whole parse, and an interrupted run
+# loses at most a few seconds of parsing.
+STORE_EVERY = 2000
+STORE_SECONDS = 2.0
+
+
+def description_text(code: Code) -> str:
+    """What a code says about itself (exclusion notes left out: they describe other codes)."""
+    parts = [code.name + ".", code.definition, code.inclusion, code.example]
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+def project_texts(store: Store) -> list[str]:
+    """Every text the suggesters parse: non-empty turns, then code descriptions; each once."""
+    texts = [doc.text[t.text_start:t.text_end] for doc in store.documents()
+             for t in store.turns(doc.id or 0) if t.text_end > t.text_start]
+    texts += [description_text(c) for c in store.codes()]
+    return list(dict.fromkeys(texts))
+
+
+def parse_project(store: Store, *, progress: Progress | None = None,
+                  executor: Executor | None = None, processes: int | None = None) -> RunReport:
+    """Parse every text of the project not yet in the cache (on every core), storing as it
+    goes; what is cached already is left alone."""
+    choice = choose_model(store.setting("nlp_model"))
+    keys = {text_key(text): text for text in project_texts(store)}
+    cached = table.cached_keys(store, keys, choice.cache_name(), choice.version)
+    missing = [(key, text) for key, text in keys.items() if key not in cached]
+    for _ in store_parses(store, missing, choice, progress=progress, executor=executor,
+                          processes=processes):
+        pass
+    return RunReport(parsed=len(missing), cached=len(cached),
+                     model=f"{choice.cache_name()} {choice.version}",
+                     warnings=(choice.warning,) if choice.warning else ())
+
+
+def store_parses(store: Store, missing: Sequence[tuple[str, str]], choice: ModelChoice, *,
+                 progress: Progress | None = None, executor: Executor | None = None,
+                 processes: int | None = None) -> Iterator[tuple[str, bytes | str]]:
+    """Parse ``missing`` (text key, text) and store each parse; yields (key, stored form) in
+    order. Whatever was parsed is stored even when the run stops early (an interrupt)."""
+    if not missing:
+        return
+    step = (lambda done, total: progress("parsing", done, total)) if progress else None
+    made = iter_parse_stored([text for _, text in missing], choice.name, progress=step,
+                             executor=executor, processes=processes)
+    batch: dict[str, bytes | str] = {}
+    last = time.monotonic()
+    try:
+        for (key, _), stored in zip(missing, made, strict=True):
+            batch[key] = stored
+            if len(batch) >= STORE_EVERY or time.monotonic() - last >= STORE_SECONDS:
+                _cache(store, batch, choice)
+                batch, last = {}, time.monotonic()
+            yield key, stored
+    finally:
+        _cache(store, batch, choice)
+        made.close()  # an interrupt: stop the workers (their running chunks end first)
+
+
+def _cache(store: Store, parses: dict[str, bytes | str], choice: ModelChoice) -> None:
+    """Store a batch of new parses (text key -> packed or JSON form) in the parse cache."""
+    if not parses:
+        return
+    model = choice.cache_name()
+    with store.action("parse", detail=f"{len(parses)} texts with {model}", undoable=False):
+        table.cache_parses(store, parses, model, choice.version)
