@@ -140,6 +140,14 @@ def pseudonym(kind: str, index: int) -> str:
     return f"[{LABELS[kind]} {index + 1}]"
 
 
+def next_pseudonym(kind: str, taken: set[str]) -> str:
+    """The first pseudonym of ``kind`` not ``taken`` ("[Person C]" after A and B)."""
+    index = len(taken)
+    while pseudonym(kind, index) in taken:
+        index += 1
+    return pseudonym(kind, index)
+
+
 class Replacer:
     """Replaces every listed identifier (as written, as a register key, unaccented) in text."""
 

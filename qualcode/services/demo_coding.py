@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from qualcode.core import spans
 from qualcode.core.errors import InputError
 from qualcode.core.model import Coding, Document, MemoTarget, Role
 from qualcode.services.codes import PATH_SEP, code_paths
+from qualcode.services.yaml_input import load_yaml
 from qualcode.store import Store
 
 DEMO_CODER = "demo-analyst"
@@ -34,16 +33,7 @@ class DemoCoding:
 
 
 def read_demo_coding(path: Path) -> list[DemoCoding]:
-    try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except OSError as err:
-        raise InputError(path, f"cannot read file ({err.strerror})") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError(path, f"not valid YAML ({getattr(err, 'problem', err)})",
-                         line=mark.line + 1 if mark else None) from None
+    data, root = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("codings"), list):
         raise InputError(path, "expected a mapping with a `codings:` list")
     nodes = next(value for key, value in root.value if key.value == "codings").value

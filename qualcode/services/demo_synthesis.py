@@ -12,13 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from qualcode.core.errors import InputError
 from qualcode.core.model import AttributeType
 from qualcode.core.sections import PROFILE, SECTION_KINDS
 from qualcode.core.synthesis import DEFAULT_MATRIX
 from qualcode.services.codes import PATH_SEP, code_paths
+from qualcode.services.yaml_input import load_yaml
 from qualcode.store import Store
 from qualcode.store import sections as section_table
 from qualcode.store import synthesis as tables
@@ -29,14 +28,7 @@ REPORT_SETTINGS = {"title": "report_title", "author": "report_author",
 
 
 def read_demo_synthesis(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise InputError(path, f"cannot read file ({err.strerror})") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError(path, f"not valid YAML ({getattr(err, 'problem', err)})",
-                         line=mark.line + 1 if mark else None) from None
+    data, _root = load_yaml(path)
     if not isinstance(data, dict) or set(data) - TOP_KEYS:
         raise InputError(path, f"expected a mapping with keys among {', '.join(sorted(TOP_KEYS))}")
     return data

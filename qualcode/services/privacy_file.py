@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from qualcode.analysis import identifiers as rules
 from qualcode.core import spans
 from qualcode.core.errors import InputError
 from qualcode.services import pseudonyms
+from qualcode.services.yaml_input import load_yaml
 from qualcode.store import Store
 from qualcode.store import identifiers as register
 from qualcode.store.identifiers import Identifier
@@ -41,16 +40,7 @@ class PrivacyFile:
 
 
 def read_privacy_file(path: Path) -> PrivacyFile:
-    try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except OSError as err:
-        raise InputError(path, f"cannot read file ({err.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError(path, f"not valid YAML ({getattr(err, 'problem', err)})",
-                         line=mark.line + 1 if mark else None) from None
+    data, root = load_yaml(path)
     if not isinstance(data, dict):
         raise InputError(path, "expected a mapping with names, never, decisions")
     unknown = set(data) - FIELDS
@@ -118,12 +108,9 @@ def _add_user_identifier(store: Store, decision: Decision,
                          known: dict[str, Identifier]) -> Identifier:
     """An identifier the scan missed: registered as the user's, with every place it occurs."""
     taken = {e.pseudonym for e in known.values() if e.kind == decision.kind}
-    index = len(taken)
-    while rules.pseudonym(decision.kind, index) in taken:
-        index += 1
     entry = Identifier(decision.kind, decision.identifier,
                        rules.register_key(decision.identifier), "user",
-                       rules.pseudonym(decision.kind, index))
+                       rules.next_pseudonym(decision.kind, taken))
     entry_id = register.add_identifier(store, entry)
     rows = [(entry_id, doc.id or 0, start, end) for doc in store.documents()
             for start, end in spans.find_quote(doc.text, decision.identifier)]

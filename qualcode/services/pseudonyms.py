@@ -105,11 +105,8 @@ def _new(store: Store, item: rules.Found, key: str, known: dict[str, Identifier]
          people: dict[str, str]) -> Identifier:
     pseudonym = people.get(key) if item.kind == rules.PERSON else None
     if pseudonym is None:
-        taken = {i.pseudonym for i in known.values() if i.kind == item.kind}
-        index = len(taken)
-        while rules.pseudonym(item.kind, index) in taken:
-            index += 1
-        pseudonym = rules.pseudonym(item.kind, index)
+        pseudonym = rules.next_pseudonym(
+            item.kind, {i.pseudonym for i in known.values() if i.kind == item.kind})
     entry = Identifier(item.kind, item.text, key, item.source, pseudonym)
     entry_id = register.add_identifier(store, entry)
     if item.kind == rules.PERSON:
