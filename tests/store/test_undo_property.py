@@ -40,7 +40,9 @@ def run(store: Store, step: tuple) -> None:  # type: ignore[type-arg]
             end = min(len(doc.text), start + length)
             coding_service.apply_code(store, doc, codes[k], start, end, coder="ana")
         elif kind == "uncode" and codings:
-            coding_service.remove_coding(store, codings[step[1] % len(codings)])
+            # One coder throughout: this is one person's history (the model-based test in
+            # test_store_model.py covers two coders' histories interleaved).
+            coding_service.remove_coding(store, codings[step[1] % len(codings)], coder="ana")
         elif kind == "memo":
             _, target, n, text = step
             pool = {"document": docs, "code": codes, "coding": codings}[target]
@@ -48,7 +50,8 @@ def run(store: Store, step: tuple) -> None:  # type: ignore[type-arg]
                 coding_service.set_memo(store, MemoTarget(target), pool[n % len(pool)].id, text,
                                         coder="ana")
         elif kind == "important" and codings:
-            coding_service.set_important(store, codings[step[1] % len(codings)], step[2])
+            coding_service.set_important(store, codings[step[1] % len(codings)], step[2],
+                                         coder="ana")
         elif kind == "undo":
             store.undo()
         elif kind == "redo":
