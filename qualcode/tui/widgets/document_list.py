@@ -33,6 +33,7 @@ class DocumentList(OptionList):
     def show(self, infos: Sequence[DocumentInfo], details: dict[int, str],
              current: int | None) -> None:
         """``details``: a short line (key attributes) per document id; ``current`` is open."""
+        opened = current != self._shown[2]  # another document was opened since last time
         self._shown = (list(infos), details, current)
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         region = self.scrollable_content_region.width
@@ -45,7 +46,9 @@ class DocumentList(OptionList):
                 if prompt != self._prompts[index]:
                     self.replace_option_prompt_at_index(index, prompt)
             self._prompts = prompts
-            if current is not None:
+            # A recount leaves the cursor where the user moved it; opening another
+            # document (from a search, a jump) moves it there.
+            if current is not None and (opened or self.highlighted is None):
                 target = ids.index(str(current)) if str(current) in ids else 0
                 if self.highlighted != target:
                     self.highlighted = target
