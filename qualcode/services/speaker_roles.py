@@ -107,9 +107,8 @@ def redetect(store: Store, doc: Document, *, coder: str = "") -> tuple[int, int]
 
 def _turns_from_source(store: Store, doc: Document, rules: SpeakerRules
                        ) -> list[Turn] | None:
-    row = store.conn.execute("SELECT source_path FROM documents WHERE id = ?",
-                             (doc.id,)).fetchone()
-    path = Path(row["source_path"]) if row and row["source_path"] else None
+    recorded = speaker_edits.source_path(store, doc.id or 0)
+    path = Path(recorded) if recorded else None
     if path is None or not path.is_file():
         return None
     try:
@@ -126,9 +125,7 @@ def _documents(store: Store, rows: list[SpeakerRow]) -> dict[str, DocumentSpeake
         doc = docs.setdefault(row.document, DocumentSpeakers(row.document))
         doc.speakers.append(SpeakerStats(row.name, row.turns, row.words, row.questions,
                                          row.first, row.role, row.source))
-    for _doc_id, name, header in store.conn.execute(
-            "SELECT d.id, d.name, (SELECT t.text FROM turns t WHERE t.document_id = d.id "
-            "AND t.idx = 0 AND t.speaker_id IS NULL) FROM documents d"):
-        if name in docs and header:
+    for name, header in speaker_edits.header_notes(store).items():
+        if name in docs:
             docs[name].header = header
     return docs

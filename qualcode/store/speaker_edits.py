@@ -115,3 +115,17 @@ def replace_turns(store: Store, doc_id: int, text: str, turns: Sequence[Turn]) -
 def _sample(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= SAMPLE_CHARS else line[: SAMPLE_CHARS - 1] + "…"
+
+
+def source_path(store: Store, doc_id: int) -> str:
+    """Where a document was imported from ("" when unknown)."""
+    row = store.conn.execute("SELECT source_path FROM documents WHERE id = ?",
+                             (doc_id,)).fetchone()
+    return str(row["source_path"] or "") if row else ""
+
+
+def header_notes(store: Store) -> dict[str, str]:
+    """Document name -> the text before its first speaker (a title, a speaker list)."""
+    return {name: header for _id, name, header in store.conn.execute(
+        "SELECT d.id, d.name, (SELECT t.text FROM turns t WHERE t.document_id = d.id "
+        "AND t.idx = 0 AND t.speaker_id IS NULL) FROM documents d") if header}
