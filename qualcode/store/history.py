@@ -85,6 +85,7 @@ def _step(store: Store, coder: str | None, name: str) -> ActionInfo | None:
                                (target.id, action_id))
             store.log.logging = True  # the row changes of undo/redo, for the audit trail
             _apply(store, target.id, forward)
+            _check_code_tree(store)
             store.conn.execute("UPDATE actions SET state = ? WHERE id = ?",
                                ("done" if forward else "undone", target.id))
             store.log.changed = True
@@ -95,6 +96,17 @@ def _step(store: Store, coder: str | None, name: str) -> ActionInfo | None:
         who = f"{target.coder}'s " if target.coder else ""
         raise Conflict(f"cannot {name} {who}{what!r}: {err}; {after}") from None
     return target
+
+
+def _check_code_tree(store: Store) -> None:
+    """Each action kept the code tree whole, but two coders' moves undone and redone in
+    another order could make a code its own ancestor: refuse that step."""
+    reachable = store.conn.execute(
+        "WITH RECURSIVE tree(id) AS (SELECT id FROM codes WHERE parent_id IS NULL "
+        "UNION SELECT codes.id FROM codes JOIN tree ON codes.parent_id = tree.id) "
+        "SELECT count(*) FROM tree").fetchone()[0]
+    if reachable != store.conn.execute("SELECT count(*) FROM codes").fetchone()[0]:
+        raise Conflict("it would make a code its own ancestor (codes were moved since)")
 
 
 def _refuse(store: Store, target: ActionInfo, name: str, coder: str | None) -> None:
