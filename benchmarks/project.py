@@ -45,9 +45,9 @@ def build_project(corpus: Corpus, path: Path) -> Store:
 def add_cases(store: Store) -> None:
     """One case per interview, with two attributes to split the report by."""
     with store.action("cases", coder=CODER, undoable=False):
-        for number, doc in enumerate(store.documents()):
-            case_id = store.case_id(Path(doc.name).stem, create=True)
-            store.set_document_case(doc.id or 0, case_id)
+        for number, doc in enumerate(store.documents.all()):
+            case_id = store.cases.id_for(Path(doc.name).stem, create=True)
+            store.documents.set_case(doc.id or 0, case_id)
             apply_attributes(store, case_id, {
                 "organisation type": ORGANISATION_TYPES[number % len(ORGANISATION_TYPES)],
                 "region": REGIONS[number % len(REGIONS)],
@@ -61,7 +61,7 @@ def add_codebook(store: Store) -> dict[str, Code]:
         parents: dict[str, int] = {}
         for position, topic in enumerate(TOPICS):
             if topic.group not in parents:
-                parents[topic.group] = store.add_code(Code(
+                parents[topic.group] = store.codes.add(Code(
                     name=topic.group, guid=str(uuid.uuid5(NAMESPACE, topic.group)),
                     definition=f"Everything about {topic.group.lower()}.",
                     position=len(parents)))
@@ -73,7 +73,7 @@ def add_codebook(store: Store) -> dict[str, Code]:
                 exclusion="Passing mentions without any substance.",
                 example=f"The {topic.phrases[0]} was {topic.adjectives[0]}.",
                 position=position)
-            children[topic.key] = store.code(store.add_code(code))
+            children[topic.key] = store.codes.get(store.codes.add(code))
     return children
 
 
@@ -82,8 +82,8 @@ def add_codings(store: Store, corpus: Corpus, codes: dict[str, Code]) -> int:
     with its topic's code, one action per document. Returns the number of codings."""
     rng = random.Random(f"{corpus.words}:codings")
     added = 0
-    for doc in store.documents():
-        answers = [t for t in store.turns(doc.id or 0) if t.role is Role.RESPONDENT]
+    for doc in store.documents.all():
+        answers = [t for t in store.turns.all(doc.id or 0) if t.role is Role.RESPONDENT]
         topics = corpus.topics.get(doc.name, [])
         if len(answers) != len(topics):
             print(f"{doc.name}: {len(answers)} answers but {len(topics)} topics; not coded",
@@ -93,7 +93,7 @@ def add_codings(store: Store, corpus: Corpus, codes: dict[str, Code]) -> int:
             for turn, topic in zip(answers, topics, strict=True):
                 if topic and rng.random() < CODED_SHARE:
                     start, end = _span(doc.text, turn, rng)
-                    store.add_coding(Coding(
+                    store.codings.add(Coding(
                         document_id=doc.id or 0, code_id=codes[topic].id or 0, start=start,
                         end=end, text=doc.text[start:end], coder=CODER,
                         important=rng.random() < IMPORTANT_SHARE))
@@ -126,7 +126,7 @@ def main(argv: Sequence[str]) -> int:
     """``python -m benchmarks.project CORPUS_FOLDER PROJECT``: build the project (untimed)."""
     folder, path = Path(argv[0]), Path(argv[1])
     with build_project(Corpus.load(folder), path) as store:
-        stats = store.stats()
+        stats = store.overview.stats()
     print(f"{path.name}: {stats.documents} documents, {stats.turns} turns, "
           f"{stats.codings} codings", file=sys.stderr)
     return 0

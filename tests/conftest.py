@@ -57,8 +57,8 @@ def seeded(store: Store) -> Store:
         for name in ("a.txt", "b.txt"):
             doc, turns = make_document(name, SAMPLE_TURNS if name == "a.txt"
                                        else list(reversed(SAMPLE_TURNS)))
-            store.add_document(doc, turns)
-        root = store.add_code(Code(name="Governance", guid="g-1"))
-        store.add_code(Code(name="Steering groups", guid="g-2", parent_id=root))
-        store.add_code(Code(name="Knowledge sharing", guid="k-1", position=1))
+            store.documents.add(doc, turns)
+        root = store.codes.add(Code(name="Governance", guid="g-1"))
+        store.codes.add(Code(name="Steering groups", guid="g-2", parent_id=root))
+        store.codes.add(Code(name="Knowledge sharing", guid="k-1", position=1))
     return store

@@ -82,7 +82,7 @@ def ceiling(ctx: Context) -> Timing:
         data = training_data(store, corpus)
         # the very candidates suggest_codes scores: their terms count proper names
         candidates = [u.terms for u in respondent_units(corpus, unit="sentence",
-                                                        exclude=store.codings(), names=True)]
+                                                        exclude=store.codings.all(), names=True)]
     p = CodeSuggester(**CODE_PARAMS).get_params()
     X, Y = data.X, np.asarray(data.Y)
     judged = np.flatnonzero((Y == 1).any(axis=1))

@@ -24,8 +24,8 @@ def _rows(project: Path, seed: int) -> list[dict[str, object]]:
 
     rng = random.Random(f"{seed}:bulk")
     with Store.open(project) as store:
-        docs = store.documents()
-        codes = store.codes()
+        docs = store.documents.all()
+        codes = store.codes.all()
         paths = code_paths(codes)
     leaves = [path_text(paths[c.id or 0]) for c in codes]
     rows: list[dict[str, object]] = []

@@ -23,7 +23,7 @@ def measure(ctx: Context) -> Timing:
             report = import_paths(store, files)
         with again.running():  # the same files again: every one found unchanged
             repeat = import_paths(store, files)
-        stats = store.stats()
+        stats = store.overview.stats()
     if report.errors or len(repeat.unchanged) != len(files):
         raise RuntimeError(f"import went wrong: {report.errors or repeat.errors}")
     return Timing(first.seconds, {"documents": stats.documents, "turns": stats.turns,

@@ -31,9 +31,9 @@ def texts_of(ctx: Context) -> list[str]:
     from qualcode.store import Store
 
     with Store.open(ctx.project) as store:
-        texts = [doc.text[t.text_start:t.text_end] for doc in store.documents()
-                 for t in store.turns(doc.id or 0) if t.text_end > t.text_start]
-        texts += [description_text(c) for c in store.codes()]
+        texts = [doc.text[t.text_start:t.text_end] for doc in store.documents.all()
+                 for t in store.turns.all(doc.id or 0) if t.text_end > t.text_start]
+        texts += [description_text(c) for c in store.codes.all()]
     return list(dict.fromkeys(texts))
 
 

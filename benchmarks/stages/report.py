@@ -27,19 +27,18 @@ def add_synthesis(project: Path) -> None:
     """A finding per code, and a matrix of four codes with a rated cell per case."""
     from qualcode.services.synthesis import define_matrix, set_finding
     from qualcode.store import Store
-    from qualcode.store import synthesis as tables
 
     with Store.open(project) as store:
-        codes = store.codes()
+        codes = store.codes.all()
         for code in codes:
             set_finding(store, code, f"Respondents described {code.name.lower()} in many "
                         "ways; the strongest pattern is summarised here.", coder="benchmark")
         columns = [c for c in codes if c.parent_id is not None][:MATRIX_COLUMNS]
         grid = define_matrix(store, columns, SCALE, coder="benchmark")
         with store.action("matrix cells", coder="benchmark"):
-            for row, case in enumerate(store.cases()):
+            for row, case in enumerate(store.cases.all()):
                 for column, code in enumerate(columns):
-                    tables.set_cell(store, grid.id or 0, case.id or 0, code.id or 0,
+                    store.synthesis.set_cell(grid.id or 0, case.id or 0, code.id or 0,
                                     f"{case.name} on {code.name.lower()}: see the quotes.",
                                     SCALE[(row + column) % len(SCALE)], "benchmark")
 

@@ -65,8 +65,8 @@ def measure(ctx: Context) -> Timing:
 
     items = queries(ctx.seed)
     with Store.open(ctx.project) as store:
-        hits = sum(len(store.search(q, LIMIT)) for q in items)
-        times = _latencies(lambda q: store.search(q, LIMIT), items)
+        hits = sum(len(store.overview.search(q, LIMIT)) for q in items)
+        times = _latencies(lambda q: store.overview.search(q, LIMIT), items)
     return _timing(times, hits)
 
 

@@ -55,8 +55,8 @@ def build_long_project(ctx: Context) -> tuple[Path, int]:
         if report.errors:
             raise RuntimeError("; ".join(report.errors))
         codes = list(add_codebook(store).values())
-        doc = store.documents()[0]
-        places = [s for t in store.turns(doc.id or 0) if t.role is Role.RESPONDENT
+        doc = store.documents.all()[0]
+        places = [s for t in store.turns.all(doc.id or 0) if t.role is Role.RESPONDENT
                   for s in spans.sentences(doc.text, t.text_start, t.text_end)]
         rng = random.Random(f"{ctx.seed}:tui")
         chosen = sorted(rng.sample(places, min(len(places), CODINGS * 9 // 10)))
@@ -66,11 +66,11 @@ def build_long_project(ctx: Context) -> tuple[Path, int]:
             for start, end in chosen:
                 code = rng.choice([c for c in codes if (c.id, start, end) not in used])
                 used.add((code.id or 0, start, end))
-                store.add_coding(Coding(document_id=doc.id or 0, code_id=code.id or 0,
+                store.codings.add(Coding(document_id=doc.id or 0, code_id=code.id or 0,
                                         start=start, end=end, text=doc.text[start:end],
                                         coder=PREPARED_BY))
         with store.action("pin", coder=PREPARED_BY):
-            store.update_code(codes[0].id or 0, shortcut=PIN)
+            store.codes.update(codes[0].id or 0, shortcut=PIN)
     return ctx.project, item.words
 
 
@@ -122,7 +122,7 @@ async def _drive_workbench(project: Path) -> dict[str, Any]:
             await frame(pilot, "right")  # the next sentence (not timed)
             times.append(await frame(pilot, PIN))
         await pilot.pause()
-        applied = sum(1 for c in app.project.store.codings() if c.coder == CODER)
+        applied = sum(1 for c in app.project.store.codings.all() if c.coder == CODER)
     return {"open": opening, "startup": startup, "times": times, "applied": applied}
 
 

@@ -33,7 +33,7 @@ def frequencies(ctx: Context, attribute: str | None, measure: str, rollup: bool,
       qualcode frequencies --by "organisation type" --rollup --format csv
     """
     with ctx.open() as store:
-        codes = store.codes()
+        codes = store.codes.all()
         paths = code_paths(codes)
         if attribute is None:
             found = analysis.frequencies(store, rollup=rollup)
@@ -78,7 +78,7 @@ def cooccurrence(ctx: Context, same_turn: bool, minimum: int, fmt: str) -> None:
 
     with ctx.open() as store:
         counts = analysis.cooccurrence(store, same_turn=same_turn)
-        paths = code_paths(store.codes())
+        paths = code_paths(store.codes.all())
     rows = [{"code": path_text(paths[p.a]), "with": path_text(paths[p.b]), "count": p.count}
             for p in ranked_pairs(counts, minimum=minimum)]
     what = "turns with both" if same_turn else "overlapping codings"

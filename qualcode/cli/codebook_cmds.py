@@ -46,8 +46,8 @@ def codebook_show(ctx: Context, fmt: str, definitions: bool) -> None:
       qualcode codebook show --definitions
     """
     with ctx.open() as store:
-        codes = store.codes()
-        counts = store.coding_counts()
+        codes = store.codes.all()
+        counts = store.codings.count_by_code()
     paths = code_service.code_paths(codes)
     rows = []
     for c in codes:

@@ -67,7 +67,7 @@ def code_cmd(ctx: Context, document: str, code: str, span: str | None, turn: int
     """
     bounds = _span(span)
     with ctx.open() as store:
-        doc = store.find_document(document)
+        doc = store.documents.find(document)
         target = find_code(store, code)
         ref = coding_service.SpanRef(start=bounds[0] if bounds else None,
                                      end=bounds[1] if bounds else None, turn=turn, quote=quote)
@@ -96,18 +96,18 @@ def uncode(ctx: Context, ref: str, code: str | None, span: str | None, turn: int
         if code is None:
             if not ref.isdigit():
                 raise click.UsageError("give a coding id, or DOCUMENT CODE and a span/turn/quote")
-            target = store.coding(int(ref))
+            target = store.codings.get(int(ref))
         else:
-            doc = store.find_document(ref)
+            doc = store.documents.find(ref)
             the_code = find_code(store, code)
             bounds = _span(span)
             start, end = coding_service.resolve_span(store, doc, coding_service.SpanRef(
                 start=bounds[0] if bounds else None, end=bounds[1] if bounds else None,
                 turn=turn, quote=quote))
             # The coder's own coding first: two coders may have coded the same span.
-            found = (store.find_coding(doc.id or 0, the_code.id or 0, start, end,
+            found = (store.codings.find(doc.id or 0, the_code.id or 0, start, end,
                                        coder=ctx.coder)
-                     or store.find_coding(doc.id or 0, the_code.id or 0, start, end))
+                     or store.codings.find(doc.id or 0, the_code.id or 0, start, end))
             if found is None:
                 raise QualcodeError(f"no coding of {the_code.name!r} at {start}:{end}")
             target = found
@@ -139,23 +139,23 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
         return
     filters = _where(where)
     with ctx.open() as store:
-        codes = store.codes()
+        codes = store.codes.all()
         paths = code_paths(codes)
         code_ids = None
         if code_refs:
             roots = [find_code(store, r).id for r in code_refs]
             code_ids = [c.id or 0 for c in codes
                         if any(r in _ancestors(codes, c.id or 0) for r in roots)]
-        doc_id = store.find_document(document).id if document else None
-        all_cases = {c.id: c for c in store.cases()}
+        doc_id = store.documents.find(document).id if document else None
+        all_cases = {c.id: c for c in store.cases.all()}
         case_ids = None
         if filters:
             case_ids = [c.id or 0 for c in all_cases.values() if all(
                 format_value(v).lower() == filters.get(k.lower())
                 for k, v in c.attributes.items() if k.lower() in filters)
                 and all(k in {a.lower() for a in c.attributes} for k in filters)]
-        docs = {d.id: d for d in store.documents()}
-        found = store.codings(document_id=doc_id, code_ids=code_ids, case_ids=case_ids,
+        docs = {d.id: d for d in store.documents.all()}
+        found = store.codings.all(document_id=doc_id, code_ids=code_ids, case_ids=case_ids,
                               important=True if important else None)
     rows = []
     for c in found:
@@ -207,7 +207,7 @@ def memo(ctx: Context, target: str, ref: str | None, text: str, title: str) -> N
             if not ref:
                 raise click.UsageError(f"a {target} memo needs the {target}'s name or id")
             if kind is MemoTarget.DOCUMENT:
-                target_id = store.find_document(ref).id
+                target_id = store.documents.find(ref).id
             elif kind is MemoTarget.CODE:
                 target_id = find_code(store, ref).id
             else:

@@ -151,8 +151,8 @@ def attributes_show(ctx: Context, fmt: str) -> None:
       qualcode attributes show --format csv
     """
     with ctx.open() as store:
-        all_cases = store.cases()
-        names = list(store.attribute_types())
+        all_cases = store.cases.all()
+        names = list(store.attributes.types())
     rows = [{"case": c.name, **{n: format_value(c.attributes[n]) if n in c.attributes else ""
                                 for n in names}} for c in all_cases]
     emit(rows, ["case", *names], fmt, title="Cases")
@@ -172,12 +172,12 @@ def stats(ctx: Context) -> None:
 
 
 def project_summary(store) -> str:  # type: ignore[no-untyped-def]
-    s = store.stats()
+    s = store.overview.stats()
     lines = [f"project {store.path}",
              f"  {s.documents} documents ({s.words:,} words, {s.turns} turns, "
              f"{s.speakers} speakers) in {s.cases} cases",
              f"  {s.codes} codes, {s.codings} codings by {s.coders} coder(s), {s.memos} memos"]
-    for info in store.document_infos():
+    for info in store.documents.infos():
         lines.append(f"  - {info.name:<40} {info.case_name or '':<8} {info.words:>6} words "
                      f"{info.codings:>4} codings {info.coded_share:>5.0%} coded")
     return "\n".join(lines)
@@ -196,7 +196,7 @@ def search(ctx: Context, query: str, limit: int, fmt: str) -> None:
       qualcode search "steering group*"
     """
     with ctx.open() as store:
-        hits = store.search(query, limit=limit)
+        hits = store.overview.search(query, limit=limit)
     rows = [{"document": h.document_name, "turn": h.turn_index, "speaker": h.speaker or "",
              "span": f"{h.start}:{h.end}", "snippet": h.snippet} for h in hits]
     emit(rows, ["document", "turn", "speaker", "span", "snippet"], fmt,

@@ -71,7 +71,7 @@ def synth_shorten(ctx: Context, coding_id: int, text: str) -> None:
       qualcode synth shorten 42 "If the material is in English, it doesn't exist for her …"
     """
     with ctx.open() as store:
-        done = service.shorten_quote(store, store.coding(coding_id), text, coder=ctx.coder)
+        done = service.shorten_quote(store, store.codings.get(coding_id), text, coder=ctx.coder)
     click.echo(f"coding {coding_id}: " + (f"shortened to “{done.text}”" if done
                                           else "the original is quoted"))
 
@@ -89,7 +89,7 @@ def synth_sections(ctx: Context, fmt: str) -> None:
     with ctx.open() as store:
         own = service.report_sections(store)
         profiles = service.profiles(store)
-        names = {c.id: c.name for c in store.cases()}
+        names = {c.id: c.name for c in store.cases.all()}
     rows: list[dict[str, object]] = [
         {"section": kind, "heading": own[kind].heading if kind in own else heading,
          "words": len(own[kind].text.split()) if kind in own else 0}

@@ -42,7 +42,7 @@ def speakers(ctx: Context, document: str | None, assignments: tuple[str, ...],
     from qualcode.services import speakers as service
 
     with ctx.open() as store:
-        doc = store.find_document(document) if document else None
+        doc = store.documents.find(document) if document else None
         for pair in assignments:
             name, role = _role_pair(pair)
             if doc is not None:
@@ -60,7 +60,7 @@ def speakers(ctx: Context, document: str | None, assignments: tuple[str, ...],
             click.echo(f"{old.strip()} is now {new.strip()} in {done.documents} document(s) "
                        f"({done.turns} turns)")
         if redetect:
-            for target in [doc] if doc is not None else store.documents():
+            for target in [doc] if doc is not None else store.documents.all():
                 before, after = speaker_roles.redetect(store, target, coder=ctx.coder)
                 click.echo(f"{target.name}: {before} turns -> {after} turns")
         if doc is not None:

@@ -102,8 +102,8 @@ def suggest_themes(ctx: Context, k: int | None, filters: tuple[str, ...], uncode
                    f"{summary['units']} passages, k chosen by {summary['chosen_by']}")
         for line in _run_notes(summary):
             click.echo(line)
-        names = {d.id or 0: d.name for d in store.documents()}
-        paths = code_paths(store.codes())
+        names = {d.id or 0: d.name for d in store.documents.all()}
+        paths = code_paths(store.codes.all())
         for theme in run.themes:
             _show_theme(store, theme, names, paths)
     click.echo("Accept one as a new code with `qualcode suggest accept T<id>`, merge it with "
@@ -184,7 +184,7 @@ def suggest_codes(ctx: Context, document: str | None, limit: int, min_confidence
     from qualcode.services import suggest as service
 
     with ctx.open() as store:
-        doc = store.find_document(document) if document else None
+        doc = store.documents.find(document) if document else None
         with progress_bar() as progress:
             result = service.suggest_codes(store, document=doc, limit=limit,
                                            min_confidence=min_confidence, coder=ctx.coder,
@@ -202,8 +202,8 @@ def suggest_codes(ctx: Context, document: str | None, limit: int, min_confidence
 
 def _suggestion_rows(store: Store, found: list[CodeSuggestion],
                      evaluation: Evaluation | None) -> list[dict[str, Any]]:
-    paths = code_paths(store.codes())
-    docs = {d.id: d.name for d in store.documents()}
+    paths = code_paths(store.codes.all())
+    docs = {d.id: d.name for d in store.documents.all()}
     rows = []
     for s in found:
         figure = evaluation.figure(s.code_id) if evaluation else None
@@ -235,7 +235,7 @@ def suggest_list(ctx: Context, status: str, document: str | None, fmt: str) -> N
     from qualcode.services import suggest as service
 
     with ctx.open() as store:
-        doc_id = store.find_document(document).id if document else None
+        doc_id = store.documents.find(document).id if document else None
         wanted = None if status == "all" else service.SuggestionStatus(status)
         found = service.list_suggestions(store, status=wanted, document_id=doc_id)
         rows = _suggestion_rows(store, found, service.latest_evaluation(store))
@@ -276,7 +276,7 @@ def suggest_accept(ctx: Context, ref: str | None, into: str | None, name: str | 
         raise click.UsageError("give a suggestion id, a theme T<id>, or --above CONFIDENCE")
     with ctx.open() as store:
         if above is not None:
-            doc_id = store.find_document(document).id if document else None
+            doc_id = store.documents.find(document).id if document else None
             done = service.accept_above(store, above, coder=ctx.coder, document_id=doc_id)
             click.echo(f"accepted {len(done)} suggestion(s) at or above {above:g}")
             return
@@ -290,14 +290,14 @@ def suggest_accept(ctx: Context, ref: str | None, into: str | None, name: str | 
                 under = find_code(store, parent) if parent else None
                 code = service.accept_theme_as_code(store, theme_id, coder=ctx.coder, name=name,
                                                     parent=under)
-                count = len(store.codings(code_ids=[code.id or 0]))
+                count = len(store.codings.all(code_ids=[code.id or 0]))
                 click.echo(f"{ref.upper()} is now code {code.id} {code.name!r} "
                            f"with {count} coding(s)")
             return
         if into or name or parent:
             raise click.UsageError("--into, --name and --parent are for themes (T<id>)")
         coding = service.accept_suggestion(store, _suggestion_id(ref or ""), coder=ctx.coder)
-        click.echo(f"coding {coding.id}: {store.code(coding.code_id).name} "
+        click.echo(f"coding {coding.id}: {store.codes.get(coding.code_id).name} "
                    f"\"{_excerpt(coding.text, 70)}\"")
 
 

@@ -46,7 +46,8 @@ def suggest_evaluate(ctx: Context, fmt: str) -> None:
         with progress_bar() as progress:
             result = service.evaluate(store, progress=progress)
         _report(result.report)
-        names = {code_id: path_text(path) for code_id, path in code_paths(store.codes()).items()}
+        names = {code_id: path_text(path) for code_id,
+                 path in code_paths(store.codes.all()).items()}
     if result.report.reused:
         click.echo("unchanged since the stored evaluation of "
                    f"{result.evaluation.created_at}: shown as it was", err=True)

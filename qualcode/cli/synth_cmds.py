@@ -73,7 +73,7 @@ def quote_pick(ctx: Context, coding_id: int) -> None:
       qualcode synth quote pick 42
     """
     with ctx.open() as store:
-        changed = synth_service.pick_quote(store, store.coding(coding_id), coder=ctx.coder)
+        changed = synth_service.pick_quote(store, store.codings.get(coding_id), coder=ctx.coder)
     click.echo(f"coding {coding_id} " + ("is now a key quote" if changed
                                          else "already was a key quote"))
 
@@ -89,7 +89,7 @@ def quote_unpick(ctx: Context, coding_id: int) -> None:
       qualcode synth quote unpick 42
     """
     with ctx.open() as store:
-        changed = synth_service.unpick_quote(store, store.coding(coding_id), coder=ctx.coder)
+        changed = synth_service.unpick_quote(store, store.codings.get(coding_id), coder=ctx.coder)
     click.echo(f"coding {coding_id} " + ("is no longer a key quote" if changed
                                          else "was not a key quote"))
 
@@ -183,9 +183,9 @@ def synth_show(ctx: Context, matrix_name: str, fmt: str) -> None:
     """
     with ctx.open() as store:
         done = synth_service.synthesis(store, matrix_name)
-        codes = store.codes()
+        codes = store.codes.all()
         quotes = synth_service.key_quotes(store)
-        cases = store.cases()
+        cases = store.cases.all()
     paths = {i: path_text(p) for i, p in code_paths(codes).items()}
     per_code: dict[int, int] = {}
     for q in quotes:

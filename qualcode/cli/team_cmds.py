@@ -176,8 +176,8 @@ def disagreements_cmd(ctx: Context, coders: str | None, show_all: bool, fmt: str
         found = (team.all_disagreements(store, first, second) if show_all
                  else team.open_disagreements(store, first, second))
         done = team.progress(store, first, second)
-        names = {d.id: d.name for d in store.documents()}
-        codes = {c.id: c.name for c in store.codes()}
+        names = {d.id: d.name for d in store.documents.all()}
+        codes = {c.id: c.name for c in store.codes.all()}
         rows = [{"n": i, "document": names[d.document_id], "span": f"{d.start}-{d.end}",
                  "kind": d.kind.replace("first", first).replace("second", second),
                  first: "; ".join(codes[s.code_id] for s in d.first),

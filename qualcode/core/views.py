@@ -59,3 +59,18 @@ class ProjectStats:
     codings: int
     memos: int
     coders: int
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A document without its text: what lists need (names, cases, sizes), so listing a
+    project never reads every transcript."""
+
+    id: int
+    name: str
+    format: str
+    sha256: str
+    imported_at: str
+    encoding: str
+    case_id: int | None
+    words: int

@@ -49,13 +49,13 @@ def agreement(store: Store, *, coders: Sequence[str] = (), unit: str = "characte
         raise QualcodeError(f"unknown level {level!r} (choose from {', '.join(LEVELS)})")
     if not 0.0 < overlap <= 1.0:
         raise QualcodeError("--overlap must be a share between 0 and 1 (e.g. 0.9 for 90%)")
-    docs = ([store.find_document(ref) for ref in documents] if documents
-            else store.documents())
+    docs = ([store.documents.find(ref) for ref in documents] if documents
+            else store.documents.all())
     doc_ids = {d.id for d in docs}
-    all_codes = store.codes()
+    all_codes = store.codes.all()
     compared, value_of = _compared_codes(store, all_codes, codes, group, level)
     spans = [CodedSpan(c.document_id, c.code_id, c.coder, c.start, c.end)
-             for c in store.codings(code_ids=[c.id or 0 for c in all_codes])
+             for c in store.codings.all(code_ids=[c.id or 0 for c in all_codes])
              if c.document_id in doc_ids]
     chosen = _coders(store, coders, spans, unit)
     paths = code_paths(all_codes)
@@ -67,7 +67,7 @@ def agreement(store: Store, *, coders: Sequence[str] = (), unit: str = "characte
                                [(path_text(paths[c]), per[c]) for c in code_ids], overall,
                                threshold=overlap)
     units = [DocumentUnits.of(d.id or 0, d.text,
-                              [(t.text_start, t.text_end) for t in store.turns(d.id or 0)])
+                              [(t.text_start, t.text_end) for t in store.turns.all(d.id or 0)])
              for d in docs]
     per_code, grouped, ambiguous = reliability_data(units, spans, chosen, unit, value_of,
                                                     code_ids, scope=scope)
@@ -108,7 +108,7 @@ def _value(code: Code, level: str) -> object:
 
 def _coders(store: Store, requested: Sequence[str], spans: list[CodedSpan],
             unit: str) -> list[str]:
-    known = store.coders()
+    known = store.coders.names()
     if requested:
         missing = [c for c in requested if c not in known]
         if missing:

@@ -47,7 +47,7 @@ class _Codes:
 
     def __init__(self, store: Store, create: bool, report: BulkReport) -> None:
         self.store, self.create, self.report = store, create, report
-        self.ids = {path_key(p): i for i, p in code_paths(store.codes()).items()}
+        self.ids = {path_key(p): i for i, p in code_paths(store.codes.all()).items()}
 
     def find(self, path_text_: str) -> int:
         path = tuple(p.strip() for p in path_text_.split(PATH_SEP.strip()) if p.strip())
@@ -59,7 +59,7 @@ class _Codes:
         if not self.create:
             raise NotFound(f"no code {path_text(path)!r} (use --create-codes to add it)")
         parent = self.find(PATH_SEP.join(path[:-1])) if len(path) > 1 else None
-        code_id = self.store.add_code(Code(name=path[-1], guid=stable_guid("code", *path),
+        code_id = self.store.codes.add(Code(name=path[-1], guid=stable_guid("code", *path),
                                            parent_id=parent, position=len(self.ids)))
         self.ids[path_key(path)] = code_id
         self.report.codes_added.append(path_text(path))
@@ -84,7 +84,7 @@ def import_codings(store: Store, path: Path, *, coder: str, create_codes: bool =
                 report.failed.append(f"{path}:{row.line}: {err}")
                 continue
             who = found["coder"]
-            coder_id = coders.get(who) or coders.setdefault(who, store.coder_id(who))
+            coder_id = coders.get(who) or coders.setdefault(who, store.coders.id_for(who))
             key = (found["document_id"], found["code_id"], found["start"], found["end"],
                    coder_id)
             if key in seen:
@@ -100,7 +100,7 @@ def import_codings(store: Store, path: Path, *, coder: str, create_codes: bool =
         ids = repo.insert_many(store, "codings", [r for r, _, _ in new])
         for coding_id, (_, memo, who) in zip(ids, new, strict=True):
             if memo:
-                store.set_memo(MemoTarget.CODING, coding_id, memo, who)
+                store.memos.set(MemoTarget.CODING, coding_id, memo, who)
         report.added = len(ids)
     return report
 
@@ -108,7 +108,7 @@ def import_codings(store: Store, path: Path, *, coder: str, create_codes: bool =
 def _document(store: Store, name: str, docs: dict[str, Document | None]) -> Document:
     if name not in docs:
         try:
-            docs[name] = store.find_document(name)
+            docs[name] = store.documents.find(name)
         except NotFound:
             docs[name] = None
     doc = docs[name]
@@ -145,12 +145,12 @@ def _one(store: Store, row: BulkRow, docs: dict[str, Document | None], codes: _C
 
 def coding_rows(store: Store, codings: list[Coding] | None = None) -> list[dict[str, Any]]:
     """The bulk columns for ``codings`` (default: all), as ``codings`` prints them."""
-    paths = code_paths(store.codes())
-    names = {d.id: d.name for d in store.documents()}
+    paths = code_paths(store.codes.all())
+    names = {d.id: d.name for d in store.documents.all()}
     return [{"document": names[c.document_id], "code": path_text(paths[c.code_id]),
              "start": c.start, "end": c.end, "text": c.text, "coder": c.coder, "memo": c.memo,
              "important": "yes" if c.important else ""}
-            for c in (store.codings() if codings is None else codings)]
+            for c in (store.codings.all() if codings is None else codings)]
 
 
 def export_codings(store: Store, dest: Path) -> int:
@@ -163,9 +163,9 @@ def export_highlights(store: Store, dest: Path) -> int:
     """Codings as Taguette's highlights export (tag paths joined by dots)."""
     from qualcode.exchange.taguette import write_highlights_csv
 
-    paths = code_paths(store.codes())
-    names = {d.id: d.name for d in store.documents()}
-    found = store.codings()
+    paths = code_paths(store.codes.all())
+    names = {d.id: d.name for d in store.documents.all()}
+    found = store.codings.all()
     write_highlights_csv([{"id": c.id, "document": names[c.document_id],
                            "tag": ".".join(paths[c.code_id]), "content": c.text}
                           for c in found], dest)

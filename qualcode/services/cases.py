@@ -29,7 +29,7 @@ def apply_attributes(store: Store, case_id: int, values: dict[str, str], *, sour
                      line: int | None = None, types: dict[str, AttributeType] | None = None
                      ) -> None:
     """Set typed attributes on a case (inside the caller's action)."""
-    known = store.attribute_types()
+    known = store.attributes.types()
     for name, text in values.items():
         if not text.strip():
             continue
@@ -39,8 +39,8 @@ def apply_attributes(store: Store, case_id: int, values: dict[str, str], *, sour
         except ValueError as err:
             raise InputError(source, f"attribute {name!r}: {err} (it is of type {kind})",
                              line=line) from None
-        store.define_attribute(name, kind)
-        store.set_case_attribute(case_id, name, value)
+        store.attributes.define(name, kind)
+        store.cases.set_attribute(case_id, name, value)
 
 
 def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
@@ -70,15 +70,15 @@ def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
             doc_id = None
             if doc_col is not None:
                 name = row[doc_col].strip()
-                doc_id = store.document_id_by_name(name)
+                doc_id = store.documents.id_by_name(name)
                 if doc_id is None:
                     raise InputError(path, f"no document named {name!r} in the project", line=n)
             case_name = row[case_col].strip() if case_col is not None else row[doc_col].strip()
             if not case_name:
                 raise InputError(path, "the case name is empty", line=n)
-            case_id = store.case_id(case_name, create=True)
+            case_id = store.cases.id_for(case_name, create=True)
             if doc_id is not None:
-                store.set_document_case(doc_id, case_id)
+                store.documents.set_case(doc_id, case_id)
             apply_attributes(store, case_id, {header[i]: row[i] for i in attr_cols},
                              source=str(path), line=n, types=types)
     return len(body)
@@ -131,6 +131,6 @@ def case_label(store: Store, case_id: int | None) -> str:
     if case_id is None:
         return ""
     try:
-        return store.case(case_id).name
+        return store.cases.get(case_id).name
     except NotFound:
         return ""

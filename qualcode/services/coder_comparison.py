@@ -30,11 +30,11 @@ def _covered(codings: list[Coding]) -> int:
 
 def export_coder_comparison(store: Store, dest: Path, *, unit: str = "character") -> int:
     """Write the workbook; returns how many coders it compares."""
-    codings = store.codings()
-    coders = [c for c in store.coders() if any(x.coder == c for x in codings)]
-    codes = store.codes()
+    codings = store.codings.all()
+    coders = [c for c in store.coders.names() if any(x.coder == c for x in codings)]
+    codes = store.codes.all()
     paths = code_paths(codes)
-    names = {d.id: d.name for d in store.documents()}
+    names = {d.id: d.name for d in store.documents.all()}
     per_code: dict[tuple[int, str], list[Coding]] = defaultdict(list)
     per_doc: dict[tuple[int, str], list[Coding]] = defaultdict(list)
     for c in codings:

@@ -35,7 +35,7 @@ def path_text(path: tuple[str, ...]) -> str:
 
 def find_code(store: Store, ref: str) -> Code:
     """A code by id, full path ("A > B"), unique name, shortcut, or unique name prefix."""
-    codes = store.codes()
+    codes = store.codes.all()
     paths = code_paths(codes)
     ref = ref.strip()
     if ref.isdigit():
@@ -66,13 +66,13 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
     book = read_any_codebook(path)  # also .qdc and Taguette CSV
     added = updated = 0
     with store.action("load codebook", detail=path.name, coder=coder):
-        if book.name and not store.setting("codebook_name"):
-            store.set_setting("codebook_name", book.name)
-        if book.description and not store.setting("codebook_description"):
-            store.set_setting("codebook_description", book.description)
-        ids_by_path = {p: i for i, p in code_paths(store.codes()).items()}
+        if book.name and not store.settings.get("codebook_name"):
+            store.settings.set("codebook_name", book.name)
+        if book.description and not store.settings.get("codebook_description"):
+            store.settings.set("codebook_description", book.description)
+        ids_by_path = {p: i for i, p in code_paths(store.codes.all()).items()}
         lower_paths = {path_key(p): i for p, i in ids_by_path.items()}
-        ids_by_guid = {c.guid: c.id for c in store.codes()}
+        ids_by_guid = {c.guid: c.id for c in store.codes.all()}
         for position, entry in enumerate(book.entries):
             parent_id = lower_paths.get(path_key(entry.parent_path)) if entry.parent_path else None
             if entry.parent_path and parent_id is None:
@@ -86,25 +86,25 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
             if code_id is None:
                 code_id = lower_paths.get(path_key(entry.path))
             if code_id is None:
-                code_id = store.add_code(Code(guid=entry.guid or str(uuid.uuid4()),
+                code_id = store.codes.add(Code(guid=entry.guid or str(uuid.uuid4()),
                                               position=position, **fields))
                 added += 1
             else:
-                before = store.code(code_id)
-                store.update_code(code_id, **fields)
-                updated += int(store.code(code_id) != before)
+                before = store.codes.get(code_id)
+                store.codes.update(code_id, **fields)
+                updated += int(store.codes.get(code_id) != before)
             lower_paths[path_key(entry.path)] = code_id
     return added, updated
 
 
 def codebook_of(store: Store) -> Codebook:
-    codes = store.codes()
+    codes = store.codes.all()
     paths = code_paths(codes)
     entries = [CodebookEntry(path=paths[c.id or 0], guid=c.guid, definition=c.definition,
                              inclusion=c.inclusion, exclusion=c.exclusion, example=c.example,
                              colour=c.colour, shortcut=c.shortcut) for c in codes]
-    return Codebook(name=store.setting("codebook_name", "") or "",
-                    description=store.setting("codebook_description", "") or "",
+    return Codebook(name=store.settings.get("codebook_name", "") or "",
+                    description=store.settings.get("codebook_description", "") or "",
                     entries=entries)
 
 
@@ -130,7 +130,7 @@ def export_codebook(store: Store, dest: Path, *, pseudonymise: bool = True) -> i
 
 # -- editing the codebook ------------------------------------------------------------------
 def _next_position(store: Store, parent_id: int | None) -> int:
-    return 1 + max((c.position for c in store.codes() if c.parent_id == parent_id), default=-1)
+    return 1 + max((c.position for c in store.codes.all() if c.parent_id == parent_id), default=-1)
 
 
 def add_code(store: Store, name: str, *, parent: Code | None = None, colour: str = "",
@@ -141,15 +141,15 @@ def add_code(store: Store, name: str, *, parent: Code | None = None, colour: str
     parent_id = parent.id if parent else None
     _check_free_name(store, name, parent_id)
     with store.action("add code", detail=name, coder=coder):
-        code_id = store.add_code(Code(name=name, guid=str(uuid.uuid4()), parent_id=parent_id,
+        code_id = store.codes.add(Code(name=name, guid=str(uuid.uuid4()), parent_id=parent_id,
                                       colour=colour, definition=definition,
                                       position=_next_position(store, parent_id)))
-    return store.code(code_id)
+    return store.codes.get(code_id)
 
 
 def _check_free_name(store: Store, name: str, parent_id: int | None,
                      except_id: int | None = None) -> None:
-    for c in store.codes():
+    for c in store.codes.all():
         if c.parent_id == parent_id and c.name.lower() == name.lower() and c.id != except_id:
             raise QualcodeError(f"a code named {name!r} is already there")
 
@@ -163,8 +163,8 @@ def update_code(store: Store, code: Code, *, coder: str = "", **changes: object)
         _check_free_name(store, name, code.parent_id, except_id=code.id)
         changes["name"] = name
     with store.action("edit code", detail=code.name, coder=coder):
-        store.update_code(code.id or 0, **changes)
-    return store.code(code.id or 0)
+        store.codes.update(code.id or 0, **changes)
+    return store.codes.get(code.id or 0)
 
 
 def move_code(store: Store, code: Code, new_parent: Code | None, *, coder: str = "") -> Code:
@@ -173,12 +173,12 @@ def move_code(store: Store, code: Code, new_parent: Code | None, *, coder: str =
     while cur is not None:  # a code cannot move under itself or its own descendants
         if cur.id == code.id:
             raise QualcodeError(f"cannot move {code.name!r} under itself")
-        cur = store.code(cur.parent_id) if cur.parent_id is not None else None
+        cur = store.codes.get(cur.parent_id) if cur.parent_id is not None else None
     _check_free_name(store, code.name, parent_id, except_id=code.id)
     with store.action("move code", detail=code.name, coder=coder):
-        store.update_code(code.id or 0, parent_id=parent_id,
+        store.codes.update(code.id or 0, parent_id=parent_id,
                           position=_next_position(store, parent_id))
-    return store.code(code.id or 0)
+    return store.codes.get(code.id or 0)
 
 
 def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") -> int:
@@ -186,7 +186,7 @@ def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") ->
     to ``target`` too). Returns the number of codings moved."""
     if source.id == target.id:
         raise QualcodeError("cannot merge a code into itself")
-    codes = store.codes()
+    codes = store.codes.all()
     if target.id in _subtree(codes, source.id or 0):  # its children would become its parent
         raise QualcodeError(f"cannot merge {source.name!r} into its own sub-code "
                             f"{target.name!r} (move that code out first)")
@@ -197,41 +197,41 @@ def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") ->
                             f"sub-code named {clash[0]!r} (merge or rename those first)")
     moved = 0
     with store.action("merge codes", detail=f"{source.name} -> {target.name}", coder=coder):
-        for coding in store.codings(code_ids=[source.id or 0]):
-            twin = store.find_coding(coding.document_id, target.id or 0, coding.start,
+        for coding in store.codings.all(code_ids=[source.id or 0]):
+            twin = store.codings.find(coding.document_id, target.id or 0, coding.start,
                                      coding.end, coder=coding.coder)
             if twin is not None:
-                store.delete_coding(coding.id or 0)  # already coded with the survivor
+                store.codings.delete(coding.id or 0)  # already coded with the survivor
             else:
-                store.update_coding(coding.id or 0, code_id=target.id)
+                store.codings.update(coding.id or 0, code_id=target.id)
                 moved += 1
-        for child in [c for c in store.codes() if c.parent_id == source.id]:
-            store.update_code(child.id or 0, parent_id=target.id,
+        for child in [c for c in store.codes.all() if c.parent_id == source.id]:
+            store.codes.update(child.id or 0, parent_id=target.id,
                               position=_next_position(store, target.id))
         _delete_memos(store, source.id or 0)
-        store.delete_code(source.id or 0)
+        store.codes.delete(source.id or 0)
     return moved
 
 
 def delete_code(store: Store, code: Code, *, coder: str = "") -> int:
     """Delete a code, its sub-codes, and all their codings and memos (undoable).
     Returns the number of codings removed."""
-    codes = store.codes()
+    codes = store.codes.all()
     doomed = _subtree(codes, code.id or 0)
     removed = 0
     with store.action("delete code", detail=code.name, coder=coder):
         for code_id in reversed(doomed):
-            for coding in store.codings(code_ids=[code_id]):
-                store.delete_coding(coding.id or 0)
+            for coding in store.codings.all(code_ids=[code_id]):
+                store.codings.delete(coding.id or 0)
                 removed += 1
             _delete_memos(store, code_id)
-            store.delete_code(code_id)
+            store.codes.delete(code_id)
     return removed
 
 
 def _delete_memos(store: Store, code_id: int) -> None:
-    for memo_id in store.memos_of(MemoTarget.CODE, code_id):
-        store.delete_memo(memo_id)
+    for memo_id in store.memos.ids(MemoTarget.CODE, code_id):
+        store.memos.delete(memo_id)
 
 
 def _subtree(codes: list[Code], root: int) -> list[int]:

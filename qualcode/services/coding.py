@@ -22,7 +22,7 @@ class SpanRef:
 
 def resolve_span(store: Store, doc: Document, ref: SpanRef) -> tuple[int, int]:
     if ref.turn is not None:
-        turns = store.turns(doc.id or 0)
+        turns = store.turns.all(doc.id or 0)
         if not 0 <= ref.turn < len(turns):
             raise QualcodeError(f"{doc.name} has turns 0 to {len(turns) - 1}, not {ref.turn}")
         turn = turns[ref.turn]
@@ -48,45 +48,45 @@ def apply_code(store: Store, doc: Document, code: Code, start: int, end: int, *,
     """Code ``doc.text[start:end]`` with ``code``. Coding the same span with the same code
     again is refused rather than duplicated."""
     spans.check_span(doc.text, start, end)
-    existing = store.find_coding(doc.id or 0, code.id or 0, start, end, coder=coder)
+    existing = store.codings.find(doc.id or 0, code.id or 0, start, end, coder=coder)
     if existing is not None:
         raise QualcodeError(f"that span is already coded with {code.name!r}")
     with store.action("code", detail=f"{code.name} @ {doc.name}:{start}-{end}", coder=coder):
-        coding_id = store.add_coding(Coding(
+        coding_id = store.codings.add(Coding(
             document_id=doc.id or 0, code_id=code.id or 0, start=start, end=end,
             text=doc.text[start:end], coder=coder, important=important, origin=origin))
         if memo:
-            store.set_memo(MemoTarget.CODING, coding_id, memo, coder)
-    return store.coding(coding_id)
+            store.memos.set(MemoTarget.CODING, coding_id, memo, coder)
+    return store.codings.get(coding_id)
 
 
 def remove_coding(store: Store, coding: Coding, *, coder: str = "") -> None:
     with store.action("uncode", detail=f"coding {coding.id}", coder=coder):
-        store.delete_coding(coding.id or 0)
+        store.codings.delete(coding.id or 0)
 
 
 def codings_at(store: Store, doc: Document, start: int, end: int,
                code: Code | None = None) -> list[Coding]:
     """Codings of ``doc`` overlapping ``[start, end)`` (optionally of one code)."""
-    return [c for c in store.codings(document_id=doc.id,
+    return [c for c in store.codings.all(document_id=doc.id,
                                      code_ids=[code.id or 0] if code else None)
             if spans.overlaps((c.start, c.end), (start, end))]
 
 
 def resize_coding(store: Store, coding: Coding, start: int, end: int, *,
                   coder: str = "") -> Coding:
-    doc = store.document(coding.document_id)
+    doc = store.documents.get(coding.document_id)
     spans.check_span(doc.text, start, end)
     with store.action("resize coding", detail=f"coding {coding.id}", coder=coder):
-        store.update_coding(coding.id or 0, start=start, end=end, text=doc.text[start:end])
-    return store.coding(coding.id or 0)
+        store.codings.update(coding.id or 0, start=start, end=end, text=doc.text[start:end])
+    return store.codings.get(coding.id or 0)
 
 
 def set_important(store: Store, coding: Coding, important: bool, *, coder: str = "") -> Coding:
     with store.action("mark important" if important else "unmark important",
                       detail=f"coding {coding.id}", coder=coder):
-        store.update_coding(coding.id or 0, important=int(important))
-    return store.coding(coding.id or 0)
+        store.codings.update(coding.id or 0, important=int(important))
+    return store.codings.get(coding.id or 0)
 
 
 def set_memo(store: Store, target: MemoTarget, target_id: int | None, text: str, *,
@@ -97,19 +97,19 @@ def set_memo(store: Store, target: MemoTarget, target_id: int | None, text: str,
         raise QualcodeError("project memos are added, not set")
     _check_target(store, target, target_id)
     with store.action("memo", detail=f"{target} {target_id}", coder=coder):
-        store.set_memo(target, target_id, text.strip(), coder)
+        store.memos.set(target, target_id, text.strip(), coder)
 
 
 def add_project_memo(store: Store, title: str, text: str, *, coder: str) -> int:
     with store.action("memo", detail=f"project: {title}", coder=coder):
-        return store.add_memo(MemoTarget.PROJECT, None, text.strip(), coder, title=title)
+        return store.memos.add(MemoTarget.PROJECT, None, text.strip(), coder, title=title)
 
 
 def _check_target(store: Store, target: MemoTarget, target_id: int | None) -> None:
     if target_id is None:
         raise QualcodeError(f"a {target} memo needs the {target}'s id")
-    lookup = {MemoTarget.DOCUMENT: store.document, MemoTarget.CODE: store.code,
-              MemoTarget.CODING: store.coding}[target]
+    lookup = {MemoTarget.DOCUMENT: store.documents.get, MemoTarget.CODE: store.codes.get,
+              MemoTarget.CODING: store.codings.get}[target]
     try:
         lookup(target_id)
     except NotFound as err:

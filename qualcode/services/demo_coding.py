@@ -60,8 +60,9 @@ def _entry(path: Path, item: Any, line: int) -> DemoCoding:
 def apply_demo_coding(store: Store, path: Path, *, coder: str = DEMO_CODER) -> int:
     """Code every quote of the file; returns the number of codings made."""
     entries = read_demo_coding(path)
-    documents = {d.name: d for d in store.documents()}
-    codes = {PATH_SEP.join(p).lower(): code_id for code_id, p in code_paths(store.codes()).items()}
+    documents = {d.name: d for d in store.documents.all()}
+    codes = {PATH_SEP.join(p).lower(): code_id for code_id,
+             p in code_paths(store.codes.all()).items()}
     seen: set[tuple[int, int, int, int]] = set()
     with store.action("demo coding", detail=path.name, coder=coder):
         for e in entries:
@@ -75,11 +76,11 @@ def apply_demo_coding(store: Store, path: Path, *, coder: str = DEMO_CODER) -> i
             if (doc.id or 0, code_id, start, end) in seen:
                 raise InputError(path, "the same quote has this code twice", line=e.line)
             seen.add((doc.id or 0, code_id, start, end))
-            coding_id = store.add_coding(Coding(
+            coding_id = store.codings.add(Coding(
                 document_id=doc.id or 0, code_id=code_id, start=start, end=end,
                 text=doc.text[start:end], coder=coder, important=e.important))
             if e.memo:
-                store.set_memo(MemoTarget.CODING, coding_id, e.memo, coder)
+                store.memos.set(MemoTarget.CODING, coding_id, e.memo, coder)
     return len(entries)
 
 
@@ -92,7 +93,7 @@ def _locate(store: Store, path: Path, doc: Document, e: DemoCoding) -> tuple[int
         raise InputError(path, f"quote occurs {len(found)} times in {doc.name}: {excerpt!r}",
                          line=e.line)
     start, end = found[0]
-    said = [(t.text_start, t.text_end) for t in store.turns(doc.id or 0)
+    said = [(t.text_start, t.text_end) for t in store.turns.all(doc.id or 0)
             if t.role is Role.RESPONDENT]
     if not any(a <= start and end <= b for a, b in said):
         raise InputError(path, f"quote is not inside one respondent turn of {doc.name}: "

@@ -20,7 +20,6 @@ from qualcode.services.codes import PATH_SEP, code_paths
 from qualcode.services.yaml_input import load_yaml
 from qualcode.store import Store
 from qualcode.store import sections as section_table
-from qualcode.store import synthesis as tables
 
 TOP_KEYS = {"cases", "findings", "matrix", "profiles", "report", "sections"}
 REPORT_SETTINGS = {"title": "report_title", "author": "report_author",
@@ -44,7 +43,7 @@ def apply_demo_synthesis(store: Store, path: Path, *, coder: str) -> dict[str, i
 
 
 def _apply(store: Store, path: Path, data: dict[str, Any], coder: str) -> dict[str, int]:
-    codes = {PATH_SEP.join(p).lower(): i for i, p in code_paths(store.codes()).items()}
+    codes = {PATH_SEP.join(p).lower(): i for i, p in code_paths(store.codes.all()).items()}
 
     def code_id(ref: str) -> int:
         found = codes.get(PATH_SEP.join(p.strip() for p in str(ref).split(">")).lower())
@@ -55,7 +54,7 @@ def _apply(store: Store, path: Path, data: dict[str, Any], coder: str) -> dict[s
     counts: dict[str, int] = {}
     with store.action("demo synthesis", detail=path.name, coder=coder):
         counts["cases"] = _cases(store, data.get("cases") or [])
-        cases = {c.name.casefold(): c.id or 0 for c in store.cases()}
+        cases = {c.name.casefold(): c.id or 0 for c in store.cases.all()}
 
         def case_id(ref: str) -> int:
             if str(ref).casefold() not in cases:
@@ -63,7 +62,7 @@ def _apply(store: Store, path: Path, data: dict[str, Any], coder: str) -> dict[s
             return cases[str(ref).casefold()]
 
         for item in data.get("findings") or []:
-            tables.set_finding(store, code_id(item["code"]), item["text"].strip(), coder)
+            store.synthesis.set_finding(code_id(item["code"]), item["text"].strip(), coder)
         counts["findings"] = len(data.get("findings") or [])
         counts["cells"] = _matrix(store, path, data.get("matrix"), code_id, case_id, coder)
         for item in data.get("profiles") or []:
@@ -80,20 +79,20 @@ def _apply(store: Store, path: Path, data: dict[str, Any], coder: str) -> dict[s
         for key, value in (data.get("report") or {}).items():
             if key not in REPORT_SETTINGS:
                 raise InputError(path, f"unknown report setting {key!r}")
-            store.set_setting(REPORT_SETTINGS[key], str(value))
+            store.settings.set(REPORT_SETTINGS[key], str(value))
     return counts
 
 
 def _cases(store: Store, items: list[dict[str, Any]]) -> int:
     """Cases without an interview (the subject of the benchmark), with text attributes."""
-    types = store.attribute_types()
+    types = store.attributes.types()
     for item in items:
-        case = store.case_id(item["name"], create=True)
+        case = store.cases.id_for(item["name"], create=True)
         for name, value in (item.get("attributes") or {}).items():
             if name not in types:
-                store.define_attribute(name, AttributeType.TEXT)
+                store.attributes.define(name, AttributeType.TEXT)
                 types[name] = AttributeType.TEXT
-            store.set_case_attribute(case, name, str(value))
+            store.cases.set_attribute(case, name, str(value))
     return len(items)
 
 
@@ -103,11 +102,11 @@ def _matrix(store: Store, path: Path, spec: dict[str, Any] | None,
         return 0
     columns = [code_id(c) for c in spec["columns"]]
     scale = [str(s) for s in spec["scale"]]
-    matrix_id = tables.save_matrix(store, spec.get("name", DEFAULT_MATRIX), columns, scale)
+    matrix_id = store.synthesis.save_matrix(spec.get("name", DEFAULT_MATRIX), columns, scale)
     for item in spec.get("cells") or []:
         rating = str(item.get("rating", ""))
         if rating and rating not in scale:
             raise InputError(path, f"rating {rating!r} is not on the scale")
-        tables.set_cell(store, matrix_id, case_id(item["case"]), code_id(item["code"]),
+        store.synthesis.set_cell(matrix_id, case_id(item["case"]), code_id(item["code"]),
                         str(item.get("summary", "")).strip(), rating, coder)
     return len(spec.get("cells") or [])

@@ -53,8 +53,8 @@ def export_foreign_codebook(store: Store, dest: Path, fmt: str) -> int | None:
     """Write a .qdc or a Taguette CSV; None when ``dest``/``fmt`` is qualcode's own format."""
     book = codebook_to_share(store)
     if fmt == "taguette":
-        paths = code_paths(store.codes())
-        counts = {paths[code_id]: n for code_id, n in store.coding_counts().items()}
+        paths = code_paths(store.codes.all())
+        counts = {paths[code_id]: n for code_id, n in store.codings.count_by_code().items()}
         write_codebook_csv(book, counts, dest)
         return len(book.entries)
     if fmt == "qdc" or (fmt == "auto" and dest.suffix.lower() == ".qdc"):

@@ -61,7 +61,7 @@ def project_of(store: Store, name: str) -> XProject:
         coder_guid[coder] = kept["coder"].get(coder_id) or stable_guid("coder", coder)
         project.users.append(XUser(coder_guid[coder], coder))
     notes = _notes(store, project, kept["memo"])
-    codes = store.codes()
+    codes = store.codes.all()
     code_guid = {c.id: c.guid.lower() for c in codes}
     for c in codes:
         project.codes.append(XCode(
@@ -70,15 +70,15 @@ def project_of(store: Store, name: str) -> XProject:
             colour=c.colour, notes=notes.get((MemoTarget.CODE, c.id), [])))
     attr_ids = repo.attribute_ids(store)
     var_guid = {}
-    for attr, kind in store.attribute_types().items():
+    for attr, kind in store.attributes.types().items():
         var_guid[attr] = kept["attribute"].get(attr_ids[attr]) or stable_guid("attribute", attr)
         project.variables.append(XVariable(var_guid[attr], attr, kind))
     doc_guid = _sources(store, project, kept, code_guid, notes)
-    for case in store.cases():
+    for case in store.cases.all():
         project.cases.append(XCase(
             guid=kept["case"].get(case.id or 0) or stable_guid("case", case.name), name=case.name,
             values={var_guid[k]: v for k, v in case.attributes.items()},
-            sources=[doc_guid[d.id] for d in store.documents() if d.case_id == case.id]))
+            sources=[doc_guid[d.id] for d in store.documents.all() if d.case_id == case.id]))
     _sets(store, project, code_guid, doc_guid, kept["memo"])
     return project
 
@@ -86,7 +86,7 @@ def project_of(store: Store, name: str) -> XProject:
 def _notes(store: Store, project: XProject, kept: dict[int, str]
            ) -> dict[tuple[MemoTarget, int | None], list[str]]:
     by_target: dict[tuple[MemoTarget, int | None], list[str]] = {}
-    for memo in store.memos():
+    for memo in store.memos.all():
         guid = kept.get(memo.id or 0) or stable_guid("memo", memo.id, memo.created_at)
         project.notes.append(XNote(guid=guid, name=memo.title, text=memo.text, coder=memo.coder,
                                    created=when(memo.created_at)))
@@ -99,13 +99,13 @@ def _sources(store: Store, project: XProject, kept: dict[str, dict[int, str]],
              code_guid: dict[int | None, str],
              notes: dict[tuple[MemoTarget, int | None], list[str]]) -> dict[int | None, str]:
     doc_guid: dict[int | None, str] = {}
-    for doc in store.documents():
+    for doc in store.documents.all():
         guid = kept["document"].get(doc.id or 0) or stable_guid("document", doc.sha256)
         doc_guid[doc.id] = guid
         source = XSource(guid=guid, name=doc.name, text=doc.text, kind=doc.format,
                          notes=notes.get((MemoTarget.DOCUMENT, doc.id), []),
                          created=when(doc.imported_at))
-        for k in store.codings(document_id=doc.id):
+        for k in store.codings.all(document_id=doc.id):
             code = code_guid[k.code_id]
             source.codings.append(XCoding(
                 guid=kept["coding"].get(k.id or 0) or stable_guid(
@@ -120,7 +120,7 @@ def _sources(store: Store, project: XProject, kept: dict[str, dict[int, str]],
 def _sets(store: Store, project: XProject, code_guid: dict[int | None, str],
           doc_guid: dict[int | None, str], kept_memo: dict[int, str]) -> None:
     memo_guids = {m.id: kept_memo.get(m.id or 0) or stable_guid("memo", m.id, m.created_at)
-                  for m in store.memos()}
+                  for m in store.memos.all()}
     for group in repo.sets(store):
         project.sets.append(XSet(
             guid=group.guid, name=group.name, description=group.description,

@@ -78,11 +78,11 @@ def _store(store: Store, project: XProject, label: str, coder: str, ids: _Ids,
     with store.action("import project", detail=label, coder=coder, undoable=False):
         ids.existing = repo.coding_ids(store)
         for user in project.users:
-            repo.remember_guid(store, "coder", store.coder_id(user.name), user.guid)
+            repo.remember_guid(store, "coder", store.coders.id_for(user.name), user.guid)
         _codes(store, project, ids, report)
         for var in project.variables:
             ids.attributes[var.guid] = var.name
-            attr_id = store.define_attribute(var.name, var.type)
+            attr_id = store.attributes.define(var.name, var.type)
             repo.remember_guid(store, "attribute", attr_id, var.guid)
         for source in project.sources:
             _document(store, source, ids, report, label)
@@ -94,7 +94,7 @@ def _store(store: Store, project: XProject, label: str, coder: str, ids: _Ids,
 
 
 def _codes(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -> None:
-    codes = store.codes()
+    codes = store.codes.all()
     by_guid = {c.guid.lower(): c.id or 0 for c in codes}
     paths = {path_key(p): i for i, p in code_paths(codes).items()}
     own_paths: dict[str, tuple[str, ...]] = {}
@@ -107,16 +107,16 @@ def _codes(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -
         if found is None:
             parent = ids.codes.get(x.parent) if x.parent else None
             guid = x.guid if valid_guid(x.guid) and x.guid not in by_guid else str(uuid.uuid4())
-            found = store.add_code(Code(name=x.name, guid=guid, parent_id=parent,
+            found = store.codes.add(Code(name=x.name, guid=guid, parent_id=parent,
                                         colour=x.colour, position=position, **fields))
             report.add("codes added")
         else:
             # Adding into a project never overwrites what the user wrote: fill blanks only.
-            have = store.code(found)
+            have = store.codes.get(found)
             blanks = {k: v for k, v in {**fields, "colour": x.colour}.items()
                       if v and not getattr(have, k)}
             if blanks:
-                store.update_code(found, **blanks)
+                store.codes.update(found, **blanks)
             report.add("codes matched")
         by_guid[x.guid] = found
         paths[path_key(path)] = found
@@ -129,19 +129,19 @@ def _document(store: Store, source: XSource, ids: _Ids, report: ExchangeReport,
         report.problems.append(f"source {source.name!r} is empty; not imported")
         return
     sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-    existing = store.document_id_by_sha(sha)
+    existing = store.documents.id_by_sha(sha)
     if existing is not None:
         ids.documents[source.guid] = existing
         report.add("documents matched")
         return
     name, n = source.name, 2
-    while store.document_id_by_name(name) is not None:
+    while store.documents.id_by_name(name) is not None:
         stem, dot, ext = source.name.rpartition(".")
         name = f"{stem} ({n}).{ext}" if dot and stem else f"{source.name} ({n})"
         n += 1
     doc = Document(name=name, text=source.text, format=source.kind, sha256=sha,
                    imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    doc_id = store.add_document(doc, find_turns(source.text, speaker_rules(store)),
+    doc_id = store.documents.add(doc, find_turns(source.text, speaker_rules(store)),
                                 source_path=f"{label}#{source.name}")
     repo.remember_guid(store, "document", doc_id, source.guid)
     ids.documents[source.guid] = doc_id
@@ -154,11 +154,11 @@ def _cases(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -
     for case in project.cases:
         if not case.name:
             raise QualcodeError(f"{report.source}: case {case.guid} has no name")
-        case_id = store.case_id(case.name, create=True)
+        case_id = store.cases.id_for(case.name, create=True)
         repo.remember_guid(store, "case", case_id, case.guid)
         report.add("cases")
         for var, value in case.values.items():
-            store.set_case_attribute(case_id, ids.attributes[var], value)
+            store.cases.set_attribute(case_id, ids.attributes[var], value)
         for source in case.sources:
             _assign(store, ids.documents.get(source), case_id, case.name, report)
         if case.description:
@@ -168,22 +168,23 @@ def _cases(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -
         doc_id = ids.documents.get(source.guid)
         if not source.values or doc_id is None:
             continue
-        doc = store.document(doc_id)
-        case_id = doc.case_id or store.case_id(source.name.rsplit(".", 1)[0], create=True)
+        doc = store.documents.get(doc_id)
+        case_id = doc.case_id or store.cases.id_for(source.name.rsplit(".", 1)[0], create=True)
         _assign(store, doc_id, case_id, source.name, report)
         for var, value in source.values.items():
-            store.set_case_attribute(case_id, ids.attributes[var], value)
+            store.cases.set_attribute(case_id, ids.attributes[var], value)
 
 
 def _assign(store: Store, doc_id: int | None, case_id: int, case: str,
             report: ExchangeReport) -> None:
     if doc_id is None:
         return
-    current = store.document(doc_id).case_id
+    current = store.documents.get(doc_id).case_id
     if current is None:
-        store.set_document_case(doc_id, case_id)
+        store.documents.set_case(doc_id, case_id)
     elif current != case_id:
-        report.problems.append(f"document {store.document(doc_id).name!r} is already in another "
+        name = store.documents.get(doc_id).name
+        report.problems.append(f"document {name!r} is already in another "
                                f"case; not added to case {case!r}")
 
 
@@ -195,13 +196,13 @@ def _codings(store: Store, source: XSource, ids: _Ids, report: ExchangeReport, c
     text = source.text
     for x in source.codings:
         who = x.coder or coder or "imported"
-        coder_id = ids.coders.get(who) or ids.coders.setdefault(who, store.coder_id(who))
+        coder_id = ids.coders.get(who) or ids.coders.setdefault(who, store.coders.id_for(who))
         key = (doc_id, ids.codes[x.code], x.start, x.end, coder_id)
         if key in ids.existing:
             report.add("codings already there")
             coding_id = ids.existing[key]
         else:
-            coding_id = store.add_coding(Coding(
+            coding_id = store.codings.add(Coding(
                 document_id=doc_id, code_id=ids.codes[x.code], start=x.start, end=x.end,
                 text=text[x.start:x.end], coder=who, important=x.important,
                 created_at=x.created))

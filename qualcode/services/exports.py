@@ -19,8 +19,9 @@ def export_segments(store: Store, dest: Path | str | IO[bytes] | IO[str],
 
     Pseudonymised by default: every text cell goes through the identifier register."""
     fmt = format_of(dest, fmt)
-    paths = {i: path_text(p) for i, p in code_paths(store.codes()).items()}
-    header, rows = segment_table(store.codings(), store.documents(), store.cases(), paths)
+    paths = {i: path_text(p) for i, p in code_paths(store.codes.all()).items()}
+    header, rows = segment_table(store.codings.all(), store.documents.all(), store.cases.all(),
+                                 paths)
     if pseudonymise:
         replace = pseudonyms.replacer(store)
         rows = [[replace(cell) if isinstance(cell, str) else cell for cell in row]
@@ -32,12 +33,12 @@ def export_codebook_docx(store: Store, dest: Path | str | IO[bytes], *,
                          template: Path | None = None, pseudonymise: bool = True) -> int:
     """The codebook as a Word document (its texts pseudonymised by default); returns the
     number of codes."""
-    codes = store.codes()
+    codes = store.codes.all()
     if pseudonymise:
         swap = pseudonyms.replacer(store)
         codes = [replace(c, definition=swap(c.definition), inclusion=swap(c.inclusion),
                          exclusion=swap(c.exclusion), example=swap(c.example)) for c in codes]
     return write_codebook_docx(codes, dest,
-                               name=store.setting("codebook_name", "") or "",
-                               description=store.setting("codebook_description", "") or "",
+                               name=store.settings.get("codebook_name", "") or "",
+                               description=store.settings.get("codebook_description", "") or "",
                                template=template)

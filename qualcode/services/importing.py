@@ -39,22 +39,22 @@ class ImportReport:
 def speaker_rules(store: Store) -> SpeakerRules:
     """The default interviewer rules plus the names and patterns configured for the project."""
     base = SpeakerRules()
-    names = tuple(store.setting("interviewer_names", []))
-    patterns = tuple(store.setting("interviewer_patterns", []))
+    names = tuple(store.settings.get("interviewer_names", []))
+    patterns = tuple(store.settings.get("interviewer_patterns", []))
     return SpeakerRules(interviewer_names=base.interviewer_names + names,
                         interviewer_patterns=base.interviewer_patterns + patterns)
 
 
 def add_interviewer_names(store: Store, names: Iterable[str]) -> None:
-    current = list(store.setting("interviewer_names", []))
+    current = list(store.settings.get("interviewer_names", []))
     new = [n for n in names if n not in current]
     if new:
         with store.action("configure interviewers", detail=", ".join(new), undoable=False):
-            store.set_setting("interviewer_names", current + new)
+            store.settings.set("interviewer_names", current + new)
 
 
 def add_interviewer_patterns(store: Store, patterns: Iterable[str]) -> None:
-    current = list(store.setting("interviewer_patterns", []))
+    current = list(store.settings.get("interviewer_patterns", []))
     new = [p for p in patterns if p not in current]
     for pattern in new:
         try:
@@ -63,7 +63,7 @@ def add_interviewer_patterns(store: Store, patterns: Iterable[str]) -> None:
             raise QualcodeError(f"--interviewer-pattern {pattern!r}: {err}") from None
     if new:
         with store.action("configure interviewers", detail=", ".join(new), undoable=False):
-            store.set_setting("interviewer_patterns", current + new)
+            store.settings.set("interviewer_patterns", current + new)
 
 
 def expand_paths(paths: Sequence[str | Path], skipped: list[str] | None = None
@@ -123,7 +123,7 @@ def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None 
         # entities with `qualcode pseudonyms scan`), so every output is pseudonymised from
         # the start.
         pseudonyms.scan(store, coder=coder, entities=False, undoable=False,
-                        documents=[store.find_document(name) for name in report.imported])
+                        documents=[store.documents.find(name) for name in report.imported])
     return report
 
 
@@ -132,9 +132,9 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
                 allow_duplicates: bool = False) -> None:
     parsed = read_transcript(path, rules)
     sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
-    existing = store.document_id_by_sha(sha)
+    existing = store.documents.id_by_sha(sha)
     if existing is not None:
-        known = store.document(existing).name
+        known = store.documents.get(existing).name
         report.unchanged.append(path.name if known == path.name else f"{path.name} (as {known})")
         return
     fingerprint = sketch(parsed.text)
@@ -144,19 +144,19 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
             f"{path}: the same interview as {twin[0]}, already in the project "
             f"({twin[1]:.0%} the same text); not imported (--allow-duplicates imports it)")
         return
-    if store.document_id_by_name(path.name) is not None:
+    if store.documents.id_by_name(path.name) is not None:
         raise InputError(path, "a different document with this name is already in the "
                                "project (rename the file to import it as well)")
     with store.action("import", detail=path.name, coder=coder, undoable=False):
         case_id = None
         if case:
-            case_id = store.case_id(case, create=True)
+            case_id = store.cases.id_for(case, create=True)
             if attributes:
                 apply_attributes(store, case_id, attributes, source=str(path))
         doc = Document(name=path.name, text=parsed.text, format=parsed.format, sha256=sha,
                        imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                        encoding=parsed.encoding, case_id=case_id)
-        doc_id = store.add_document(doc, parsed.turns, source_path=str(path.resolve()))
+        doc_id = store.documents.add(doc, parsed.turns, source_path=str(path.resolve()))
         document_sketches.save_sketch(store, doc_id, fingerprint)
     report.imported.append(path.name)
     report.notes += [f"{path}: {note}" for note in parsed.notes]

@@ -73,8 +73,8 @@ def merge_project(store: Store, other_path: Path, *, coder: str) -> MergeReport:
 def _documents(store: Store, other: Store, report: MergeReport, coder: str) -> dict[int, int]:
     mapping: dict[int, int] = {}
     missing = []
-    for doc in other.documents():
-        ours = store.document_id_by_sha(doc.sha256)
+    for doc in other.documents.all():
+        ours = store.documents.id_by_sha(doc.sha256)
         if ours is None:
             missing.append(doc)
         else:
@@ -85,33 +85,33 @@ def _documents(store: Store, other: Store, report: MergeReport, coder: str) -> d
                           coder=coder, undoable=False):
             for doc in missing:
                 name = doc.name
-                if store.document_id_by_name(name) is not None:
+                if store.documents.id_by_name(name) is not None:
                     name = f"{Path(name).stem} ({report.source}){Path(name).suffix}"
-                mapping[doc.id or 0] = store.add_document(
-                    replace(doc, name=name, id=None, case_id=None), other.turns(doc.id or 0))
+                mapping[doc.id or 0] = store.documents.add(
+                    replace(doc, name=name, id=None, case_id=None), other.turns.all(doc.id or 0))
                 report.documents_added.append(name)
     return mapping
 
 
 def _codes(store: Store, other: Store, report: MergeReport) -> dict[int, int]:
-    ours = store.codes()
+    ours = store.codes.all()
     by_guid = {c.guid: c for c in ours}
     our_paths = code_paths(ours)
     by_path = {path_text(p).casefold(): ours_id for ours_id, p in our_paths.items()}
-    their_paths = code_paths(other.codes())
+    their_paths = code_paths(other.codes.all())
     mapping: dict[int, int] = {}
-    for code in other.codes():  # parents before children
+    for code in other.codes.all():  # parents before children
         path = path_text(their_paths[code.id or 0])
         match = by_guid.get(code.guid)
         match_id = match.id if match else by_path.get(path.casefold())
         if match_id is not None:
             mapping[code.id or 0] = match_id
             report.codes_matched += 1
-            _compare_code(store.code(match_id), code, path, report)
+            _compare_code(store.codes.get(match_id), code, path, report)
             continue
         parent = mapping.get(code.parent_id) if code.parent_id else None
-        siblings = [c for c in store.codes() if c.parent_id == parent]
-        mapping[code.id or 0] = store.add_code(
+        siblings = [c for c in store.codes.all() if c.parent_id == parent]
+        mapping[code.id or 0] = store.codes.add(
             replace(code, id=None, parent_id=parent, position=len(siblings)))
         report.codes_added.append(path)
     return mapping
@@ -125,57 +125,57 @@ def _compare_code(ours: Code, theirs: Code, path: str, report: MergeReport) -> N
 
 
 def _cases(store: Store, other: Store, doc_map: dict[int, int], report: MergeReport) -> None:
-    types = store.attribute_types()
-    for name, kind in other.attribute_types().items():
+    types = store.attributes.types()
+    for name, kind in other.attributes.types().items():
         if name not in types:
-            store.define_attribute(name, kind)
+            store.attributes.define(name, kind)
         elif types[name] != kind:
             report.conflicts.append(f"attribute {name!r}: theirs is {kind.value}, ours "
                                     f"{types[name].value}; their values left out")
-    types = store.attribute_types()
-    ours = {c.name.casefold(): c for c in store.cases()}
+    types = store.attributes.types()
+    ours = {c.name.casefold(): c for c in store.cases.all()}
     case_map: dict[int, int] = {}
-    for case in other.cases():
+    for case in other.cases.all():
         mine = ours.get(case.name.casefold())
-        case_id = mine.id if mine else store.case_id(case.name, create=True)
+        case_id = mine.id if mine else store.cases.id_for(case.name, create=True)
         if mine is None:
             report.cases_added.append(case.name)
         case_map[case.id or 0] = case_id or 0
         for attr, value in case.attributes.items():
-            if types.get(attr) != other.attribute_types().get(attr):
+            if types.get(attr) != other.attributes.types().get(attr):
                 continue
             current = mine.attributes.get(attr) if mine else None
             if current is None:
-                store.set_case_attribute(case_id or 0, attr, value)
+                store.cases.set_attribute(case_id or 0, attr, value)
             elif current != value:
                 report.conflicts.append(f"case {case.name!r}: their {attr} is {value!r}, "
                                         f"ours {current!r}; ours kept")
-    for doc in other.documents():
+    for doc in other.documents.all():
         ours_id = doc_map.get(doc.id or 0)
-        if ours_id and doc.case_id and store.document(ours_id).case_id is None:
-            store.set_document_case(ours_id, case_map[doc.case_id])
+        if ours_id and doc.case_id and store.documents.get(ours_id).case_id is None:
+            store.documents.set_case(ours_id, case_map[doc.case_id])
 
 
 def _codings(store: Store, other: Store, doc_map: dict[int, int], code_map: dict[int, int],
              report: MergeReport) -> dict[int, int]:
     present = {(c.document_id, c.code_id, c.start, c.end, c.coder): c.id or 0
-               for c in store.codings()}
+               for c in store.codings.all()}
     texts: dict[int, str] = {}
     mapping: dict[int, int] = {}
     coders: set[str] = set()
-    for coding in other.codings():
+    for coding in other.codings.all():
         doc_id, code_id = doc_map[coding.document_id], code_map[coding.code_id]
         key = (doc_id, code_id, coding.start, coding.end, coding.coder)
         if key in present:
             mapping[coding.id or 0] = present[key]
             report.codings_present += 1
             continue
-        text = texts.setdefault(doc_id, store.document(doc_id).text)
+        text = texts.setdefault(doc_id, store.documents.get(doc_id).text)
         if text[coding.start:coding.end] != coding.text:
             report.conflicts.append(f"coding {coding.id} ({coding.coder}) does not fit its "
                                     "text here; left out")
             continue
-        mapping[coding.id or 0] = store.add_coding(
+        mapping[coding.id or 0] = store.codings.add(
             replace(coding, id=None, memo="", document_id=doc_id, code_id=code_id))
         coders.add(coding.coder)
         report.codings_added += 1
@@ -187,15 +187,15 @@ def _memos(store: Store, other: Store, doc_map: dict[int, int], code_map: dict[i
            coding_map: dict[int, int], report: MergeReport) -> None:
     targets = {MemoTarget.DOCUMENT: doc_map, MemoTarget.CODE: code_map,
                MemoTarget.CODING: coding_map}
-    for memo in other.memos():
+    for memo in other.memos.all():
         if memo.target is MemoTarget.PROJECT:
             target_id = None
         else:
             target_id = targets[memo.target].get(memo.target_id or 0)
             if target_id is None:
                 continue  # its coding was left out, and reported
-        existing = {m.text.strip() for m in store.memos(memo.target, target_id)}
+        existing = {m.text.strip() for m in store.memos.all(memo.target, target_id)}
         if memo.text.strip() in existing:
             continue
-        store.add_memo(memo.target, target_id, memo.text, memo.coder, memo.title)
+        store.memos.add(memo.target, target_id, memo.text, memo.coder, memo.title)
         report.memos_added += 1

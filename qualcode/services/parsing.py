@@ -17,7 +17,6 @@ from qualcode.core.suggestions import RunReport
 from qualcode.nlp import ModelChoice, choose_model, text_key
 from qualcode.nlp.parse import iter_parse_stored
 from qualcode.store import Store
-from qualcode.store import suggestions as table
 
 Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
 
@@ -36,9 +35,9 @@ def description_text(code: Code) -> str:
 
 def project_texts(store: Store) -> list[str]:
     """Every text the suggesters parse: non-empty turns, then code descriptions; each once."""
-    texts = [doc.text[t.text_start:t.text_end] for doc in store.documents()
-             for t in store.turns(doc.id or 0) if t.text_end > t.text_start]
-    texts += [description_text(c) for c in store.codes()]
+    texts = [doc.text[t.text_start:t.text_end] for doc in store.documents.all()
+             for t in store.turns.all(doc.id or 0) if t.text_end > t.text_start]
+    texts += [description_text(c) for c in store.codes.all()]
     return list(dict.fromkeys(texts))
 
 
@@ -46,9 +45,9 @@ def parse_project(store: Store, *, progress: Progress | None = None,
                   executor: Executor | None = None, processes: int | None = None) -> RunReport:
     """Parse every text of the project not yet in the cache (on every core), storing as it
     goes; what is cached already is left alone."""
-    choice = choose_model(store.setting("nlp_model"))
+    choice = choose_model(store.settings.get("nlp_model"))
     keys = {text_key(text): text for text in project_texts(store)}
-    cached = table.cached_keys(store, keys, choice.cache_name(), choice.version)
+    cached = store.suggestions.cached_keys(keys, choice.cache_name(), choice.version)
     missing = [(key, text) for key, text in keys.items() if key not in cached]
     for _ in store_parses(store, missing, choice, progress=progress, executor=executor,
                           processes=processes):
@@ -88,4 +87,4 @@ def _cache(store: Store, parses: dict[str, bytes | str], choice: ModelChoice) ->
         return
     model = choice.cache_name()
     with store.action("parse", detail=f"{len(parses)} texts with {model}", undoable=False):
-        table.cache_parses(store, parses, model, choice.version)
+        store.suggestions.cache_parses(parses, model, choice.version)

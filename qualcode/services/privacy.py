@@ -13,7 +13,7 @@ def reidentification(store: Store, attributes: Sequence[str] | None = None, *,
                      k: int = 2, within: str | None = None) -> Risk:
     """Which cases the shown ``attributes`` (default: all) single out; with ``within`` (the
     organisation attribute) only among cases of the same organisation."""
-    known = list(store.attribute_types())
+    known = list(store.attributes.types())
     chosen = list(attributes) if attributes else known
     lookup = {a.casefold(): a for a in known}
     missing = [a for a in chosen if a.casefold() not in lookup]
@@ -21,5 +21,5 @@ def reidentification(store: Store, attributes: Sequence[str] | None = None, *,
         raise QualcodeError(f"no case attribute {missing[0]!r} (the project has: "
                             f"{', '.join(known) or 'none'})")
     chosen = [lookup[a.casefold()] for a in chosen]
-    cases = {c.name: dict(c.attributes) for c in store.cases()}
+    cases = {c.name: dict(c.attributes) for c in store.cases.all()}
     return assess(cases, chosen, k, within)

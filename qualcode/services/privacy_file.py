@@ -112,7 +112,7 @@ def _add_user_identifier(store: Store, decision: Decision,
                        rules.register_key(decision.identifier), "user",
                        rules.next_pseudonym(decision.kind, taken))
     entry_id = register.add_identifier(store, entry)
-    rows = [(entry_id, doc.id or 0, start, end) for doc in store.documents()
+    rows = [(entry_id, doc.id or 0, start, end) for doc in store.documents.all()
             for start, end in spans.find_quote(doc.text, decision.identifier)]
     register.add_occurrences(store, rows)
     return Identifier(**{**entry.__dict__, "id": entry_id})

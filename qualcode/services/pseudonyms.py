@@ -38,7 +38,7 @@ def scan(store: Store, *, coder: str, entities: bool = True, dates: bool = False
     """Find identifiers in ``documents`` (default: all) and add them to the register.
 
     The scan an import makes is part of that import: not undoable on its own."""
-    docs = list(documents) if documents is not None else store.documents()
+    docs = list(documents) if documents is not None else store.documents.all()
     report = ScanReport(documents=len(docs))
     names = _known_names(store)
     found_per_doc, report.warning = detect(store, docs, entities=entities, dates=dates)
@@ -73,7 +73,7 @@ def detect(store: Store, docs: Sequence[Document], *, entities: bool = True,
     """What the detectors find in each document (no register involved), and a warning when
     named entities could not be looked for."""
     names = _known_names(store)
-    never = list(store.setting(NEVER_SETTING, []) or [])
+    never = list(store.settings.get(NEVER_SETTING, []) or [])
     entity_spans, warning = (_entities(store, docs) if entities else ({}, ""))
     found_per_doc = {}
     for doc in docs:
@@ -85,8 +85,8 @@ def detect(store: Store, docs: Sequence[Document], *, entities: bool = True,
 
 
 def _known_names(store: Store) -> list[str]:
-    speakers = {s.name for s in store.speakers() if not is_role_label(s.name)}
-    return sorted(speakers | set(store.setting(NAMES_SETTING, []) or []))
+    speakers = {s.name for s in store.speakers.all() if not is_role_label(s.name)}
+    return sorted(speakers | set(store.settings.get(NAMES_SETTING, []) or []))
 
 
 def _person_pseudonyms(known: dict[str, Identifier], names: list[str]) -> dict[str, str]:
@@ -125,14 +125,14 @@ def _entities(store: Store, docs: Sequence[Document]) -> tuple[
     from qualcode.nlp.parse import parse_texts
     from qualcode.nlp.pipeline import choose_model
 
-    choice = choose_model(store.setting("nlp_model"))
+    choice = choose_model(store.settings.get("nlp_model"))
     if choice.is_blank:
         return {}, ("no trained spaCy pipeline: people, organisations and places named inside "
                     "answers are not found; only speaker names, listed names and patterns")
     spans = []
     texts = []
     for doc in docs:
-        for turn in store.turns(doc.id or 0):
+        for turn in store.turns.all(doc.id or 0):
             if turn.text_end > turn.text_start:
                 spans.append((doc.id or 0, turn.text_start))
                 texts.append(doc.text[turn.text_start:turn.text_end])
@@ -221,11 +221,11 @@ def add_listed(store: Store, setting: str, words: Sequence[str], *, coder: str) 
     """Add names to find (``NAMES_SETTING``) or words never to touch (``NEVER_SETTING``)."""
     if setting not in (NAMES_SETTING, NEVER_SETTING):
         raise ValueError(setting)
-    current = list(store.setting(setting, []) or [])
+    current = list(store.settings.get(setting, []) or [])
     new = [w.strip() for w in words if w.strip() and w.strip() not in current]
     if new:
         with store.action("pseudonyms list", detail=", ".join(new), coder=coder):
-            store.set_setting(setting, current + new)
+            store.settings.set(setting, current + new)
             if setting == NEVER_SETTING:
                 keys = {rules.register_key(w) for w in new}
                 for entry in register.identifiers(store):

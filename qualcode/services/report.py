@@ -93,7 +93,7 @@ class _Project:
     def turns(self, doc_id: int) -> list[Turn]:
         """A document's turns, read once (speakers and co-occurrence both need them)."""
         if doc_id not in self._turns:
-            self._turns[doc_id] = self.store.turns(doc_id)
+            self._turns[doc_id] = self.store.turns.all(doc_id)
         return self._turns[doc_id]
 
     def words(self, doc: Document) -> int:
@@ -113,8 +113,9 @@ def write_report(store: Store, dest: Destination, options: ReportOptions, *,
 
 
 def build_report_data(store: Store, options: ReportOptions) -> ReportData:
-    project = _Project(codes=store.codes(), documents=store.documents(), cases=store.cases(),
-                       codings=store.codings(), synthesis=synthesis(store, options.matrix),
+    project = _Project(codes=store.codes.all(), documents=store.documents.all(),
+                       cases=store.cases.all(),
+                       codings=store.codings.all(), synthesis=synthesis(store, options.matrix),
                        store=store)
     dropped: list[str] = []
     if options.pseudonymise:
@@ -129,7 +130,7 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
     by = _split_attribute(coded, options.by)
     codings = [c for c in project.codings if c.code_id in {s.id for s in selected}]
     speakers = _quote_speakers(project, options.pseudonymise)
-    name = store.setting("codebook_name", "") or ""
+    name = store.settings.get("codebook_name", "") or ""
     matrix = _matrix(project, options.matrix)
     methodology = _methodology(store, project, by)
     if options.agreement:
@@ -137,7 +138,7 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
     own = {k: OwnSection(s.heading, s.text)
            for k, s in own_sections.report_sections(store).items()}
     data = ReportData(
-        title=options.title or store.setting("report_title", "")
+        title=options.title or store.settings.get("report_title", "")
         or (f"{name}: findings" if name else "Findings"),
         subtitle=f"Analysis of {coverage.phrase}",
         date=_today(),
@@ -155,7 +156,7 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
         profiles=_profiles(project, matrix, options.memos),
         warnings=report_coverage.warnings(coverage, matrix, own, options.matrix),
         layout=Layout(annexes=options.annexes, memos=options.memos),
-        language=store.setting("report_language", "") or "en-GB",
+        language=store.settings.get("report_language", "") or "en-GB",
     )
     names = list(options.redact)
     if options.pseudonymise:
@@ -169,13 +170,13 @@ def build_report_data(store: Store, options: ReportOptions) -> ReportData:
         names += speaker_names(store)
     if names:
         data = redact(data, Redactor(names))
-    author = store.setting("report_author", "") or ""
+    author = store.settings.get("report_author", "") or ""
     return dataclasses.replace(data, author=author) if author else data
 
 
 def _agreement_sentence(store: Store) -> str:
     """Agreement between the two coders who coded most (the consensus coder aside)."""
-    counts = Counter(c.coder for c in store.codings() if c.coder != CONSENSUS)
+    counts = Counter(c.coder for c in store.codings.all() if c.coder != CONSENSUS)
     coders = [name for name, _ in counts.most_common(2)]
     if len(coders) < 2:
         return ""
@@ -190,7 +191,7 @@ def _identifying_attributes(store: Store, cases: Sequence[Case]) -> list[str]:
     """Case attributes to leave out so that, within each organisation, no combination of the
     rest is one interviewee's alone; the organisation itself is named by the study."""
     organisation = report_matrix.organisation_attribute(cases)
-    columns = list(store.attribute_types())
+    columns = list(store.attributes.types())
     dropped: list[str] = []
     while columns:
         risk = reidentification(store, columns, within=organisation)
@@ -204,8 +205,9 @@ def _identifying_attributes(store: Store, cases: Sequence[Case]) -> list[str]:
 
 def matrix_table(store: Store, name: str = DEFAULT_MATRIX) -> MatrixTable:
     """The named matrix as the report shows it (rows with content only)."""
-    project = _Project(codes=store.codes(), documents=store.documents(), cases=store.cases(),
-                       codings=store.codings(), synthesis=synthesis(store, name), store=store)
+    project = _Project(codes=store.codes.all(), documents=store.documents.all(),
+                       cases=store.cases.all(),
+                       codings=store.codings.all(), synthesis=synthesis(store, name), store=store)
     found = _matrix(project, name)
     if found is None:
         raise QualcodeError(f"no matrix {name!r} yet (define it with "
@@ -215,7 +217,7 @@ def matrix_table(store: Store, name: str = DEFAULT_MATRIX) -> MatrixTable:
 
 def speaker_names(store: Store) -> list[str]:
     """Speaker labels of the corpus that are names, not roles ("Interviewer", "Q", "P1")."""
-    return sorted({s.name for s in store.speakers() if not is_role_label(s.name)})
+    return sorted({s.name for s in store.speakers.all() if not is_role_label(s.name)})
 
 
 # -- choosing what to show ---------------------------------------------------------------------
@@ -290,8 +292,8 @@ def _methodology(store: Store, project: _Project, by: str) -> Methodology:
         last_date=max(dates).isoformat() if dates else "",  # type: ignore[type-var]
         split_attribute=by,
         groups=tuple(CorpusGroup(v, len(w), sum(w)) for v, w in sorted(groups.items())),
-        codebook_name=store.setting("codebook_name", "") or "",
-        codebook_description=store.setting("codebook_description", "") or "",
+        codebook_name=store.settings.get("codebook_name", "") or "",
+        codebook_description=store.settings.get("codebook_description", "") or "",
         codes=len(project.codes),
         top_level_codes=sum(1 for c in project.codes if c.parent_id is None),
         codings=len(project.codings),
@@ -304,7 +306,7 @@ def _methodology(store: Store, project: _Project, by: str) -> Methodology:
 
 
 def _date_attribute(store: Store) -> str:
-    dates = [n for n, kind in store.attribute_types().items() if kind is AttributeType.DATE]
+    dates = [n for n, kind in store.attributes.types().items() if kind is AttributeType.DATE]
     return next((n for n in dates if "date" in n.casefold()), dates[0] if dates else "")
 
 
@@ -339,7 +341,7 @@ def _sections(project: _Project, selected: list[Code], speakers: dict[int, str],
                 speakers.get(coding.id or 0, ""), edits.get(coding.id or 0)))
     findings = project.synthesis.findings
     memos = report_evidence.code_memos(
-        [(m.target, m.target_id, m.text) for m in project.store.memos(MemoTarget.CODE)]
+        [(m.target, m.target_id, m.text) for m in project.store.memos.all(MemoTarget.CODE)]
     ) if options.memos else {}
     chosen = {c.id for c in selected}
     placed = report_evidence.place_quotes(
@@ -374,12 +376,12 @@ def _profiles(project: _Project, matrix: MatrixTable | None,
     texts = {k: v.text for k, v in own_sections.profiles(project.store).items()}
     memos: dict[int, list[str]] = {}
     if with_memos:
-        for memo in project.store.memos(MemoTarget.DOCUMENT):
+        for memo in project.store.memos.all(MemoTarget.DOCUMENT):
             case_id = project.case_of.get(memo.target_id or 0)
             if case_id is not None and memo.text.strip():
                 memos.setdefault(case_id, []).append(memo.text.strip())
     shown = report_matrix.organisation_attributes(project.cases,
-                                                  project.store.attribute_types())
+                                                  project.store.attributes.types())
     return report_matrix.profiles(project.cases, texts, memos, matrix, shown)
 
 

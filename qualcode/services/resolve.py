@@ -34,13 +34,13 @@ class Progress:
 def coder_pair(store: Store, requested: Sequence[str] = (),
                consensus: str = CONSENSUS) -> tuple[str, str]:
     """The two coders to compare: as asked, else the first two (not consensus) who coded."""
-    active = {c.coder for c in store.codings()}
-    coded = [c for c in store.coders() if c != consensus and c in active]
+    active = {c.coder for c in store.codings.all()}
+    coded = [c for c in store.coders.names() if c != consensus and c in active]
     chosen = list(requested) or coded[:2]
     for name in chosen:
-        if name not in store.coders():
+        if name not in store.coders.names():
             raise QualcodeError(f"no coder {name!r} in the project "
-                                f"(coders: {', '.join(store.coders()) or 'none'})")
+                                f"(coders: {', '.join(store.coders.names()) or 'none'})")
     if len(chosen) != 2 or chosen[0] == chosen[1]:
         raise QualcodeError("disagreements are between two coders; the project has "
                             f"{len(coded)} with codings ({', '.join(coded) or 'none'})")
@@ -49,7 +49,7 @@ def coder_pair(store: Store, requested: Sequence[str] = (),
 
 def _spans(store: Store, coders: Sequence[str]) -> list[CodedSpan]:
     return [CodedSpan(c.document_id, c.code_id, c.coder, c.start, c.end)
-            for c in store.codings() if c.coder in coders]
+            for c in store.codings.all() if c.coder in coders]
 
 
 def all_disagreements(store: Store, first: str, second: str) -> list[Disagreement]:
@@ -83,8 +83,8 @@ def resolve(store: Store, item: Disagreement, decision: str, *, first: str, seco
         raise QualcodeError(f"the consensus coder must not be {consensus!r}, one of the two "
                             "coders compared")
     chosen = _chosen(item, decision, edited)
-    doc = store.document(item.document_id)
-    present = {(c.code_id, c.start, c.end) for c in store.codings(document_id=doc.id)
+    doc = store.documents.get(item.document_id)
+    present = {(c.code_id, c.start, c.end) for c in store.codings.all(document_id=doc.id)
                if c.coder == consensus}
     made = 0
     with store.action("resolve", detail=f"{item.kind} in {doc.name} "
@@ -92,7 +92,7 @@ def resolve(store: Store, item: Disagreement, decision: str, *, first: str, seco
         for code_id, start, end in sorted(chosen - present):
             if not 0 <= start < end <= len(doc.text):
                 raise QualcodeError(f"span {start}:{end} is not inside {doc.name}")
-            store.add_coding(Coding(document_id=doc.id or 0, code_id=code_id, start=start,
+            store.codings.add(Coding(document_id=doc.id or 0, code_id=code_id, start=start,
                                     end=end, text=doc.text[start:end], coder=consensus,
                                     origin=f"consensus:{decision}"))
             made += 1

@@ -36,7 +36,7 @@ class Segment:
 def subtree_ids(store: Store, code_id: int) -> list[int]:
     """``code_id`` and every code below it."""
     found = [code_id]
-    for code in store.codes():  # parents come before their children
+    for code in store.codes.all():  # parents come before their children
         if code.parent_id in found and code.id not in found:
             found.append(code.id or 0)
     return found
@@ -51,15 +51,15 @@ def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
     case-insensitively, values as shown by :func:`format_value`).
     """
     ids = subtree_ids(store, code_id) if include_subcodes else [code_id]
-    paths = code_paths(store.codes())
-    cases = {c.id: c for c in store.cases()}
+    paths = code_paths(store.codes.all())
+    cases = {c.id: c for c in store.cases.all()}
     wanted = {k.lower(): v.lower() for k, v in (where or {}).items() if v}
     documents: dict[int, Document] = {}  # only those holding a segment, read once each
     turns: dict[int, list[Turn]] = {}
     found: list[Segment] = []
-    for coding in store.codings(code_ids=ids):
+    for coding in store.codings.all(code_ids=ids):
         if coding.document_id not in documents:
-            documents[coding.document_id] = store.document(coding.document_id)
+            documents[coding.document_id] = store.documents.get(coding.document_id)
         doc = documents[coding.document_id]
         case = cases.get(doc.case_id)
         attributes = {k: format_value(v) for k, v in (case.attributes if case else {}).items()}
@@ -67,7 +67,7 @@ def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
         if any(lowered.get(k) != v for k, v in wanted.items()):
             continue
         if doc.id not in turns:
-            turns[doc.id or 0] = store.turns(doc.id or 0)
+            turns[doc.id or 0] = store.turns.all(doc.id or 0)
         turn = _turn_at(turns[doc.id or 0], coding.start)
         lo = turn.text_start if turn else 0
         hi = turn.text_end if turn else len(doc.text)
@@ -85,8 +85,8 @@ def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
 
 def attribute_values(store: Store) -> dict[str, list[str]]:
     """Each attribute's values over the cases, as shown, sorted."""
-    values: dict[str, set[str]] = {name: set() for name in store.attribute_types()}
-    for case in store.cases():
+    values: dict[str, set[str]] = {name: set() for name in store.attributes.types()}
+    for case in store.cases.all():
         for name, value in case.attributes.items():
             values.setdefault(name, set()).add(format_value(value))
     return {name: sorted(found, key=str.lower) for name, found in values.items()}
@@ -94,7 +94,7 @@ def attribute_values(store: Store) -> dict[str, list[str]]:
 
 def recent_code_ids(store: Store, coder: str, limit: int = 8) -> list[int]:
     """The codes ``coder`` applied most recently, latest first."""
-    ordered = sorted((c for c in store.codings() if c.coder == coder),
+    ordered = sorted((c for c in store.codings.all() if c.coder == coder),
                      key=lambda c: c.id or 0, reverse=True)
     found: list[int] = []
     for coding in ordered:

@@ -60,7 +60,7 @@ def summaries(store: Store, names: Iterable[str]) -> list[DocumentSummary]:
     rows = [r for r in speaker_edits.speaker_rows(store) if r.document in wanted]
     docs = _documents(store, rows)
     out = []
-    for doc in store.documents():
+    for doc in store.documents.all():
         if doc.name not in wanted:
             continue
         speakers = [r for r in rows if r.document == doc.name]
@@ -92,7 +92,7 @@ def redetect(store: Store, doc: Document, *, coder: str = "") -> tuple[int, int]
     turns = _turns_from_source(store, doc, rules)
     if turns is None:
         turns = find_turns(doc.text, rules)
-    before = len(store.turns(doc.id or 0))
+    before = len(store.turns.all(doc.id or 0))
     with store.action("re-detect turns", detail=doc.name, coder=coder):
         speaker_edits.replace_turns(store, doc.id or 0, doc.text, turns)
         user_roles = {label_key(r.name): r.role for r in speaker_edits.speaker_rows(store, doc.id)

@@ -44,7 +44,6 @@ from qualcode.services.suggest_corpus import (
     training_data,
 )
 from qualcode.store import Store
-from qualcode.store import suggestions as table
 
 CODE_PARAMS: dict[str, Any] = {"min_examples": 5, "solver": "liblinear", "random_state": 0}
 MIN_CONFIDENCE = 0.3  # the default precision floor: suggestions right less often are not shown
@@ -117,7 +116,7 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
     doc_ids = [document.id or 0] if document else sorted(corpus.documents)
     tally: dict[str, int] = {}
     candidates = respondent_units(corpus, unit="sentence", document_ids=doc_ids,
-                                  exclude=store.codings(), names=True, tally=tally)
+                                  exclude=store.codings.all(), names=True, tally=tally)
     from qualcode.suggest.codes import rank_codes
 
     step(progress, "scoring passages", 0, 1)
@@ -126,7 +125,7 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
                        per_candidate=PER_PASSAGE)
     step(progress, "scoring passages", 1, 1)
     rejected: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for r in table.code_suggestions(store, status=SuggestionStatus.REJECTED):
+    for r in store.suggestions.code_suggestions(status=SuggestionStatus.REJECTED):
         rejected.setdefault((r.document_id, r.code_id), []).append((r.start, r.end))
     refused = {key: SpanSet(found) for key, found in rejected.items()}
     proposals: list[CodeSuggestion] = []
@@ -150,11 +149,12 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
                     key=lambda s: (-s.confidence, s.document_id, s.start))[:limit]
     with store.action("suggest codes", detail=f"{len(chosen)} suggestions", coder=coder,
                       undoable=False):
-        for old in table.code_suggestions(store, status=SuggestionStatus.PENDING):
+        for old in store.suggestions.code_suggestions(status=SuggestionStatus.PENDING):
             if old.document_id in doc_ids:
-                table.set_suggestion_status(store, old.id or 0, SuggestionStatus.SUPERSEDED)
-        ids = [table.add_code_suggestion(store, s) for s in chosen]
-    return CodeResult([table.code_suggestion(store, i) for i in ids], evaluation, corpus.report,
+                store.suggestions.set_suggestion_status(old.id or 0, SuggestionStatus.SUPERSEDED)
+        ids = [store.suggestions.add_code_suggestion(s) for s in chosen]
+    return CodeResult([store.suggestions.code_suggestion(i) for i in ids], evaluation,
+                      corpus.report,
                       filler=tally.get("filler", 0), below_floor=below)
 
 
@@ -207,7 +207,7 @@ def list_suggestions(store: Store, *, status: SuggestionStatus | None = Suggesti
                      document_id: int | None = None,
                      min_confidence: float | None = None) -> list[CodeSuggestion]:
     """Code suggestions (pending ones unless told), most confident first."""
-    return table.code_suggestions(store, status=status, document_id=document_id,
+    return store.suggestions.code_suggestions(status=status, document_id=document_id,
                                   min_confidence=min_confidence)
 
 
@@ -234,7 +234,7 @@ def evaluate(store: Store, *, progress: Progress | None = None,
 
 def latest_evaluation(store: Store) -> Evaluation | None:
     """The evaluation stored last, whatever has changed since."""
-    return table.latest_evaluation(store)
+    return store.suggestions.latest_evaluation()
 
 
 def _evaluation(store: Store, corpus: Corpus, data: TrainingData, progress: Progress | None,
@@ -247,7 +247,7 @@ def _evaluation(store: Store, corpus: Corpus, data: TrainingData, progress: Prog
         return None, False
     key = fingerprint(EVALUATION_VERSION, CONTEXT_FEATURES, CODE_PARAMS, corpus.model, data.Y,
                       data.groups, data.code_ids, data.descriptions, data.keys)
-    earlier = table.latest_evaluation(store, key)
+    earlier = store.suggestions.latest_evaluation(key)
     if earlier is not None:  # checked before scikit-learn is imported: that alone takes a second
         return earlier, True
     from qualcode.suggest.codes import CodeSuggester
@@ -261,5 +261,5 @@ def _evaluation(store: Store, corpus: Corpus, data: TrainingData, progress: Prog
     step(progress, "cross-validating", 1, 1)
     with store.action("evaluate suggestions", detail=f"{evaluation.segments} passages",
                       undoable=False):
-        table.add_evaluation(store, key, evaluation)
-    return table.latest_evaluation(store, key), False
+        store.suggestions.add_evaluation(key, evaluation)
+    return store.suggestions.latest_evaluation(key), False

@@ -38,7 +38,7 @@ class Context:
         self._turns: dict[int, tuple[list[int], list[Turn]]] = {}
         self._case: dict[int, Terms] = {}
         if CASE in self.kinds:
-            cases = {c.id: c for c in store.cases()}
+            cases = {c.id: c for c in store.cases.all()}
             for doc_id, case_id in corpus.case_of.items():
                 case = cases.get(case_id)
                 self._case[doc_id] = [] if case is None else [

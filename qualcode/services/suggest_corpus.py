@@ -25,7 +25,6 @@ from qualcode.nlp import ModelChoice, choose_model, text_key
 from qualcode.nlp.packed import decode
 from qualcode.services.parsing import description_text, store_parses
 from qualcode.store import Store
-from qualcode.store import suggestions as table
 from qualcode.suggest.filler import content_pieces
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
@@ -73,10 +72,10 @@ class Corpus:
 def load_corpus(store: Store, *, progress: Progress | None = None,
                 executor: Executor | None = None) -> Corpus:
     """Parse what is not cached yet (storing it), and place every parse in its document."""
-    choice = choose_model(store.setting("nlp_model"))
-    documents = {d.id or 0: d for d in store.documents()}
-    turns = {doc_id: store.turns(doc_id) for doc_id in documents}
-    codes = store.codes()
+    choice = choose_model(store.settings.get("nlp_model"))
+    documents = {d.id or 0: d for d in store.documents.all()}
+    turns = {doc_id: store.turns.all(doc_id) for doc_id in documents}
+    codes = store.codes.all()
     placed = {doc_id: [(t.text_start, documents[doc_id].text[t.text_start:t.text_end])
                        for t in ts if t.text_end > t.text_start] for doc_id, ts in turns.items()}
     described = {c.id or 0: description_text(c) for c in codes}
@@ -122,7 +121,7 @@ def _read_cached(store: Store, keys: Iterable[str],
                  choice: ModelChoice) -> Iterator[tuple[str, ParseTerms]]:
     """The cached parses of ``keys`` that can be read; a damaged row counts as not cached
     (the text is parsed again, and storing the new parse leaves the old row as it is)."""
-    for key, stored in table.iter_cached_parses(store, keys, choice.cache_name(),
+    for key, stored in store.suggestions.iter_cached_parses(keys, choice.cache_name(),
                                                 choice.version):
         try:
             yield key, ParseTerms(decode(stored))
@@ -189,16 +188,16 @@ class SpanSet:
 
 def documents_matching(store: Store, filters: dict[str, str]) -> list[int]:
     """Documents whose case has every ``attribute=value`` (case-insensitive)."""
-    documents = store.documents()
+    documents = store.documents.all()
     if not filters:
         return [d.id or 0 for d in documents]
-    known = {name.lower() for name in store.attribute_types()}
+    known = {name.lower() for name in store.attributes.types()}
     for name in filters:
         if name.lower() not in known:
             raise QualcodeError(f"no case attribute named {name!r} "
                                 f"(known: {', '.join(sorted(known)) or 'none'})")
     cases = {c.id: {k.lower(): format_value(v).lower() for k, v in c.attributes.items()}
-             for c in store.cases()}
+             for c in store.cases.all()}
     wanted = {k.lower(): v.strip().lower() for k, v in filters.items()}
     return [d.id or 0 for d in documents if d.case_id in cases
             and all(cases[d.case_id].get(k) == v for k, v in wanted.items())]
@@ -249,7 +248,7 @@ def training_data(store: Store, corpus: Corpus,
     """Coded passages (identical spans merged, so a passage can carry several codes) and
     rejected suggestions, as rows over every codable code of the codebook. ``context``:
     terms to add to a passage's own (document, start, end -> terms)."""
-    codings = store.codings()
+    codings = store.codings.all()
     codes, left_out = codable_codes(corpus.codes, codings)
     code_ids = [c.id or 0 for c in codes]
     column = {code_id: i for i, code_id in enumerate(code_ids)}
@@ -257,7 +256,7 @@ def training_data(store: Store, corpus: Corpus,
     for coding in codings:
         key = (coding.document_id, coding.start, coding.end)
         rows.setdefault(key, [0] * len(code_ids))[column[coding.code_id]] = 1
-    for s in table.code_suggestions(store, status=SuggestionStatus.REJECTED):
+    for s in store.suggestions.code_suggestions(status=SuggestionStatus.REJECTED):
         if s.code_id not in column:
             continue
         row = rows.setdefault((s.document_id, s.start, s.end), [0] * len(code_ids))

@@ -21,7 +21,6 @@ from qualcode.core.suggestions import (
     ThemeStatus,
 )
 from qualcode.store import Store
-from qualcode.store import suggestions as table
 
 MAX_NAME = 60
 
@@ -41,15 +40,15 @@ def accept_theme_as_code(store: Store, theme_id: int, *, coder: str, name: str |
         if name:
             raise QualcodeError(f"a code named {code_name!r} is already there")
         code_name = f"{code_name[:MAX_NAME - 8]} (T{theme_id})"
-    siblings = [c.position for c in store.codes() if c.parent_id == parent_id]
+    siblings = [c.position for c in store.codes.all() if c.parent_id == parent_id]
     with store.action("accept theme", detail=f"T{theme_id} as {code_name}", coder=coder):
-        code_id = store.add_code(Code(
+        code_id = store.codes.add(Code(
             name=code_name, guid=str(uuid.uuid4()), parent_id=parent_id,
             definition=f"Suggested theme T{theme_id}: {', '.join(theme.keywords)}.",
             position=1 + max(siblings, default=-1)))
         _code_members(store, theme, code_id, coder)
-        table.set_theme_status(store, theme_id, ThemeStatus.ACCEPTED, code_id)
-    return store.code(code_id)
+        store.suggestions.set_theme_status(theme_id, ThemeStatus.ACCEPTED, code_id)
+    return store.codes.get(code_id)
 
 
 def merge_theme_into_code(store: Store, theme_id: int, code: Code, *, coder: str,
@@ -59,19 +58,19 @@ def merge_theme_into_code(store: Store, theme_id: int, code: Code, *, coder: str
     theme = _with_members(_open_theme(store, theme_id), members)
     with store.action("merge theme", detail=f"T{theme_id} into {code.name}", coder=coder):
         added = _code_members(store, theme, code.id or 0, coder)
-        table.set_theme_status(store, theme_id, ThemeStatus.MERGED, code.id)
+        store.suggestions.set_theme_status(theme_id, ThemeStatus.MERGED, code.id)
     return added
 
 
 def reject_theme(store: Store, theme_id: int, *, coder: str) -> Theme:
     _open_theme(store, theme_id)
     with store.action("reject theme", detail=f"T{theme_id}", coder=coder):
-        table.set_theme_status(store, theme_id, ThemeStatus.REJECTED)
-    return table.theme(store, theme_id)
+        store.suggestions.set_theme_status(theme_id, ThemeStatus.REJECTED)
+    return store.suggestions.theme(theme_id)
 
 
 def _open_theme(store: Store, theme_id: int) -> Theme:
-    theme = table.theme(store, theme_id)
+    theme = store.suggestions.theme(theme_id)
     if theme.status is not ThemeStatus.OPEN:
         raise QualcodeError(f"theme T{theme_id} is already {theme.status.value}")
     return theme
@@ -92,7 +91,7 @@ def _with_members(theme: Theme, members: Sequence[Passage] | None) -> Theme:
 
 def coded_members(store: Store, theme: Theme) -> list[bool]:
     """For each member of the theme: whether anyone has coded any of it yet."""
-    by_document = {doc_id: store.codings(document_id=doc_id)
+    by_document = {doc_id: store.codings.all(document_id=doc_id)
                    for doc_id in {m[0] for m in theme.members}}
     return [any(spans.overlaps((c.start, c.end), (start, end))
                 for c in by_document.get(doc_id, []))
@@ -103,9 +102,9 @@ def _code_members(store: Store, theme: Theme, code_id: int, coder: str) -> int:
     added = 0
     documents: dict[int, Document] = {}
     for doc_id, start, end in theme.members:
-        doc = documents.setdefault(doc_id, store.document(doc_id))
+        doc = documents.setdefault(doc_id, store.documents.get(doc_id))
         if _has_coding(store, doc_id, code_id, start, end, coder) is None:
-            store.add_coding(Coding(document_id=doc_id, code_id=code_id, start=start, end=end,
+            store.codings.add(Coding(document_id=doc_id, code_id=code_id, start=start, end=end,
                                     text=doc.text[start:end], coder=coder,
                                     origin=f"suggestion:{theme.ref}"))
             added += 1
@@ -114,7 +113,7 @@ def _code_members(store: Store, theme: Theme, code_id: int, coder: str) -> int:
 
 def _name_taken(store: Store, name: str, parent_id: int | None) -> bool:
     return any(c.parent_id == parent_id and c.name.lower() == name.lower()
-               for c in store.codes())
+               for c in store.codes.all())
 
 
 # -- code suggestions ------------------------------------------------------------------------
@@ -123,41 +122,41 @@ def _name_taken(store: Store, name: str, parent_id: int | None) -> bool:
 def accept_suggestion(store: Store, suggestion_id: int, *, coder: str, memo: str = "") -> Coding:
     """Code the suggested passage with the suggested code (origin "suggestion:<id>")."""
     suggestion = _reviewable(store, suggestion_id)
-    code = store.code(suggestion.code_id)
-    doc = store.document(suggestion.document_id)
+    code = store.codes.get(suggestion.code_id)
+    doc = store.documents.get(suggestion.document_id)
     with store.action("accept suggestion",
                       detail=f"{code.name} @ {doc.name}:{suggestion.start}-{suggestion.end}",
                       coder=coder):
         coding_id = _accept(store, suggestion, doc, coder, memo)
-    return store.coding(coding_id)
+    return store.codings.get(coding_id)
 
 
 def reject_suggestion(store: Store, suggestion_id: int, *, coder: str) -> CodeSuggestion:
     """Remember that this code does not fit this passage (a negative example from now on)."""
     _reviewable(store, suggestion_id)
     with store.action("reject suggestion", detail=f"suggestion {suggestion_id}", coder=coder):
-        table.set_suggestion_status(store, suggestion_id, SuggestionStatus.REJECTED)
-    return table.code_suggestion(store, suggestion_id)
+        store.suggestions.set_suggestion_status(suggestion_id, SuggestionStatus.REJECTED)
+    return store.suggestions.code_suggestion(suggestion_id)
 
 
 def accept_above(store: Store, confidence: float, *, coder: str,
                  document_id: int | None = None) -> list[Coding]:
     """Accept every pending suggestion at or above ``confidence`` (of one document, or all),
     as one action: one undo takes them all back."""
-    chosen = table.code_suggestions(store, status=SuggestionStatus.PENDING,
+    chosen = store.suggestions.code_suggestions(status=SuggestionStatus.PENDING,
                                     document_id=document_id, min_confidence=confidence)
     ids: list[int] = []
     with store.action("accept suggestions", detail=f"{len(chosen)} at or above {confidence:g}",
                       coder=coder):
         documents: dict[int, Document] = {}
         for s in chosen:
-            doc = documents.setdefault(s.document_id, store.document(s.document_id))
+            doc = documents.setdefault(s.document_id, store.documents.get(s.document_id))
             ids.append(_accept(store, s, doc, coder, ""))
-    return [store.coding(i) for i in ids]
+    return [store.codings.get(i) for i in ids]
 
 
 def _reviewable(store: Store, suggestion_id: int) -> CodeSuggestion:
-    suggestion = table.code_suggestion(store, suggestion_id)
+    suggestion = store.suggestions.code_suggestion(suggestion_id)
     if suggestion.status is SuggestionStatus.ACCEPTED:
         raise QualcodeError(f"suggestion {suggestion_id} is already accepted "
                             "(undo, or remove its coding, to take it back)")
@@ -170,19 +169,19 @@ def _accept(store: Store, s: CodeSuggestion, doc: Document, coder: str, memo: st
     """Inside an action: the coding (new, or the coder's identical one) and the status."""
     coding_id = _has_coding(store, s.document_id, s.code_id, s.start, s.end, coder)
     if coding_id is None:
-        coding_id = store.add_coding(Coding(
+        coding_id = store.codings.add(Coding(
             document_id=s.document_id, code_id=s.code_id, start=s.start, end=s.end,
             text=doc.text[s.start:s.end], coder=coder, origin=s.origin))
         if memo:
-            store.set_memo(MemoTarget.CODING, coding_id, memo, coder)
-    table.set_suggestion_status(store, s.id or 0, SuggestionStatus.ACCEPTED, coding_id)
+            store.memos.set(MemoTarget.CODING, coding_id, memo, coder)
+    store.suggestions.set_suggestion_status(s.id or 0, SuggestionStatus.ACCEPTED, coding_id)
     return coding_id
 
 
 def _has_coding(store: Store, document_id: int, code_id: int, start: int, end: int,
                 coder: str) -> int | None:
     """The coder's coding of exactly this span with this code, if any."""
-    for c in store.codings(document_id=document_id, code_ids=[code_id]):
+    for c in store.codings.all(document_id=document_id, code_ids=[code_id]):
         if c.start == start and c.end == end and c.coder == coder:
             return c.id
     return None

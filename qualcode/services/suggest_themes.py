@@ -56,12 +56,12 @@ def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str
     documents = documents_matching(store, filters or {})
     tally: dict[str, int] = {}
     units = respondent_units(corpus, unit=unit, document_ids=documents,
-                             exclude=store.codings() if uncoded_only else (), tally=tally)
+                             exclude=store.codings.all() if uncoded_only else (), tally=tally)
     run_params = {**params, "unit": unit, "filters": filters or {},
                   "uncoded_only": uncoded_only, "version": THEMES_VERSION}
     key = fingerprint(run_params, corpus.model,
                       [(corpus.documents[u.document_id].sha256, u.start, u.end) for u in units])
-    earlier = table.latest_theme_run(store, key)
+    earlier = store.suggestions.latest_theme_run(key)
     if earlier is not None:
         return ThemeResult(earlier, replace(corpus.report, reused=True))
     from qualcode.suggest.themes import MIN_PASSAGES, find_themes  # loads scikit-learn
@@ -81,11 +81,11 @@ def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str
                "weak": sum(t.weak for t in themes), "quality": table.theme_quality(themes)}
     with store.action("suggest themes", detail=f"{fit.n_themes} themes", coder=coder,
                       undoable=False):
-        run_id = table.add_theme_run(store, fingerprint=key, params=run_params,
+        run_id = store.suggestions.add_theme_run(fingerprint=key, params=run_params,
                                      summary=summary, coder=coder)
         for theme in themes:
-            table.add_theme(store, replace(theme, run_id=run_id))
-    return ThemeResult(table.theme_run(store, run_id), corpus.report)
+            store.suggestions.add_theme(replace(theme, run_id=run_id))
+    return ThemeResult(store.suggestions.theme_run(run_id), corpus.report)
 
 
 def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> list[Theme]:
@@ -93,7 +93,7 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
     silhouette), weak ones last; keywords and labels as people said them ("social media
     data", not the lemmas "social medium datum"). A theme that mostly repeats a rejected one
     (half its passages or more in common) is remembered as rejected."""
-    rejected = [set(t.members) for t in table.themes(store, status=ThemeStatus.REJECTED)]
+    rejected = [set(t.members) for t in store.suggestions.themes(status=ThemeStatus.REJECTED)]
     order = sorted(range(fit.n_themes),
                    key=lambda t: ("weak" in fit.flags[t], -fit.silhouettes[t], t))
     found = []
@@ -143,21 +143,23 @@ def _quote(corpus: Corpus, unit: Unit, keywords: Sequence[str]) -> Passage:
 
 def list_themes(store: Store, *, run_id: int | None = None) -> ThemeRun | None:
     """A theme run with its themes: the latest unless ``run_id`` is given."""
-    return table.theme_run(store, run_id) if run_id is not None else table.latest_theme_run(store)
+    if run_id is not None:
+        return store.suggestions.theme_run(run_id)
+    return store.suggestions.latest_theme_run()
 
 
 def codes_carried(store: Store, theme: Theme) -> list[tuple[Code, int]]:
     """Existing codes on a theme's members: (code, members carrying it), most first."""
     counts: dict[int, int] = {}
     by_document: dict[int, list[Coding]] = {}
-    for coding in store.codings(document_id=document_ids_of(theme.members)):
+    for coding in store.codings.all(document_id=document_ids_of(theme.members)):
         by_document.setdefault(coding.document_id, []).append(coding)
     for doc_id, start, end in theme.members:
         carried = {c.code_id for c in by_document.get(doc_id, [])
                    if spans.overlaps((c.start, c.end), (start, end))}
         for code_id in carried:
             counts[code_id] = counts.get(code_id, 0) + 1
-    codes = {c.id: c for c in store.codes()}
+    codes = {c.id: c for c in store.codes.all()}
     return sorted(((codes[i], n) for i, n in counts.items() if i in codes),
                   key=lambda pair: (-pair[1], pair[0].name))
 
@@ -170,4 +172,4 @@ def document_ids_of(passages: Sequence[Passage]) -> int | None:
 
 def passage_text(store: Store, passage: Passage) -> str:
     doc_id, start, end = passage
-    return store.document(doc_id).text[start:end]
+    return store.documents.get(doc_id).text[start:end]

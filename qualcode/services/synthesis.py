@@ -14,7 +14,6 @@ from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Case, Code, Coding
 from qualcode.core.synthesis import DEFAULT_MATRIX, Finding, Matrix, MatrixCell, Synthesis
 from qualcode.store import Store
-from qualcode.store import synthesis as tables
 
 DRAFT_SENTENCES = 3
 
@@ -22,30 +21,31 @@ DRAFT_SENTENCES = 3
 # -- reading -------------------------------------------------------------------------------
 def synthesis(store: Store, matrix_name: str = DEFAULT_MATRIX) -> Synthesis:
     """Findings, picks, and the named matrix with its cells (None if not defined)."""
-    grid = tables.matrix(store, matrix_name)
-    return Synthesis(findings=tables.findings(store), picks=tables.picks(store), matrix=grid,
-                     cells=tables.cells(store, grid.id or 0) if grid else {})
+    grid = store.synthesis.matrix(matrix_name)
+    return Synthesis(findings=store.synthesis.findings(), picks=store.synthesis.picks(),
+                     matrix=grid,
+                     cells=store.synthesis.cells(grid.id or 0) if grid else {})
 
 
 def key_quotes(store: Store, code: Code | None = None) -> list[Coding]:
     """Codings marked important or picked (of one code, or all), in document order."""
-    picked = tables.picks(store)
+    picked = store.synthesis.picks()
     code_ids = [code.id or 0] if code else None
-    found = {c.id: c for c in store.codings(code_ids=code_ids, important=True)}
+    found = {c.id: c for c in store.codings.all(code_ids=code_ids, important=True)}
     for coding_id in picked:
-        coding = store.coding(coding_id)
+        coding = store.codings.get(coding_id)
         if code is None or coding.code_id == code.id:
             found[coding_id] = coding
     return sorted(found.values(), key=lambda c: (c.document_id, c.start, c.id or 0))
 
 
 def is_key_quote(store: Store, coding: Coding) -> bool:
-    return coding.important or (coding.id or 0) in tables.picks(store)
+    return coding.important or (coding.id or 0) in store.synthesis.picks()
 
 
 def find_case(store: Store, ref: str) -> Case:
     """A case by id, name (ignoring case) or unique name prefix."""
-    all_cases = store.cases()
+    all_cases = store.cases.all()
     ref = ref.strip()
     for test in (lambda c: ref.isdigit() and c.id == int(ref),
                  lambda c: c.name.casefold() == ref.casefold(),
@@ -60,7 +60,7 @@ def find_case(store: Store, ref: str) -> Case:
 
 
 def get_matrix(store: Store, name: str = DEFAULT_MATRIX) -> Matrix:
-    grid = tables.matrix(store, name)
+    grid = store.synthesis.matrix(name)
     if grid is None:
         raise QualcodeError(f"no matrix {name!r} yet (define it with "
                             "`qualcode synth matrix define --codes ... --scale ...`)")
@@ -71,8 +71,8 @@ def get_matrix(store: Store, name: str = DEFAULT_MATRIX) -> Matrix:
 def set_finding(store: Store, code: Code, text: str, *, coder: str) -> Finding | None:
     """Write the finding of ``code``; empty text removes it."""
     with store.action("finding", detail=code.name, coder=coder):
-        tables.set_finding(store, code.id or 0, text.strip(), coder)
-    return tables.finding(store, code.id or 0)
+        store.synthesis.set_finding(code.id or 0, text.strip(), coder)
+    return store.synthesis.finding(code.id or 0)
 
 
 def pick_quote(store: Store, coding: Coding, *, coder: str) -> bool:
@@ -80,7 +80,7 @@ def pick_quote(store: Store, coding: Coding, *, coder: str) -> bool:
     if is_key_quote(store, coding):
         return False
     with store.action("pick quote", detail=f"coding {coding.id}", coder=coder):
-        tables.add_pick(store, coding.id or 0, coder)
+        store.synthesis.add_pick(coding.id or 0, coder)
     return True
 
 
@@ -89,9 +89,9 @@ def unpick_quote(store: Store, coding: Coding, *, coder: str) -> bool:
     if not is_key_quote(store, coding):
         return False
     with store.action("unpick quote", detail=f"coding {coding.id}", coder=coder):
-        tables.remove_pick(store, coding.id or 0)
+        store.synthesis.remove_pick(coding.id or 0)
         if coding.important:
-            store.update_coding(coding.id or 0, important=0)
+            store.codings.update(coding.id or 0, important=0)
     return True
 
 
@@ -113,15 +113,15 @@ def define_matrix(store: Store, codes: Sequence[Code], scale: Sequence[str], *, 
         raise QualcodeError("a matrix needs at least one code as a column")
     code_ids = list(dict.fromkeys(c.id or 0 for c in codes))
     scale = list(parse_scale(",".join(scale)))
-    existing = tables.matrix(store, name)
+    existing = store.synthesis.matrix(name)
     if existing is not None:
-        lost = sorted(r for r in tables.ratings_in_use(store, existing.id or 0, code_ids)
+        lost = sorted(r for r in store.synthesis.ratings_in_use(existing.id or 0, code_ids)
                       if r.casefold() not in {s.casefold() for s in scale})
         if lost:
             raise QualcodeError(f"ratings {', '.join(lost)} are used in matrix {name!r}; "
                                 "keep them in the scale or clear those cells first")
     with store.action("define matrix", detail=name, coder=coder):
-        tables.save_matrix(store, name, code_ids, scale)
+        store.synthesis.save_matrix(name, code_ids, scale)
     return get_matrix(store, name)
 
 
@@ -132,21 +132,21 @@ def set_cell(store: Store, case: Case, code: Code, *, coder: str, summary: str |
     grid = get_matrix(store, name)
     if code.id not in grid.code_ids:
         raise QualcodeError(f"{code.name!r} is not a column of matrix {name!r}")
-    current = tables.cells(store, grid.id or 0).get((case.id or 0, code.id or 0))
+    current = store.synthesis.cells(grid.id or 0).get((case.id or 0, code.id or 0))
     new_summary = (current.summary if current else "") if summary is None else summary.strip()
     new_rating = (current.rating if current else "") if rating is None else _level(grid, rating)
     with store.action("matrix cell", detail=f"{case.name} x {code.name}", coder=coder):
-        tables.set_cell(store, grid.id or 0, case.id or 0, code.id or 0, new_summary,
+        store.synthesis.set_cell(grid.id or 0, case.id or 0, code.id or 0, new_summary,
                         new_rating, coder)
-    return tables.cells(store, grid.id or 0).get((case.id or 0, code.id or 0))
+    return store.synthesis.cells(grid.id or 0).get((case.id or 0, code.id or 0))
 
 
 def draft_cell(store: Store, case: Case, code: Code, *,
                max_sentences: int = DRAFT_SENTENCES) -> str:
     """A draft summary of what ``case`` said under ``code`` (and its sub-codes): the most
     central sentences of those coded segments, in the order they were said. Writes nothing."""
-    code_ids = descendants(store.codes()).get(code.id or 0, {code.id or 0})
-    codings = store.codings(code_ids=sorted(code_ids), case_ids=[case.id or 0])
+    code_ids = descendants(store.codes.all()).get(code.id or 0, {code.id or 0})
+    codings = store.codings.all(code_ids=sorted(code_ids), case_ids=[case.id or 0])
     return " ".join(central_sentences([c.text for c in codings], max_sentences=max_sentences))
 
 

@@ -32,8 +32,8 @@ class TranscriptExport:
 
 def export_transcripts(store: Store, folder: Path, *, pseudonymised: bool) -> TranscriptExport:
     replace = pseudonyms.replacer(store) if pseudonymised else None
-    paths = {i: path_text(p) for i, p in code_paths(store.codes()).items()}
-    docs = store.documents()
+    paths = {i: path_text(p) for i, p in code_paths(store.codes.all()).items()}
+    docs = store.documents.all()
     rows: list[list[object]] = []
     for number, doc in enumerate(docs, 1):
         name = f"document-{number:02d}.txt" if pseudonymised else f"{Path(doc.name).stem}.txt"
@@ -43,7 +43,7 @@ def export_transcripts(store: Store, folder: Path, *, pseudonymised: bool) -> Tr
             text, offsets = doc.text, None
         with atomic_write(folder / name, parents=True, encoding="utf-8", newline="") as out:
             out.write(text)
-        for coding in store.codings(document_id=doc.id):
+        for coding in store.codings.all(document_id=doc.id):
             start = offsets.start(coding.start) if offsets else coding.start
             end = offsets.end(coding.end) if offsets else coding.end
             memo = replace(coding.memo) if replace is not None else coding.memo

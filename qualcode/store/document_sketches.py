@@ -11,11 +11,8 @@ from qualcode.store.store import Store
 
 
 def save_sketch(store: Store, doc_id: int, sketch: list[int]) -> None:
-    store.log._require_action()
-    store.conn.execute(
-        "INSERT OR REPLACE INTO document_sketches (document_id, sketch) VALUES (?, ?)",
-        (doc_id, json.dumps(sketch)))
-    store.log.changed = True
+    store.log.insert_unlogged("document_sketches", [
+        {"document_id": doc_id, "sketch": json.dumps(sketch)}], on_conflict="replace")
 
 
 def sketches(store: Store) -> list[tuple[str, list[int]]]:

@@ -5,11 +5,9 @@ Writes go through the change log inside the caller's ``store.action``; reads are
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from qualcode.store.changes import quote
 from qualcode.store.store import Store, now
 
 
@@ -76,11 +74,11 @@ def find_memo(store: Store, target: str, target_id: int | None, text: str) -> in
 
 def add_memo_dated(store: Store, target: str, target_id: int | None, text: str, *,
                    coder: str, title: str = "", created: str = "") -> int:
-    """A memo keeping the date another tool gave it (``store.add_memo`` stamps now)."""
+    """A memo keeping the date another tool gave it (``store.memos.add`` stamps now)."""
     stamp = created or now()
     return store.log.insert("memos", {
         "target": target, "target_id": target_id, "title": title, "text": text,
-        "coder_id": store.coder_id(coder) if coder else None, "created_at": stamp,
+        "coder_id": store.coders.id_for(coder) if coder else None, "created_at": stamp,
         "updated_at": stamp})
 
 
@@ -105,28 +103,5 @@ def coding_ids(store: Store) -> dict[tuple[int, int, int, int, int], int]:
 
 
 def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` (same columns each) inside the current action, logging one insert
-    event per row exactly as ``store.log.insert`` would, in two statements instead of three
-    per row. Returns the new ids in order. For tables with an integer ``id`` key."""
-    log = store.log
-    log._require_action()
-    if not rows:
-        return []
-    first = int(store.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {quote(table)}"
-                                   ).fetchone()[0])
-    ids = list(range(first, first + len(rows)))
-    cols = ["id", *rows[0]]
-    store.conn.executemany(
-        f"INSERT INTO {quote(table)} ({', '.join(map(quote, cols))}) "
-        f"VALUES ({', '.join('?' for _ in cols)})",
-        [[row_id, *(row[c] for c in cols[1:])] for row_id, row in zip(ids, rows, strict=True)])
-    log.changed = True
-    if log.logging:
-        after = store.conn.execute(f"SELECT * FROM {quote(table)} WHERE id BETWEEN ? AND ? "
-                                   "ORDER BY id", (ids[0], ids[-1])).fetchall()
-        store.conn.executemany(
-            "INSERT INTO events (action_id, kind, table_name, row_id, before, after) "
-            "VALUES (?, 'insert', ?, ?, NULL, ?)",
-            [(log.action_id, table, r["id"], json.dumps(dict(r), ensure_ascii=False))
-             for r in after])
-    return ids
+    """Insert ``rows`` in bulk inside the current action (see ``ChangeLog.insert_many``)."""
+    return store.log.insert_many(table, rows)

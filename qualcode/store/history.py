@@ -80,15 +80,13 @@ def _step(store: Store, coder: str | None, name: str) -> ActionInfo | None:
     target = action_info(row)
     what = f"{target.name} {target.detail}".strip()
     try:
-        with store.action(name, detail=what, coder=coder or "", undoable=False) as action_id:
-            store.conn.execute("UPDATE actions SET reverses = ? WHERE id = ?",
-                               (target.id, action_id))
-            store.log.logging = True  # the row changes of undo/redo, for the audit trail
+        # The row changes of undo/redo are recorded, for the audit trail.
+        with store.action(name, detail=what, coder=coder or "", undoable=False,
+                          record=True) as action_id:
+            store.log.mark_action(action_id, reverses=target.id)
             _apply(store, target.id, forward)
             _check_code_tree(store)
-            store.conn.execute("UPDATE actions SET state = ? WHERE id = ?",
-                               ("done" if forward else "undone", target.id))
-            store.log.changed = True
+            store.log.mark_action(target.id, state="done" if forward else "undone")
     except Conflict as err:
         _refuse(store, target, name, coder)
         after = ("it stays undone" if forward
@@ -113,11 +111,8 @@ def _refuse(store: Store, target: ActionInfo, name: str, coder: str | None) -> N
     """Take the refused action off the undo (or redo) path, so nothing stays stuck on it."""
     with store.action(f"{name} refused", detail=f"{target.name} {target.detail}".strip(),
                       coder=coder or "", undoable=False) as action_id:
-        store.conn.execute("UPDATE actions SET reverses = ?, state = 'done' WHERE id = ?",
-                           (target.id, action_id))
-        store.conn.execute("UPDATE actions SET state = ? WHERE id = ?",
-                           ("discarded" if name == "redo" else "kept", target.id))
-        store.log.changed = True
+        store.log.mark_action(action_id, reverses=target.id, state="done")
+        store.log.mark_action(target.id, state="discarded" if name == "redo" else "kept")
 
 
 def _apply(store: Store, action_id: int, forward: bool) -> None:

@@ -26,7 +26,7 @@ def add_resolution(store: Store, resolution: Resolution, *, coder: str) -> int:
         "end": resolution.end, "first_coder": resolution.first_coder,
         "second_coder": resolution.second_coder,
         "consensus_coder": resolution.consensus_coder, "decision": resolution.decision,
-        "coder_id": store.coder_id(coder), "created_at": now()})
+        "coder_id": store.coders.id_for(coder), "created_at": now()})
 
 
 def resolutions(store: Store, first: str, second: str) -> list[Resolution]:

@@ -42,7 +42,7 @@ def set_section(store: Store, kind: str, text: str, coder: str, *, case_id: int 
     new_title = (row["title"] if row is not None else "") if title is None else title
     if row is not None and row["text"] == text and row["title"] == new_title:
         return
-    values = {"text": text, "title": new_title, "coder_id": store.coder_id(coder),
+    values = {"text": text, "title": new_title, "coder_id": store.coders.id_for(coder),
               "updated_at": now()}
     if row is None:
         store.log.insert("report_sections", {"kind": kind, "case_id": case_id, **values})
@@ -64,7 +64,7 @@ def set_quote_edit(store: Store, coding_id: int, text: str, coder: str) -> None:
         return
     if row is not None and row["text"] == text:
         return
-    values = {"text": text, "coder_id": store.coder_id(coder), "updated_at": now()}
+    values = {"text": text, "coder_id": store.coders.id_for(coder), "updated_at": now()}
     if row is None:
         store.log.insert("quote_edits", {"coding_id": coding_id, **values})
     else:

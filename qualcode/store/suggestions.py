@@ -28,121 +28,180 @@ from qualcode.core.suggestions import (
     ThemeRun,
     ThemeStatus,
 )
-from qualcode.store.store import Store, now
-
-# -- the parse cache ---------------------------------------------------------------------------
-
-
-def cached_parses(store: Store, keys: Iterable[str], model: str,
-                  version: str) -> dict[str, bytes | str]:
-    """The cached parse of each text key found, for one pipeline and version: bytes in the
-    packed form (qualcode/nlp/packed.py), text in the JSON form older caches hold."""
-    return dict(iter_cached_parses(store, keys, model, version))
+from qualcode.store.changes import now
+from qualcode.store.repository import Repository
 
 
-def iter_cached_parses(store: Store, keys: Iterable[str], model: str,
-                       version: str) -> Iterator[tuple[str, bytes | str]]:
-    """(text key, stored parse) of each key found, a few hundred rows at a time, so a caller
-    can decode them one by one instead of holding every JSON text at once."""
-    wanted = list(dict.fromkeys(keys))
-    for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
-        batch = wanted[i:i + 500]
-        rows = store.conn.execute(
-            "SELECT text_sha256, data FROM parse_cache WHERE model = ? AND model_version = ? "
-            f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch))
-        yield from ((key, data) for key, data in rows.fetchall())
+class Suggestions(Repository):
+    """The parse cache, theme runs, code suggestions and their evaluations."""
+
+    # -- the parse cache ------------------------------------------------------------------
+    def iter_cached_parses(self, keys: Iterable[str], model: str,
+                           version: str) -> Iterator[tuple[str, bytes | str]]:
+        """(text key, stored parse) of each key found, a few hundred rows at a time, so a caller
+        can decode them one by one instead of holding every JSON text at once."""
+        wanted = list(dict.fromkeys(keys))
+        for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
+            batch = wanted[i:i + 500]
+            rows = self.conn.execute(
+                "SELECT text_sha256, data FROM parse_cache WHERE model = ? AND model_version = ? "
+                f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch))
+            yield from ((key, data) for key, data in rows.fetchall())
+
+    def cached_keys(self, keys: Iterable[str], model: str, version: str) -> set[str]:
+        """The text keys among ``keys`` whose parse is cached (without reading the parses)."""
+        wanted, found = list(dict.fromkeys(keys)), set()
+        for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
+            batch = wanted[i:i + 500]
+            found.update(key for (key,) in self.conn.execute(
+                "SELECT text_sha256 FROM parse_cache WHERE model = ? AND model_version = ? "
+                f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch)))
+        return found
+
+    def cache_parses(self, parses: Mapping[str, bytes | str], model: str,
+                     version: str) -> None:
+        """Remember parses (text key -> packed bytes or JSON); inside an action. Known keys are
+        left alone. The data column is declared TEXT, but SQLite keeps a BLOB as it is given, so
+        both forms live in it without a migration and a reader tells them by their type."""
+        self.log.insert_unlogged("parse_cache", (
+            {"text_sha256": key, "model": model, "model_version": version, "data": data}
+            for key, data in parses.items()), on_conflict="ignore")
+
+    def parse_cache_size(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM parse_cache").fetchone()[0])
 
 
-def cached_keys(store: Store, keys: Iterable[str], model: str, version: str) -> set[str]:
-    """The text keys among ``keys`` whose parse is cached (without reading the parses)."""
-    wanted, found = list(dict.fromkeys(keys)), set()
-    for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
-        batch = wanted[i:i + 500]
-        found.update(key for (key,) in store.conn.execute(
-            "SELECT text_sha256 FROM parse_cache WHERE model = ? AND model_version = ? "
-            f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch)))
-    return found
+    # -- theme runs and themes ------------------------------------------------------------
+    def add_theme_run(self, *, fingerprint: str, params: dict[str, Any],
+                      summary: dict[str, Any], coder: str = "") -> int:
+        return self.log.insert("theme_runs", {
+            "created_at": now(), "coder": coder, "fingerprint": fingerprint,
+            "params": _dump(params), "summary": _dump(summary)})
+
+    def add_theme(self, theme: Theme) -> int:
+        return self.log.insert("themes", {
+            "run_id": theme.run_id, "number": theme.number, "label": theme.label,
+            "keywords": _dump(list(theme.keywords)), "size": theme.size,
+            "documents": theme.documents, "cases": theme.cases, "cohesion": theme.cohesion,
+            "quotes": _dump([list(q) for q in theme.quotes]),
+            "members": _dump([list(m) for m in theme.members]),
+            "status": theme.status.value, "code_id": theme.code_id})
+
+    def theme_run(self, run_id: int) -> ThemeRun:
+        row = self.conn.execute("SELECT * FROM theme_runs WHERE id = ?", (run_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no theme run {run_id}")
+        return self._run(row)
+
+    def latest_theme_run(self, fingerprint: str | None = None) -> ThemeRun | None:
+        sql, args = "SELECT * FROM theme_runs", ()
+        if fingerprint is not None:
+            sql, args = sql + " WHERE fingerprint = ?", (fingerprint,)
+        row = self.conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+        return None if row is None else self._run(row)
+
+    def theme(self, theme_id: int) -> Theme:
+        row = self.conn.execute("SELECT * FROM themes WHERE id = ?", (theme_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no theme T{theme_id}")
+        return next(t for t in self.theme_run(row["run_id"]).themes if t.id == theme_id)
+
+    def themes(self, *, status: ThemeStatus | None = None) -> list[Theme]:
+        sql, args = "SELECT * FROM themes", ()
+        if status is not None:
+            sql, args = sql + " WHERE status = ?", (status.value,)
+        return [_theme(r) for r in self.conn.execute(sql + " ORDER BY run_id, number", args)]
+
+    def set_theme_status(self, theme_id: int, status: ThemeStatus,
+                         code_id: int | None = None) -> None:
+        self.log.update("themes", theme_id, {"status": status.value, "code_id": code_id})
+
+    def _run(self, row: sqlite3.Row) -> ThemeRun:
+        summary = json.loads(row["summary"])
+        quality = summary.get("quality", {})  # theme number -> silhouette and flags
+        found = tuple(_theme(r, quality.get(str(r["number"]))) for r in self.conn.execute(
+            "SELECT * FROM themes WHERE run_id = ? ORDER BY number", (row["id"],)))
+        return ThemeRun(id=row["id"], created_at=row["created_at"], coder=row["coder"],
+                        fingerprint=row["fingerprint"], params=json.loads(row["params"]),
+                        summary=summary, themes=found)
 
 
-def cache_parses(store: Store, parses: Mapping[str, bytes | str], model: str,
-                 version: str) -> None:
-    """Remember parses (text key -> packed bytes or JSON); inside an action. Known keys are
-    left alone. The data column is declared TEXT, but SQLite keeps a BLOB as it is given, so
-    both forms live in it without a migration and a reader tells them by their type."""
-    store.log._require_action()
-    store.conn.executemany(
-        "INSERT OR IGNORE INTO parse_cache (text_sha256, model, model_version, data) "
-        "VALUES (?, ?, ?, ?)", [(key, model, version, data) for key, data in parses.items()])
-    if parses:
-        store.log.changed = True
+    # -- code suggestions -----------------------------------------------------------------
+    def add_code_suggestion(self, suggestion: CodeSuggestion) -> int:
+        row = {
+            "document_id": suggestion.document_id, "code_id": suggestion.code_id,
+            "start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
+            "confidence": suggestion.confidence, "method": suggestion.method,
+            "evidence": _dump(list(suggestion.evidence)), "status": suggestion.status.value,
+            "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now()}
+        if self._keeps_scores():
+            row["score"] = suggestion.score
+        return self.log.insert("code_suggestions", row)
+
+    def _keeps_scores(self) -> bool:
+        """Whether the project has migration 0009's score column (a file migrated past 0009 by
+        a build without it may lack it: suggestions then simply keep no raw score)."""
+        columns = self.conn.execute("PRAGMA table_info(code_suggestions)").fetchall()
+        return any(c[1] == "score" for c in columns)
+
+    def code_suggestion(self, suggestion_id: int) -> CodeSuggestion:
+        row = self.conn.execute("SELECT * FROM code_suggestions WHERE id = ?",
+                                (suggestion_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no code suggestion {suggestion_id}")
+        return _suggestion(row)
+
+    def code_suggestions(self, *, status: SuggestionStatus | None = None,
+                         document_id: int | None = None,
+                         min_confidence: float | None = None) -> list[CodeSuggestion]:
+        """Suggestions whose code still exists, most confident first."""
+        where = ["code_id IN (SELECT id FROM codes)"]
+        args: list[Any] = []
+        if status is not None:
+            where.append("status = ?")
+            args.append(status.value)
+        if document_id is not None:
+            where.append("document_id = ?")
+            args.append(document_id)
+        if min_confidence is not None:
+            where.append("confidence >= ?")
+            args.append(min_confidence)
+        rows = self.conn.execute(
+            f"SELECT * FROM code_suggestions WHERE {' AND '.join(where)} "
+            "ORDER BY confidence DESC, document_id, start", args)
+        return [_suggestion(r) for r in rows]
+
+    def set_suggestion_status(self, suggestion_id: int, status: SuggestionStatus,
+                              coding_id: int | None = None) -> None:
+        self.log.update("code_suggestions", suggestion_id,
+                        {"status": status.value, "coding_id": coding_id})
 
 
-def parse_cache_size(store: Store) -> int:
-    return int(store.conn.execute("SELECT count(*) FROM parse_cache").fetchone()[0])
+    # -- evaluations ----------------------------------------------------------------------
+    def add_evaluation(self, fingerprint: str, evaluation: Evaluation) -> int:
+        results = dataclasses.asdict(evaluation)
+        results.pop("id"), results.pop("created_at")
+        return self.log.insert("suggestion_evaluations", {
+            "created_at": now(), "fingerprint": fingerprint, "results": _dump(results)})
 
-
-# -- theme runs and themes -----------------------------------------------------------------------
-
-
-def add_theme_run(store: Store, *, fingerprint: str, params: dict[str, Any],
-                  summary: dict[str, Any], coder: str = "") -> int:
-    return store.log.insert("theme_runs", {
-        "created_at": now(), "coder": coder, "fingerprint": fingerprint,
-        "params": _dump(params), "summary": _dump(summary)})
-
-
-def add_theme(store: Store, theme: Theme) -> int:
-    return store.log.insert("themes", {
-        "run_id": theme.run_id, "number": theme.number, "label": theme.label,
-        "keywords": _dump(list(theme.keywords)), "size": theme.size,
-        "documents": theme.documents, "cases": theme.cases, "cohesion": theme.cohesion,
-        "quotes": _dump([list(q) for q in theme.quotes]),
-        "members": _dump([list(m) for m in theme.members]),
-        "status": theme.status.value, "code_id": theme.code_id})
-
-
-def theme_run(store: Store, run_id: int) -> ThemeRun:
-    row = store.conn.execute("SELECT * FROM theme_runs WHERE id = ?", (run_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"no theme run {run_id}")
-    return _run(store, row)
-
-
-def latest_theme_run(store: Store, fingerprint: str | None = None) -> ThemeRun | None:
-    sql, args = "SELECT * FROM theme_runs", ()
-    if fingerprint is not None:
-        sql, args = sql + " WHERE fingerprint = ?", (fingerprint,)
-    row = store.conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
-    return None if row is None else _run(store, row)
-
-
-def theme(store: Store, theme_id: int) -> Theme:
-    row = store.conn.execute("SELECT * FROM themes WHERE id = ?", (theme_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"no theme T{theme_id}")
-    return next(t for t in theme_run(store, row["run_id"]).themes if t.id == theme_id)
-
-
-def themes(store: Store, *, status: ThemeStatus | None = None) -> list[Theme]:
-    sql, args = "SELECT * FROM themes", ()
-    if status is not None:
-        sql, args = sql + " WHERE status = ?", (status.value,)
-    return [_theme(r) for r in store.conn.execute(sql + " ORDER BY run_id, number", args)]
-
-
-def set_theme_status(store: Store, theme_id: int, status: ThemeStatus,
-                     code_id: int | None = None) -> None:
-    store.log.update("themes", theme_id, {"status": status.value, "code_id": code_id})
-
-
-def _run(store: Store, row: sqlite3.Row) -> ThemeRun:
-    summary = json.loads(row["summary"])
-    quality = summary.get("quality", {})  # theme number -> silhouette and flags
-    found = tuple(_theme(r, quality.get(str(r["number"]))) for r in store.conn.execute(
-        "SELECT * FROM themes WHERE run_id = ? ORDER BY number", (row["id"],)))
-    return ThemeRun(id=row["id"], created_at=row["created_at"], coder=row["coder"],
-                    fingerprint=row["fingerprint"], params=json.loads(row["params"]),
-                    summary=summary, themes=found)
+    def latest_evaluation(self, fingerprint: str | None = None) -> Evaluation | None:
+        """The latest evaluation (with this fingerprint: same codings, rejections and settings)."""
+        sql, args = "SELECT * FROM suggestion_evaluations", ()
+        if fingerprint is not None:
+            sql, args = sql + " WHERE fingerprint = ?", (fingerprint,)
+        row = self.conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row["results"])
+        return Evaluation(
+            segments=data["segments"], documents=data["documents"], folds=data["folds"],
+            grouped_by=data["grouped_by"], suggester=MethodScore(**data["suggester"]),
+            baselines=tuple(MethodScore(**b) for b in data["baselines"]),
+            codes=tuple(_figure(c) for c in data["codes"]), model=data["model"],
+            created_at=row["created_at"], id=row["id"],
+            calibration=_calibration(data.get("calibration")),
+            reliability=tuple(ReliabilityBin(**b) for b in data.get("reliability", ())),
+            left_out=dict(data.get("left_out", {})))
 
 
 def theme_quality(themes: Iterable[Theme]) -> dict[str, dict[str, Any]]:
@@ -167,63 +226,6 @@ def _passages(text: str) -> tuple[Passage, ...]:
     return tuple((int(d), int(s), int(e)) for d, s, e in json.loads(text))
 
 
-# -- code suggestions ----------------------------------------------------------------------------
-
-
-def add_code_suggestion(store: Store, suggestion: CodeSuggestion) -> int:
-    row = {
-        "document_id": suggestion.document_id, "code_id": suggestion.code_id,
-        "start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
-        "confidence": suggestion.confidence, "method": suggestion.method,
-        "evidence": _dump(list(suggestion.evidence)), "status": suggestion.status.value,
-        "coding_id": suggestion.coding_id, "created_at": suggestion.created_at or now()}
-    if _keeps_scores(store):
-        row["score"] = suggestion.score
-    return store.log.insert("code_suggestions", row)
-
-
-def _keeps_scores(store: Store) -> bool:
-    """Whether the project has migration 0009's score column (a file migrated past 0009 by
-    a build without it may lack it: suggestions then simply keep no raw score)."""
-    columns = store.conn.execute("PRAGMA table_info(code_suggestions)").fetchall()
-    return any(c[1] == "score" for c in columns)
-
-
-def code_suggestion(store: Store, suggestion_id: int) -> CodeSuggestion:
-    row = store.conn.execute("SELECT * FROM code_suggestions WHERE id = ?",
-                             (suggestion_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"no code suggestion {suggestion_id}")
-    return _suggestion(row)
-
-
-def code_suggestions(store: Store, *, status: SuggestionStatus | None = None,
-                     document_id: int | None = None,
-                     min_confidence: float | None = None) -> list[CodeSuggestion]:
-    """Suggestions whose code still exists, most confident first."""
-    where = ["code_id IN (SELECT id FROM codes)"]
-    args: list[Any] = []
-    if status is not None:
-        where.append("status = ?")
-        args.append(status.value)
-    if document_id is not None:
-        where.append("document_id = ?")
-        args.append(document_id)
-    if min_confidence is not None:
-        where.append("confidence >= ?")
-        args.append(min_confidence)
-    rows = store.conn.execute(
-        f"SELECT * FROM code_suggestions WHERE {' AND '.join(where)} "
-        "ORDER BY confidence DESC, document_id, start", args)
-    return [_suggestion(r) for r in rows]
-
-
-def set_suggestion_status(store: Store, suggestion_id: int, status: SuggestionStatus,
-                          coding_id: int | None = None) -> None:
-    store.log.update("code_suggestions", suggestion_id,
-                     {"status": status.value, "coding_id": coding_id})
-
-
 def _suggestion(row: sqlite3.Row) -> CodeSuggestion:
     return CodeSuggestion(
         document_id=row["document_id"], code_id=row["code_id"], start=row["start"],
@@ -231,36 +233,6 @@ def _suggestion(row: sqlite3.Row) -> CodeSuggestion:
         evidence=tuple(json.loads(row["evidence"])), status=SuggestionStatus(row["status"]),
         coding_id=row["coding_id"], created_at=row["created_at"], id=row["id"],
         score=row["score"] if "score" in row.keys() else None)  # noqa: SIM118  a Row
-
-
-# -- evaluations -------------------------------------------------------------------------------
-
-
-def add_evaluation(store: Store, fingerprint: str, evaluation: Evaluation) -> int:
-    results = dataclasses.asdict(evaluation)
-    results.pop("id"), results.pop("created_at")
-    return store.log.insert("suggestion_evaluations", {
-        "created_at": now(), "fingerprint": fingerprint, "results": _dump(results)})
-
-
-def latest_evaluation(store: Store, fingerprint: str | None = None) -> Evaluation | None:
-    """The latest evaluation (with this fingerprint: same codings, rejections and settings)."""
-    sql, args = "SELECT * FROM suggestion_evaluations", ()
-    if fingerprint is not None:
-        sql, args = sql + " WHERE fingerprint = ?", (fingerprint,)
-    row = store.conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
-    if row is None:
-        return None
-    data = json.loads(row["results"])
-    return Evaluation(
-        segments=data["segments"], documents=data["documents"], folds=data["folds"],
-        grouped_by=data["grouped_by"], suggester=MethodScore(**data["suggester"]),
-        baselines=tuple(MethodScore(**b) for b in data["baselines"]),
-        codes=tuple(_figure(c) for c in data["codes"]), model=data["model"],
-        created_at=row["created_at"], id=row["id"],
-        calibration=_calibration(data.get("calibration")),
-        reliability=tuple(ReliabilityBin(**b) for b in data.get("reliability", ())),
-        left_out=dict(data.get("left_out", {})))
 
 
 def _figure(data: dict[str, Any]) -> CodeFigure:

@@ -34,13 +34,13 @@ def _documents(store: Store, count: int, repeat: int = 1) -> list:
         for i in range(count):
             doc, turns = make_document(f"unit{i + 1:02d}.txt",
                                        [(None, f"Unit {i + 1}."), ("Ana", said)])
-            store.add_document(doc, turns)
-    return [store.find_document(f"unit{i + 1:02d}.txt") for i in range(count)]
+            store.documents.add(doc, turns)
+    return [store.documents.find(f"unit{i + 1:02d}.txt") for i in range(count)]
 
 
 def _sentence(store: Store, doc, coder_index: int) -> tuple[int, int]:
     """Each coder codes a different sentence, so coders never code the very same span."""
-    turn = store.turns(doc.id or 0)[1]
+    turn = store.turns.all(doc.id or 0)[1]
     start = turn.text_start + coder_index * 19
     return start, start + 16
 
@@ -50,11 +50,11 @@ def rated(store: Store) -> Store:
     """The 2011 example as a project: units are documents, values are sub-codes of Rating."""
     docs = _documents(store, 12)
     with store.action("codes", undoable=False):
-        root = store.add_code(Code(name="Rating", guid="r"))
+        root = store.codes.add(Code(name="Rating", guid="r"))
         for value in "12345":
-            store.add_code(Code(name=value, guid=f"r{value}", parent_id=root,
+            store.codes.add(Code(name=value, guid=f"r{value}", parent_id=root,
                                 position=int(value)))
-    codes = {c.name: c for c in store.codes()}
+    codes = {c.name: c for c in store.codes.all()}
     for index, coder in enumerate(CODERS):
         for doc, value in zip(docs, KRIPPENDORFF_2011[coder].split(), strict=True):
             if value != ".":
@@ -86,9 +86,9 @@ def funded(store: Store) -> Store:
     """A textbook two-rater example (50 items; yes/yes 20, yes/no 5, no/yes 10, no/no 15)."""
     docs = _documents(store, 50)
     with store.action("codes", undoable=False):
-        store.add_code(Code(name="Funded", guid="f"))
-        store.add_code(Code(name="Other", guid="o", position=1))
-    funded = next(c for c in store.codes() if c.name == "Funded")
+        store.codes.add(Code(name="Funded", guid="f"))
+        store.codes.add(Code(name="Other", guid="o", position=1))
+    funded = next(c for c in store.codes.all() if c.name == "Funded")
     first = [True] * 25 + [False] * 25
     second = [True] * 20 + [False] * 5 + [True] * 10 + [False] * 15
     for doc, a, b in zip(docs, first, second, strict=True):
@@ -128,9 +128,9 @@ def test_scope_coded_leaves_out_documents_a_coder_never_opened(funded: Store) ->
 def test_character_units_weigh_characters(store: Store) -> None:
     (doc,) = _documents(store, 1)
     with store.action("codes", undoable=False):
-        store.add_code(Code(name="X", guid="x"))
-    code = store.codes()[0]
-    turn = store.turns(doc.id or 0)[1]
+        store.codes.add(Code(name="X", guid="x"))
+    code = store.codes.all()[0]
+    turn = store.turns.all(doc.id or 0)[1]
     s = turn.text_start
     coding.apply_code(store, doc, code, s, s + 40, coder="ann")
     coding.apply_code(store, doc, code, s + 10, s + 60, coder="ben")
@@ -149,9 +149,9 @@ def test_character_units_weigh_characters(store: Store) -> None:
 def test_segments_match_by_overlap(store: Store) -> None:
     (doc,) = _documents(store, 1, repeat=3)
     with store.action("codes", undoable=False):
-        store.add_code(Code(name="X", guid="x"))
-    code = store.codes()[0]
-    s = store.turns(doc.id or 0)[1].text_start
+        store.codes.add(Code(name="X", guid="x"))
+    code = store.codes.all()[0]
+    s = store.turns.all(doc.id or 0)[1].text_start
     coding.apply_code(store, doc, code, s, s + 100, coder="ann")
     coding.apply_code(store, doc, code, s + 5, s + 100, coder="ben")  # 95% overlap
     coding.apply_code(store, doc, code, s + 110, s + 120, coder="ann")  # ben has nothing here
@@ -165,8 +165,8 @@ def test_segments_match_by_overlap(store: Store) -> None:
 def test_one_coder_is_one_clear_error(store: Store) -> None:
     (doc,) = _documents(store, 1)
     with store.action("codes", undoable=False):
-        store.add_code(Code(name="X", guid="x"))
-    coding.apply_code(store, doc, store.codes()[0], 0, 5, coder="ann")
+        store.codes.add(Code(name="X", guid="x"))
+    coding.apply_code(store, doc, store.codes.all()[0], 0, 5, coder="ann")
     with pytest.raises(Exception, match="two or more coders"):
         agreement(store)
 

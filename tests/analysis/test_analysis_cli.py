@@ -18,18 +18,18 @@ from qualcode.store import Store
 @pytest.fixture
 def path(seeded: Store) -> str:
     with seeded.action("cases", undoable=False):
-        seeded.define_attribute("type", AttributeType.TEXT)
+        seeded.attributes.define("type", AttributeType.TEXT)
         for name, doc, kind in (("A", "a.txt", "NGO"), ("B", "b.txt", "network")):
-            case_id = seeded.case_id(name, create=True)
-            seeded.set_document_case(seeded.document_id_by_name(doc) or 0, case_id)
-            seeded.set_case_attribute(case_id, "type", kind)
-    a = seeded.find_document("a.txt")
+            case_id = seeded.cases.id_for(name, create=True)
+            seeded.documents.set_case(seeded.documents.id_by_name(doc) or 0, case_id)
+            seeded.cases.set_attribute(case_id, "type", kind)
+    a = seeded.documents.find("a.txt")
     boards, sharing = find_code(seeded, "Steering groups"), find_code(seeded, "Knowledge sharing")
-    turn = seeded.turns(a.id or 0)[4]  # "A steering group ... donors, sadly."
+    turn = seeded.turns.all(a.id or 0)[4]  # "A steering group ... donors, sadly."
     coding.apply_code(seeded, a, boards, turn.text_start, turn.text_end, coder="me")
     coding.apply_code(seeded, a, sharing, turn.text_start, turn.text_start + 20, coder="me")
     coding.apply_code(seeded, a, sharing, turn.text_end - 10, turn.text_end, coder="me")
-    b = seeded.find_document("b.txt")
+    b = seeded.documents.find("b.txt")
     coding.apply_code(seeded, b, sharing, 0, 10, coder="me")
     return str(seeded.path)
 

@@ -19,16 +19,16 @@ from tests.conftest import REPO
 def test_the_prepared_project_is_imported_cased_and_coded(tmp_path: Path) -> None:
     written = corpus.write_corpus(tmp_path / "corpus", 3, words=1_500, docx_every=3)
     with build_project(written, tmp_path / "p.qualcode") as store:
-        stats = store.stats()
+        stats = store.overview.stats()
         assert stats.documents == 3 and stats.cases == 3
         assert stats.codes == len(TOPICS) + len({t.group for t in TOPICS})
-        codings = store.codings()
-        assert codings and all(store.document(c.document_id).text[c.start:c.end] == c.text
+        codings = store.codings.all()
+        assert codings and all(store.documents.get(c.document_id).text[c.start:c.end] == c.text
                                for c in codings)
-        assert {"organisation type", "region"} <= set(store.attribute_types())
+        assert {"organisation type", "region"} <= set(store.attributes.types())
     copy = copy_project(tmp_path / "p.qualcode", tmp_path / "copy.qualcode")
     with Store.open(copy) as store:
-        assert store.stats().codings == len(codings)
+        assert store.overview.stats().codings == len(codings)
 
 
 @pytest.mark.slow

@@ -27,7 +27,7 @@ def _csv(tmp_path: Path, text: str) -> Path:
 
 def _attributes(project: Path) -> dict[str, dict[str, object]]:
     with Store.open(project) as store:
-        return {case.name: dict(case.attributes) for case in store.cases()}
+        return {case.name: dict(case.attributes) for case in store.cases.all()}
 
 
 def test_quoted_multi_line_cells_are_kept(project: Path, tmp_path: Path) -> None:

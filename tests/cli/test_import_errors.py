@@ -18,7 +18,7 @@ def test_mixed_bad_files(tmp_path: Path) -> None:
     good.write_text("FICTIONAL\nInterviewer: Hello?\nAna: Hello.\n", encoding="utf-8")
     qualcode(project, "import", str(good), check=True)
     with Store.open(project) as store:
-        before = store.snapshot()
+        before = store.overview.snapshot()
 
     batch = tmp_path / "batch"
     batch.mkdir()
@@ -37,8 +37,8 @@ def test_mixed_bad_files(tmp_path: Path) -> None:
     assert "cp1252" in result.stderr  # the encoding is reported
 
     with Store.open(project) as store:
-        after = store.snapshot()
-        docs = {d.name: d for d in store.documents()}
+        after = store.overview.snapshot()
+        docs = {d.name: d for d in store.documents.all()}
     assert set(docs) == {"good.txt", "latin.txt"}
     assert docs["latin.txt"].text == CP1252_TEXT
     assert docs["latin.txt"].encoding.lower().replace("-", "") in {"cp1252", "windows1252"}
@@ -108,7 +108,7 @@ def test_speaker_roles_can_be_corrected_and_patterns_configured(tmp_path: Path) 
     assert {r["speaker"]: (r["role"], r["turns"]) for r in rows} == {
         "Maja": ("interviewer", 2), "Ana": ("respondent", 1)}
     with Store.open(project) as store:
-        roles = [t.role.value for t in store.turns(store.documents()[0].id or 0)]
+        roles = [t.role.value for t in store.turns.all(store.documents.all()[0].id or 0)]
     assert roles == ["note", "interviewer", "respondent", "interviewer"]
     qualcode(project, "undo", check=True)
     rows = json.loads(qualcode(project, "speakers", "--format", "json", check=True).stdout)

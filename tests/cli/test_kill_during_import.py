@@ -60,20 +60,20 @@ def test_kill_during_import_keeps_only_whole_documents(tmp_path: Path) -> None:
 
     with Store.open(project) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        docs = store.documents()
+        docs = store.documents.all()
         assert 5 <= len(docs) < 150
         for doc in docs:
             expected = read_transcript(corpus / doc.name)
-            turns = store.turns(doc.id or 0)
+            turns = store.turns.all(doc.id or 0)
             assert doc.text == expected.text
             assert len(turns) == len(expected.turns)
             assert turns[0].start == 0 and turns[-1].end == len(doc.text)
-            assert {s.name for s in store.speakers(doc.id)} == {
+            assert {s.name for s in store.speakers.all(doc.id)} == {
                 t.speaker for t in expected.turns if t.speaker}
         fts = store.conn.execute("SELECT count(*) FROM turns_fts").fetchone()[0]
-        assert fts == store.stats().turns
+        assert fts == store.overview.stats().turns
     # The project still works: the rest can be imported.
     finished = qualcode(project, "import", str(corpus))
     assert finished.returncode == 0, finished.stderr
     with Store.open(project) as store:
-        assert len(store.documents()) == 150
+        assert len(store.documents.all()) == 150

@@ -40,9 +40,9 @@ def build(path: Path) -> Path:
     with Store.open(path, create=True) as store, store.action("seed", undoable=False):
         for name in ("a.txt", "b.txt"):
             doc, turns = make_document(name, TURNS if name == "a.txt" else TURNS[:5])
-            store.add_document(doc, turns)
+            store.documents.add(doc, turns)
         for n, name in enumerate(["Funding", "Governance", "Knowledge sharing"]):
-            store.add_code(Code(name=name, guid=f"g{n}", position=n))
+            store.codes.add(Code(name=name, guid=f"g{n}", position=n))
     return path
 
 
@@ -139,7 +139,7 @@ def test_kill_9_of_the_workbench_mid_coding_loses_no_acknowledged_coding(
                           str(2 + 2 * (round_number % 2)), check=False)
         cli_codings += result.returncode == 0
         with Store.open(path) as store:
-            stored = {(c.document_id, c.code_id, c.start, c.end) for c in store.codings()
+            stored = {(c.document_id, c.code_id, c.start, c.end) for c in store.codings.all()
                       if c.coder.startswith("tui")}
             assert acknowledged <= stored
             assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -168,5 +168,5 @@ async def test_the_workbench_on_a_newer_project_says_so_and_changes_nothing(
         await code_here(pilot, "Funding")
         said = [n.message for n in app._notifications]
         assert any("nothing was changed" in m for m in said)
-        assert app.project.store.codings() == []
+        assert app.project.store.codings.all() == []
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before

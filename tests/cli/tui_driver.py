@@ -38,8 +38,8 @@ async def code_spans(project: Path, coder: str, count: int) -> None:
             await pilot.press("enter")
             await pilot.pause()
             store = app.project.store
-            code = next(c for c in store.codes() if c.name == name)
-            if store.find_coding(doc_id or 0, code.id or 0, start, end, coder=coder):
+            code = next(c for c in store.codes.all() if c.name == name)
+            if store.codings.find(doc_id or 0, code.id or 0, start, end, coder=coder):
                 print(f"ACK {doc_id} {code.id} {start} {end}", flush=True)
 
 

@@ -65,9 +65,9 @@ def test_bad_archive_is_one_line_and_changes_nothing(
     project = tmp_path / "p.qualcode"
     with Store.open(project, create=True) as store, store.action("seed", undoable=False):
         doc, turns = make_document("a.txt", SAMPLE_TURNS)
-        store.add_document(doc, turns)
+        store.documents.add(doc, turns)
     with Store.open(project) as store:
-        before = store.snapshot(), store.history(1000)
+        before = store.overview.snapshot(), store.history(1000)
     bad = tmp_path / "bad.qdpx"
     bad.write_bytes(data)
     code = main(["--project", str(project), "import", str(bad)])
@@ -77,7 +77,7 @@ def test_bad_archive_is_one_line_and_changes_nothing(
     assert str(bad) in err and expected in err, err
     assert "Traceback" not in err
     with Store.open(project) as store:
-        assert (store.snapshot(), store.history(1000)) == before
+        assert (store.overview.snapshot(), store.history(1000)) == before
 
 
 def test_malformed_xml_names_the_member_and_line(tmp_path: Path,
@@ -100,14 +100,14 @@ def test_failing_import_in_the_middle_rolls_back(tmp_path: Path, store: Store) -
     from qualcode.core.model import AttributeType
 
     with store.action("seed", undoable=False):
-        store.define_attribute("Staff", AttributeType.NUMBER)
-    before = store.snapshot()
+        store.attributes.define("Staff", AttributeType.NUMBER)
+    before = store.overview.snapshot()
     path = tmp_path / "late.qdpx"
     path.write_bytes(_with_qde(qde))
     with pytest.raises(QualcodeError, match=r"late\.qdpx: attribute 'Staff' is of type "
                                             r"number, not text; nothing was imported"):
         exchange.import_project_file(store, path)
-    assert store.snapshot() == before
+    assert store.overview.snapshot() == before
 
 
 def test_good_archive_still_imports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,14 +15,14 @@ from qualcode.store import Store
 
 
 def _codings(store: Store) -> list[tuple]:
-    paths = code_paths(store.codes())
-    names = {d.id: d.name for d in store.documents()}
+    paths = code_paths(store.codes.all())
+    names = {d.id: d.name for d in store.documents.all()}
     return sorted((names[c.document_id], path_text(paths[c.code_id]), c.start, c.end, c.text,
-                   c.coder, c.memo, c.important) for c in store.codings())
+                   c.coder, c.memo, c.important) for c in store.codings.all())
 
 
 def _rows(store: Store) -> list[dict]:
-    doc = store.find_document("a.txt")
+    doc = store.documents.find("a.txt")
     text = doc.text
     quote = "We also run webinars every month."
     start = text.index(quote)
@@ -61,8 +61,8 @@ def test_round_trip_is_exact(seeded: Store, tmp_path: Path, suffix: str) -> None
 
 def _copy_documents(src: Store, dest: Store) -> None:
     with dest.action("seed", undoable=False):
-        for doc in src.documents():
-            dest.add_document(doc, src.turns(doc.id or 0))
+        for doc in src.documents.all():
+            dest.documents.add(doc, src.turns.all(doc.id or 0))
 
 
 def test_codings_cli_csv_output_reads_back(seeded: Store, tmp_path: Path,
@@ -92,7 +92,7 @@ def test_text_is_checked_and_misplaced_rows_reanchored(seeded: Store, tmp_path: 
     assert report.added == 1 and report.reanchored == 1
     assert len(report.failed) == 1 and f"{path}:2:" in report.failed[0]
     assert "does not contain the text" in report.failed[0]
-    [coding] = seeded.codings()
+    [coding] = seeded.codings.all()
     assert coding.text == "We also run webinars every month."
 
 
@@ -106,15 +106,15 @@ def test_unknown_codes_are_refused_unless_created(seeded: Store, tmp_path: Path)
 
 
 def test_one_undoable_action(seeded: Store, tmp_path: Path) -> None:
-    before = seeded.snapshot()
+    before = seeded.overview.snapshot()
     path = tmp_path / "in.json"
     path.write_text(json.dumps(_rows(seeded)), encoding="utf-8")
     bulk_codings.import_codings(seeded, path, coder="me", create_codes=True)
-    assert len(seeded.codings()) == 2
+    assert len(seeded.codings.all()) == 2
     undone = seeded.undo()
     assert undone is not None and undone.name == "import codings"
-    assert seeded.snapshot()["codings"] == before["codings"]
-    assert seeded.snapshot()["codes"] == before["codes"]
+    assert seeded.overview.snapshot()["codings"] == before["codings"]
+    assert seeded.overview.snapshot()["codes"] == before["codes"]
 
 
 def test_all_or_nothing(seeded: Store, tmp_path: Path) -> None:
@@ -122,11 +122,11 @@ def test_all_or_nothing(seeded: Store, tmp_path: Path) -> None:
     rows[1]["document"] = "missing.txt"
     path = tmp_path / "in.json"
     path.write_text(json.dumps(rows), encoding="utf-8")
-    before = seeded.snapshot()
+    before = seeded.overview.snapshot()
     with pytest.raises(QualcodeError, match="1 row"):
         bulk_codings.import_codings(seeded, path, coder="me", create_codes=True,
                                     all_or_nothing=True)
-    assert seeded.snapshot() == before
+    assert seeded.overview.snapshot() == before
 
 
 @pytest.mark.parametrize("content, problem", [
@@ -138,11 +138,11 @@ def test_malformed_file_is_one_line(seeded: Store, tmp_path: Path,
                                     problem: str) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
-    before = seeded.snapshot()
+    before = seeded.overview.snapshot()
     assert main(["--project", str(seeded.path), "codings", "import", str(path)]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and problem in err and str(path) in err
-    assert seeded.snapshot() == before
+    assert seeded.overview.snapshot() == before
 
 
 def test_taguette_highlights_are_found_by_their_text(seeded: Store, tmp_path: Path) -> None:

@@ -37,21 +37,21 @@ def test_qdc_export_is_valid_and_loads_back(tmp_path: Path, codebook_schema) -> 
     fields = ("guid", "definition", "inclusion", "exclusion", "example", "colour")
     with Store.open(project) as a, Store.open(again) as b:
         def book(s: Store) -> list[tuple]:
-            paths = code_paths(s.codes())
-            return [(paths[c.id], *(getattr(c, f) for f in fields)) for c in s.codes()]
+            paths = code_paths(s.codes.all())
+            return [(paths[c.id], *(getattr(c, f) for f in fields)) for c in s.codes.all()]
         assert book(a) == book(b)
     # Loading the same file twice changes nothing.
     with Store.open(again) as b:
-        before = b.snapshot()
+        before = b.overview.snapshot()
         assert code_service.load_codebook(b, out) == (0, 0)
-        assert b.snapshot() == before
+        assert b.overview.snapshot() == before
 
 
 def test_taguette_flat_qdc_with_empty_sets(tmp_path: Path, store: Store) -> None:
     path = tmp_path / "taguette.qdc"
     path.write_text(TAGUETTE_QDC, encoding="utf-8")
     added, _ = code_service.load_codebook(store, path)
-    paths = sorted(code_paths(store.codes()).values())
+    paths = sorted(code_paths(store.codes.all()).values())
     assert paths == [("Dr. Who",), ("people",), ("people", "parents"), ("places",),
                      ("places", "schools")]
     assert added == 5
@@ -64,7 +64,7 @@ def test_taguette_codebook_csv_loads_and_exports(tmp_path: Path, store: Store) -
                     "people.parents,Parents,1\n", encoding="utf-8")
     added, _ = code_service.load_codebook(store, path)
     assert added == 2
-    [parent] = [c for c in store.codes() if c.name == "people"]
+    [parent] = [c for c in store.codes.all() if c.name == "people"]
     assert parent.definition == "People mentioned (fictional)"
     out = tmp_path / "out.csv"
     assert _run(store.path, "codebook", "export", str(out), "--format", "taguette") == 0
@@ -79,7 +79,7 @@ def test_taguette_codebook_csv_with_parent_column(tmp_path: Path, store: Store) 
                     "people,,People (fictional),3\n"
                     "parents,people,Parents,1\n", encoding="utf-8-sig")
     code_service.load_codebook(store, path)
-    assert sorted(code_paths(store.codes()).values()) == [("people",), ("people", "parents")]
+    assert sorted(code_paths(store.codes.all()).values()) == [("people",), ("people", "parents")]
 
 
 def test_qualcode_csv_is_not_mistaken_for_taguette(tmp_path: Path, store: Store) -> None:
@@ -88,7 +88,7 @@ def test_qualcode_csv_is_not_mistaken_for_taguette(tmp_path: Path, store: Store)
         code_service.load_codebook(other, CODEBOOK)
         code_service.export_codebook(other, out)
     added, _ = code_service.load_codebook(store, out)
-    assert added == len(code_paths(store.codes())) > 10
+    assert added == len(code_paths(store.codes.all())) > 10
 
 
 @pytest.mark.parametrize("text, problem", [

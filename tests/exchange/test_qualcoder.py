@@ -100,20 +100,20 @@ def qda(tmp_path: Path) -> Path:
 
 def test_qualcoder_project_imports_whole(qda: Path, store: Store) -> None:
     report = exchange.import_project_file(store, qda, coder="importer")
-    [doc] = store.documents()
+    [doc] = store.documents.all()
     assert doc.text == TEXT and doc.name == "int1.txt"
-    paths = sorted(code_paths(store.codes()).values())
+    paths = sorted(code_paths(store.codes.all()).values())
     assert paths == [("Learning",), ("Learning", "Online"), ("Learning", "Online", "Webinars"),
                      ("Learning", "Peers"), ("Learning", "Peers", "Peer mentoring")]
-    codings = store.codings()
+    codings = store.codings.all()
     assert sorted((c.text, c.coder, c.important) for c in codings) == [
         ("From peers in the network", "ana", True), ("From peers in the network", "ben", False),
         ("webinars", "ben", False)]
     assert all(doc.text[c.start:c.end] == c.text for c in codings)
-    [case] = store.cases()
+    [case] = store.cases.all()
     assert case.name == "R-01" and case.attributes == {"Age": 42.0, "Region": "North"}
     assert doc.case_id == case.id
-    memos = {(m.target, m.text) for m in store.memos()}
+    memos = {(m.target, m.text) for m in store.memos.all()}
     assert {(MemoTarget.CODING, "Coding memo"), (MemoTarget.CODE, "Code memo"),
             (MemoTarget.CODE, "Category memo"), (MemoTarget.DOCUMENT, "Source memo"),
             (MemoTarget.DOCUMENT, "Annotation text"), (MemoTarget.PROJECT, "Journal entry"),

@@ -26,13 +26,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.qualcode"
     build_demo(path, TRANSCRIPTS, CODEBOOK, coder="tester")
     with Store.open(path) as store, store.action("memos", coder="tester"):
-        docs = store.documents()
-        code = store.codes()[1]
-        coding = store.codings()[0]
-        store.set_memo(MemoTarget.DOCUMENT, docs[0].id, "Cut short by a power cut.", "tester")
-        store.set_memo(MemoTarget.CODE, code.id, "Watch the overlap with funding.", "tester")
-        store.set_memo(MemoTarget.CODING, coding.id, "Contradicts CA-02 (fictional).", "tester")
-        store.add_memo(MemoTarget.PROJECT, None, "Governance looks weaker.", "tester", "Hunch")
+        docs = store.documents.all()
+        code = store.codes.all()[1]
+        coding = store.codings.all()[0]
+        store.memos.set(MemoTarget.DOCUMENT, docs[0].id, "Cut short by a power cut.", "tester")
+        store.memos.set(MemoTarget.CODE, code.id, "Watch the overlap with funding.", "tester")
+        store.memos.set(MemoTarget.CODING, coding.id, "Contradicts CA-02 (fictional).", "tester")
+        store.memos.add(MemoTarget.PROJECT, None, "Governance looks weaker.", "tester", "Hunch")
     return path
 
 
@@ -45,25 +45,25 @@ def exported(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _content(store: Store) -> dict[str, Any]:
-    docs = {d.id: d for d in store.documents()}
-    paths = code_paths(store.codes())
-    cases = {c.id: c.name for c in store.cases()}
+    docs = {d.id: d for d in store.documents.all()}
+    paths = code_paths(store.codes.all())
+    cases = {c.id: c.name for c in store.cases.all()}
     memo_key = {MemoTarget.DOCUMENT: lambda i: docs[i].name,
                 MemoTarget.CODE: lambda i: paths[i], MemoTarget.PROJECT: lambda i: None}
-    codings = {c.id: c for c in store.codings()}
+    codings = {c.id: c for c in store.codings.all()}
     memo_key[MemoTarget.CODING] = lambda i: (docs[codings[i].document_id].name,
                                              paths[codings[i].code_id], codings[i].start)
     return {
         "documents": sorted((d.name, d.text, d.sha256, cases.get(d.case_id))
                             for d in docs.values()),
         "codebook": [(paths[c.id], c.guid, c.definition, c.inclusion, c.exclusion, c.example,
-                      c.colour) for c in store.codes()],
+                      c.colour) for c in store.codes.all()],
         "codings": sorted((docs[c.document_id].name, paths[c.code_id], c.start, c.end, c.text,
                            c.coder) for c in codings.values()),
-        "cases": sorted((c.name, sorted(c.attributes.items())) for c in store.cases()),
-        "attributes": store.attribute_types(),
+        "cases": sorted((c.name, sorted(c.attributes.items())) for c in store.cases.all()),
+        "attributes": store.attributes.types(),
         "memos": sorted((m.target.value, str(memo_key[m.target](m.target_id)), m.title, m.text,
-                         m.coder) for m in store.memos()),
+                         m.coder) for m in store.memos.all()),
     }
 
 
@@ -93,14 +93,14 @@ def test_exports_for_each_tool_are_valid_and_read_back(demo: Path, tmp_path: Pat
     out = tmp_path / f"{target}.qdpx"
     with Store.open(demo) as store:
         exchange.export_project(store, out, target=target, pseudonymise=False)
-        expected = sorted((c.start, c.end, c.text) for c in store.codings())
+        expected = sorted((c.start, c.end, c.text) for c in store.codings.all())
     with zipfile.ZipFile(out) as archive:
         assert schema_errors(project_schema, archive.read("project.qde")) == []
         texts = [archive.read(n) for n in archive.namelist() if n.startswith("sources/")]
     assert all(b"\r\n" in t for t in texts if b"\n" in t)  # these tools want CRLF
     with Store.open(tmp_path / "back.qualcode", create=True) as back:
         exchange.import_project_file(back, out)
-        assert sorted((c.start, c.end, c.text) for c in back.codings()) == expected
+        assert sorted((c.start, c.end, c.text) for c in back.codings.all()) == expected
 
 
 def test_export_is_deterministic(demo: Path, exported: Path, tmp_path: Path) -> None:

@@ -27,16 +27,16 @@ def keywords(code: Code) -> set[str]:
 
 def code_demo(store: Store, coder: str = "tester") -> int:
     """Add codings (if the demo has fewer than ENOUGH) and key quotes; returns codings."""
-    if len(store.codings()) >= ENOUGH:
+    if len(store.codings.all()) >= ENOUGH:
         _mark_important(store, coder)
-        return len(store.codings())
-    codes = store.codes()
+        return len(store.codings.all())
+    codes = store.codes.all()
     parents = {c.parent_id for c in codes}
     leaves = [(c, keywords(c)) for c in codes if c.id not in parents]
     count = 0
-    for doc in store.documents():
+    for doc in store.documents.all():
         used: set[int] = set()
-        for turn in store.turns(doc.id or 0):
+        for turn in store.turns.all(doc.id or 0):
             if turn.role is not Role.RESPONDENT:
                 continue
             for start, end in spans.sentences(doc.text, turn.text_start, turn.text_end):
@@ -51,13 +51,13 @@ def code_demo(store: Store, coder: str = "tester") -> int:
                                       important=count % 5 == 0)
                     used.add(code.id or 0)
                     break
-    return len(store.codings())
+    return len(store.codings.all())
 
 
 def _mark_important(store: Store, coder: str) -> None:
-    if store.codings(important=True):
+    if store.codings.all(important=True):
         return
-    for index, found in enumerate(store.codings()):
+    for index, found in enumerate(store.codings.all()):
         if index % 5 == 0:
             coding.set_important(store, found, True, coder=coder)
 
@@ -66,17 +66,17 @@ def code_name_mentions(store: Store, code: Code, *, limit: int = 3,
                        coder: str = "tester") -> list[str]:
     """Mark as key quotes a few respondent sentences that mention a speaker of the corpus by
     name, so pseudonymisation has names inside quotes to replace. Returns their texts."""
-    names = {part for s in store.speakers() if s.role is not Role.NOTE
+    names = {part for s in store.speakers.all() if s.role is not Role.NOTE
              for part in s.name.split() if len(part) > 2 and part[0].isupper()}
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(names))) + r")(?!\w)")
     found: list[str] = []
-    for doc in store.documents():
-        for turn in store.turns(doc.id or 0):
+    for doc in store.documents.all():
+        for turn in store.turns.all(doc.id or 0):
             if turn.role is not Role.RESPONDENT:
                 continue
             for start, end in spans.sentences(doc.text, turn.text_start, turn.text_end):
                 if len(found) < limit and pattern.search(doc.text[start:end]) \
-                        and store.find_coding(doc.id or 0, code.id or 0, start, end) is None:
+                        and store.codings.find(doc.id or 0, code.id or 0, start, end) is None:
                     coding.apply_code(store, doc, code, start, end, coder=coder,
                                       important=True)
                     found.append(doc.text[start:end])

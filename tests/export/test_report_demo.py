@@ -132,9 +132,9 @@ def test_the_overview_has_a_row_per_rated_organisation_subject_first(
     with Store.open(demo_project) as store:
         grid = synth.get_matrix(store)
         state = synth.synthesis(store)
-        columns = [store.code(i).name for i in grid.code_ids]
+        columns = [store.codes.get(i).name for i in grid.code_ids]
         rated = {case_id for case_id, _ in state.cells}
-        cases = [c for c in store.cases() if c.id in rated]
+        cases = [c for c in store.cases.all() if c.id in rated]
     table = next(t for t in doc.tables
                  if [c.text for c in t.rows[0].cells] == ["Organisation", *columns])
     labels = [r.cells[0].text for r in table.rows[1:]]
@@ -163,11 +163,11 @@ def test_coverage_is_stated_and_counts_are_over_coded_cases(
     copy = tmp_path / "partial.qualcode"
     shutil.copy(demo_project, copy)
     with Store.open(copy) as store:
-        docs = store.documents()[:2]
+        docs = store.documents.all()[:2]
         with store.action("uncode", coder="tester"):
-            for coding in store.codings():
+            for coding in store.codings.all():
                 if coding.document_id in {d.id for d in docs}:
-                    store.delete_coding(coding.id or 0)
+                    store.codings.delete(coding.id or 0)
         data = build_report_data(store, ReportOptions())
     assert data.subtitle == "Analysis of 13 interviews, 11 coded"
     assert data.coverage is not None and data.coverage.coded_cases == 11
@@ -199,8 +199,8 @@ def test_key_quotes_are_verbatim_with_attribution_and_locator(demo_project: Path
               if p.style.name == "Quote"]
     with Store.open(demo_project) as store:
         key_quotes = synth.key_quotes(store)
-        names = {s.name for s in store.speakers() if s.role is Role.RESPONDENT}
-        docs = {d.id: d.name for d in store.documents()}
+        names = {s.name for s in store.speakers.all() if s.role is Role.RESPONDENT}
+        docs = {d.id: d.name for d in store.documents.all()}
     assert len(quotes) == len(key_quotes) >= 100
     for coding in key_quotes:
         assert any(q == f"“{coding.text}”" and f"· {docs[coding.document_id]}, turn " in a
@@ -240,7 +240,7 @@ def test_codebook_annex_is_complete_and_in_order(demo_project: Path, report: Pat
                  if p.style.name == "Heading 1" and p.text.endswith("Codebook"))
     annex = [p.text for p in doc.paragraphs[start:]]
     with Store.open(demo_project) as store:
-        codes = store.codes()
+        codes = store.codes.all()
     position = 0
     for code in codes:
         position = annex.index(code.name, position)
@@ -250,9 +250,9 @@ def test_codebook_annex_is_complete_and_in_order(demo_project: Path, report: Pat
 def test_pseudonymised_report_names_no_speaker_anywhere(demo_project: Path,
                                                         pseudonymised: Path) -> None:
     with Store.open(demo_project) as store:
-        names = {s.name for s in store.speakers()
+        names = {s.name for s in store.speakers.all()
                  if s.name not in ROLE_LABELS and not re.fullmatch(r"[A-Z]\d*", s.name)}
-        case_labels = [c.name for c in store.cases()]
+        case_labels = [c.name for c in store.cases.all()]
     assert len(names) >= 10
     parts = names | {p.strip(".") for n in names for p in n.split() if len(p.strip(".")) > 2}
     doc = docx.Document(str(pseudonymised))

@@ -25,7 +25,7 @@ def test_a_draft_cell_is_marked_as_quotation_and_empty_rows_left_out(project: St
                                                                      tmp_path: Path) -> None:
     gov = find_code(project, "Steering groups")
     synth.define_matrix(project, [gov], ["strong", "weak"], coder="ana")
-    ca01, po01 = project.cases()
+    ca01, po01 = project.cases.all()
     draft = synth.draft_cell(project, ca01, gov)
     assert draft and is_draft(draft, ["A steering group of five countries decides."])
     synth.set_cell(project, ca01, gov, summary=draft, rating="strong", coder="ana")
@@ -54,7 +54,7 @@ def test_a_draft_cell_is_marked_as_quotation_and_empty_rows_left_out(project: St
 def test_memos_reach_the_report_unless_left_out(project: Store) -> None:
     gov = find_code(project, "Governance")
     with project.action("memo", coder="ana"):
-        project.set_memo(MemoTarget.CODE, gov.id, "Ask about the 2019 reform.", "ana")
+        project.memos.set(MemoTarget.CODE, gov.id, "Ask about the 2019 reform.", "ana")
     with_memos = report.build_report_data(project, report.ReportOptions())
     assert next(s for s in with_memos.sections if s.code.id == gov.id).memo == \
         "Ask about the 2019 reform."

@@ -175,12 +175,12 @@ def synthesised(project: Store) -> Store:
     gov = find_code(project, "Governance")
     synth.set_finding(project, gov, "Steering groups decide.", coder="ana")
     synth.define_matrix(project, [gov], ["strong", "weak"], coder="ana")
-    for case, rating in zip(project.cases(), ("strong", "weak"), strict=True):
+    for case, rating in zip(project.cases.all(), ("strong", "weak"), strict=True):
         synth.set_cell(project, case, gov, rating=rating, summary="Board.", coder="ana")
     for kind in ("summary", "background", "conclusions", "recommendations"):
         sections.set_section(project, kind, f"The {kind}.\n\n- one point\n- another",
                              coder="ana")
-    sections.set_profile(project, project.cases()[0], "An association.", coder="ana")
+    sections.set_profile(project, project.cases.all()[0], "An association.", coder="ana")
     return project
 
 

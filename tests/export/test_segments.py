@@ -20,7 +20,7 @@ COLUMNS = ["coding", "document", "case", "role", "country", "code", "start", "en
 
 @pytest.fixture
 def store_with_formula_memo(project: Store) -> Store:
-    doc = project.find_document("b.txt")
+    doc = project.documents.find("b.txt")
     coding.apply_code(project, doc, find_code(project, "Governance"), 0, 10, coder="ana",
                       memo="=1+1")
     return project

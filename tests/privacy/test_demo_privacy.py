@@ -22,7 +22,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_role_and_country_single_out_every_country_associate(demo: Path) -> None:
     with Store.open(demo) as store:
         risk = reidentification(store, ["role", "country or region"])
-        associates = {c.name for c in store.cases()
+        associates = {c.name for c in store.cases.all()
                       if c.attributes.get("role") == "country associate"}
     assert associates and associates <= set(risk.singled_out)
     # Without the country, the associates are one group of five.
@@ -43,7 +43,7 @@ def test_recall_of_planted_identifiers_before_review(demo: Path,
 
     planted = read_privacy_file(PLANTED).planted
     with Store.open(demo) as store:
-        detected, warning = pseudonyms.detect(store, store.documents(), entities=True)
+        detected, warning = pseudonyms.detect(store, store.documents.all(), entities=True)
     found = {(f.kind, register_key(f.text)) for items in detected.values() for f in items}
     keys = {key for _kind, key in found}
     by_kind: dict[str, list[bool]] = {}
@@ -102,7 +102,7 @@ def test_pseudonymised_qdpx_leaks_nothing_and_reimports_exactly(demo: Path,
     out = tmp_path / "client.qdpx"
     with Store.open(demo) as store:
         replaced = [e.text for e in identifiers(store) if pseudonyms.replaces(e)]
-        codings = len(store.codings())
+        codings = len(store.codings.all())
         exchange.export_project(store, out)
     with zipfile.ZipFile(out) as archive:
         everything = "\n".join(archive.read(n).decode("utf-8", "replace")
@@ -112,7 +112,7 @@ def test_pseudonymised_qdpx_leaks_nothing_and_reimports_exactly(demo: Path,
     fresh = tmp_path / "fresh.qualcode"
     with Store.open(fresh, create=True) as store:
         exchange.import_project_file(store, out, coder="archivist")
-        assert len(store.codings()) == codings
-        for coding in store.codings():
-            assert store.document(coding.document_id).text[coding.start:coding.end] == \
+        assert len(store.codings.all()) == codings
+        for coding in store.codings.all():
+            assert store.documents.get(coding.document_id).text[coding.start:coding.end] == \
                 coding.text

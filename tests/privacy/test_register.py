@@ -27,7 +27,7 @@ TURNS = [
 def project(store: Store) -> Store:
     with store.action("seed", undoable=False):
         doc, turns = make_document("vesna-petrovic.txt", TURNS)
-        store.add_document(doc, turns)
+        store.documents.add(doc, turns)
     pseudonyms.add_listed(store, pseudonyms.NAMES_SETTING, ["Marko Ilić"], coder="me")
     return store
 
@@ -58,7 +58,7 @@ def test_scan_registers_speakers_listed_names_and_contacts(project: Store) -> No
 def test_outputs_replace_people_and_contacts_by_default(project: Store) -> None:
     pseudonyms.scan(project, coder="me", entities=False)
     replace = pseudonyms.replacer(project)
-    text = project.documents()[0].text
+    text = project.documents.all()[0].text
     out = replace(text)
     for leak in ("Vesna", "Petrović", "Petrovic", "Marko", "Ilić", "marko.ilic@example.org",
                  "+381 11 555 0101", "Kralja Petra"):
@@ -97,13 +97,13 @@ def test_cli_list_and_set_by_kind(project: Store, capsys: pytest.CaptureFixture[
 
 def test_reidentification_names_the_combination(project: Store) -> None:
     with project.action("cases", undoable=False):
-        project.define_attribute("role", AttributeType.TEXT)
-        project.define_attribute("country", AttributeType.TEXT)
+        project.attributes.define("role", AttributeType.TEXT)
+        project.attributes.define("country", AttributeType.TEXT)
         for name, role, country in (("A", "associate", "Serbia"), ("B", "associate", "Serbia"),
                                     ("C", "associate", "Moldova"), ("D", "staff", "Moldova")):
-            case_id = project.case_id(name, create=True)
-            project.set_case_attribute(case_id, "role", role)
-            project.set_case_attribute(case_id, "country", country)
+            case_id = project.cases.id_for(name, create=True)
+            project.cases.set_attribute(case_id, "role", role)
+            project.cases.set_attribute(case_id, "country", country)
     risk = reidentification(project, ["role", "country"])
     assert set(risk.singled_out) == {"C", "D"}
     assert reidentification(project, ["role"]).singled_out == {"D": ("staff",)}

@@ -17,10 +17,10 @@ from tests.privacy.test_register import project  # noqa: F401  (the fixture)
 def test_pseudonymised_copies_reimport_with_every_coding_exact(
         project: Store, tmp_path: Path) -> None:  # noqa: F811
     with project.action("codes", undoable=False):
-        project.add_code(Code(name="Help", guid="h"))
-    doc = project.documents()[0]
+        project.codes.add(Code(name="Help", guid="h"))
+    doc = project.documents.all()[0]
     help_code = find_code(project, "Help")
-    turn = project.turns(doc.id or 0)[2]  # Vesna's answer naming Marko and his contacts
+    turn = project.turns.all(doc.id or 0)[2]  # Vesna's answer naming Marko and his contacts
     coding.apply_code(project, doc, help_code, turn.text_start, turn.text_end, coder="me")
     said = doc.text.index("ChildHub helped")
     coding.apply_code(project, doc, help_code, said, said + len("ChildHub helped"),
@@ -42,12 +42,12 @@ def test_pseudonymised_copies_reimport_with_every_coding_exact(
     with Store.open(fresh, create=True) as store:
         importing.import_paths(store, [out / "document-01.txt"], coder="me")
         with store.action("codes", undoable=False):
-            store.add_code(Code(name="Help", guid="h"))
+            store.codes.add(Code(name="Help", guid="h"))
     assert main(["--project", str(fresh), "codings", "import", str(out / "codings.csv")]) == 0
     rows = list(csv.DictReader((out / "codings.csv").open(encoding="utf-8")))
     with Store.open(fresh) as store:
-        copy = store.find_document("document-01.txt")
-        placed = {(c.start, c.end, c.text) for c in store.codings()}
+        copy = store.documents.find("document-01.txt")
+        placed = {(c.start, c.end, c.text) for c in store.codings.all()}
     assert len(rows) == 2
     assert placed == {(int(r["start"]), int(r["end"]), r["text"]) for r in rows}
     for row in rows:

@@ -36,8 +36,8 @@ sync_api = pytest.importorskip("playwright.sync_api", reason=HOW_TO_INSTALL)
 
 def expected_sentence(reader: Store) -> str:
     """Second sentence of the first document's third answer (Enter, J J J, right)."""
-    doc = reader.documents()[0]
-    third = [t for t in reader.turns(doc.id or 0) if t.role is Role.RESPONDENT][2]
+    doc = reader.documents.all()[0]
+    third = [t for t in reader.turns.all(doc.id or 0) if t.role is Role.RESPONDENT][2]
     start, end = sentences(doc.text, third.text_start, third.text_end)[1]
     return doc.text[start:end]
 
@@ -84,8 +84,8 @@ def test_code_a_sentence_in_the_browser(demo_project: Path, tmp_path: Path) -> N
     assert shot.stat().st_size > 10_000
     assert outside == []
     with Store.open(demo_project) as reader:
-        names = {c.id: c.name for c in reader.codes()}
-        mine = [(c.text, names[c.code_id]) for c in reader.codings() if c.coder == CODER]
+        names = {c.id: c.name for c in reader.codes.all()}
+        mine = [(c.text, names[c.code_id]) for c in reader.codings.all() if c.coder == CODER]
     assert mine == [(sentence, "Peer-to-peer support")]
 
 

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.asyncio
 
 def nth_answer_sentence(reader: Store, document: int, answer: int) -> str:
     """The second sentence of a document's ``answer``-th respondent turn (1-based)."""
-    doc = reader.documents()[document]
-    turn = [t for t in reader.turns(doc.id or 0) if t.role is Role.RESPONDENT][answer - 1]
+    doc = reader.documents.all()[document]
+    turn = [t for t in reader.turns.all(doc.id or 0) if t.role is Role.RESPONDENT][answer - 1]
     start, end = sentences(doc.text, turn.text_start, turn.text_end)[1]
     return doc.text[start:end]
 
@@ -38,15 +38,15 @@ async def code_sentence(tab: Tab, answers: int, query: str) -> None:
 
 
 def web_codings(reader: Store) -> dict[str, str]:
-    names = {c.id: c.name for c in reader.codes()}
-    return {c.text: names[c.code_id] for c in reader.codings() if c.coder == CODER}
+    names = {c.id: c.name for c in reader.codes.all()}
+    return {c.text: names[c.code_id] for c in reader.codings.all() if c.coder == CODER}
 
 
 async def test_two_tabs_code_one_project(demo_project: Path) -> None:
     with Store.open(demo_project) as reader:
         first = nth_answer_sentence(reader, 0, 3)
         second = nth_answer_sentence(reader, 0, 2)  # the same document, another answer
-        before = len(reader.codings())
+        before = len(reader.codings.all())
     served = start_serve(demo_project)
     try:
         async with aiohttp.ClientSession() as session:
@@ -62,7 +62,7 @@ async def test_two_tabs_code_one_project(demo_project: Path) -> None:
             with Store.open(demo_project) as reader:
                 assert web_codings(reader) == {first: "Peer-to-peer support",
                                                second: "Governance"}
-                assert len(reader.codings()) == before + 2
+                assert len(reader.codings.all()) == before + 2
             await tab_a.ws.close()
             await tab_b.ws.close()
     finally:

@@ -11,7 +11,7 @@ from qualcode.store import Store
 
 
 def apply(store: Store, doc_index: int, code_name: str, start: int, end: int) -> None:
-    doc = store.documents()[doc_index]
+    doc = store.documents.all()[doc_index]
     coding.apply_code(store, doc, codes.find_code(store, code_name), start, end, coder="ana")
 
 
@@ -26,38 +26,38 @@ def test_find_code_by_path_name_prefix_and_id(seeded: Store) -> None:
 
 
 def test_merge_moves_codings_and_children_and_undoes(seeded: Store) -> None:
-    before = seeded.snapshot()
+    before = seeded.overview.snapshot()
     apply(seeded, 0, "Steering groups", 10, 30)
     apply(seeded, 0, "Knowledge sharing", 10, 30)
     apply(seeded, 1, "Steering groups", 40, 60)
-    coded = seeded.snapshot()
+    coded = seeded.overview.snapshot()
     source = codes.find_code(seeded, "Steering groups")
     target = codes.find_code(seeded, "Knowledge sharing")
     moved = codes.merge_codes(seeded, source, target, coder="ana")
     assert moved == 1  # the twin on 10:30 was already coded with the survivor
-    assert [c.name for c in seeded.codes()] == ["Governance", "Knowledge sharing"]
-    spans = sorted((c.document_id, c.start, c.end) for c in seeded.codings())
+    assert [c.name for c in seeded.codes.all()] == ["Governance", "Knowledge sharing"]
+    spans = sorted((c.document_id, c.start, c.end) for c in seeded.codings.all())
     assert len(spans) == 2
-    assert {c.code_id for c in seeded.codings()} == {target.id}
+    assert {c.code_id for c in seeded.codings.all()} == {target.id}
     seeded.undo()
-    assert seeded.snapshot() == coded
+    assert seeded.overview.snapshot() == coded
     for _ in range(3):
         seeded.undo()
-    assert seeded.snapshot() == before
+    assert seeded.overview.snapshot() == before
 
 
 def test_delete_code_removes_subtree_codings_and_memos_and_undo_restores(seeded: Store) -> None:
     apply(seeded, 0, "Steering groups", 10, 30)
     gov = codes.find_code(seeded, "Governance")
     coding.set_memo(seeded, MemoTarget.CODE, gov.id, "why this code", coder="ana")
-    coding.set_memo(seeded, MemoTarget.CODING, seeded.codings()[0].id, "note", coder="ana")
-    before = seeded.snapshot()
+    coding.set_memo(seeded, MemoTarget.CODING, seeded.codings.all()[0].id, "note", coder="ana")
+    before = seeded.overview.snapshot()
     removed = codes.delete_code(seeded, gov, coder="ana")
     assert removed == 1
-    assert [c.name for c in seeded.codes()] == ["Knowledge sharing"]
-    assert seeded.codings() == [] and seeded.memos() == []
+    assert [c.name for c in seeded.codes.all()] == ["Knowledge sharing"]
+    assert seeded.codings.all() == [] and seeded.memos.all() == []
     seeded.undo()
-    assert seeded.snapshot() == before
+    assert seeded.overview.snapshot() == before
 
 
 def test_move_rename_and_refuse_cycles(seeded: Store) -> None:
@@ -80,9 +80,9 @@ def test_codebook_load_is_idempotent_and_merges(store: Store, tmp_path: Path) ->
         "  - name: Governance\n    definition: decisions\n"
         "    codes:\n      - name: Boards\n        definition: boards\n")
     assert codes.load_codebook(store, book) == (2, 0)
-    snapshot, history = store.snapshot(), store.history()
+    snapshot, history = store.overview.snapshot(), store.history()
     assert codes.load_codebook(store, book) == (0, 0)
-    assert store.snapshot() == snapshot and store.history() == history
+    assert store.overview.snapshot() == snapshot and store.history() == history
     book.write_text(
         "codebook: Test\ncodes:\n"
         "  - name: Governance\n    definition: how decisions are made\n"
@@ -95,5 +95,5 @@ def test_codebook_load_is_idempotent_and_merges(store: Store, tmp_path: Path) ->
     fresh = tmp_path / "fresh.qualcode"
     with Store.open(fresh, create=True) as other:
         codes.load_codebook(other, out)
-        assert [(c.name, c.guid, c.definition) for c in other.codes()] == [
-            (c.name, c.guid, c.definition) for c in store.codes()]
+        assert [(c.name, c.guid, c.definition) for c in other.codes.all()] == [
+            (c.name, c.guid, c.definition) for c in store.codes.all()]

@@ -41,10 +41,10 @@ def test_demo_corpus_is_complete_and_fictional() -> None:
 def test_every_document_is_tiled_by_turns_with_speakers_and_interviewers(
         demo_project: Path) -> None:
     with Store.open(demo_project) as store:
-        docs = store.documents()
+        docs = store.documents.all()
         assert len(docs) == len(case_rows())
         for doc in docs:
-            turns = store.turns(doc.id or 0)
+            turns = store.turns.all(doc.id or 0)
             assert turns[0].start == 0, doc.name
             assert turns[-1].end == len(doc.text), doc.name
             for a, b in zip(turns, turns[1:], strict=False):
@@ -53,7 +53,7 @@ def test_every_document_is_tiled_by_turns_with_speakers_and_interviewers(
             roles = {t.role for t in turns}
             assert Role.INTERVIEWER in roles, doc.name
             assert Role.RESPONDENT in roles, doc.name
-            speakers = store.speakers(doc.id)
+            speakers = store.speakers.all(doc.id)
             respondents = [s for s in speakers if s.role is Role.RESPONDENT]
             assert len(respondents) == 1, (doc.name, respondents)
             # Each interview is 1,500 to 3,000 words.
@@ -62,28 +62,28 @@ def test_every_document_is_tiled_by_turns_with_speakers_and_interviewers(
 
 def test_every_document_has_its_case_and_attributes(demo_project: Path) -> None:
     with Store.open(demo_project) as store:
-        by_name = {c.name: c for c in store.cases()}
-        for doc in store.documents():
+        by_name = {c.name: c for c in store.cases.all()}
+        for doc in store.documents.all():
             assert doc.case_id is not None, doc.name
         for row in case_rows():
             case = by_name[row["case"]]
             assert case.attributes["country or region"] == row["country or region"]
             assert str(case.attributes["interview date"]) == row["interview date"]
-        assert len(store.codes()) >= 30
+        assert len(store.codes.all()) >= 30
 
 
 def test_importing_again_changes_nothing(demo_project: Path, tmp_path: Path) -> None:
     copy = tmp_path / "again.qualcode"
     copy.write_bytes(demo_project.read_bytes())
     with Store.open(copy) as store:
-        before = store.snapshot()
+        before = store.overview.snapshot()
         history = store.history(1000)
         report = importing.import_paths(store, [TRANSCRIPTS])
         assert report.imported == [] and report.errors == []
         assert len(report.unchanged) == len(case_rows())
         cases.import_attributes(store, TRANSCRIPTS / "cases.csv")
         codes.load_codebook(store, CODEBOOK)
-        assert store.snapshot() == before
+        assert store.overview.snapshot() == before
         assert store.history(1000) == history
 
 

@@ -9,7 +9,6 @@ import pytest
 from qualcode.nlp import BLANK
 from qualcode.services import parsing
 from qualcode.store import Store
-from qualcode.store import suggestions as table
 from tests.cli.helpers import qualcode
 from tests.conftest import make_document
 
@@ -18,12 +17,12 @@ TURNS = 40  # per document: enough texts for several progress steps (every 32 te
 
 def _seed(store: Store, documents: int = 3) -> None:
     with store.action("seed", undoable=False):
-        store.set_setting("nlp_model", BLANK)
+        store.settings.set("nlp_model", BLANK)
         for n in range(documents):
             turns: list[tuple[str | None, str]] = [(None, "FICTIONAL TRANSCRIPT for tests.")]
             turns += [("Person", f"Answer {n}-{i}: the hub shared training materials.")
                       for i in range(TURNS)]
-            store.add_document(*make_document(f"interview{n}.txt", turns))
+            store.documents.add(*make_document(f"interview{n}.txt", turns))
 
 
 class Stop(KeyboardInterrupt):
@@ -34,7 +33,7 @@ def test_parse_stores_every_text_once(store: Store) -> None:
     _seed(store)
     texts = parsing.project_texts(store)  # the note is said alike in all three
     report = parsing.parse_project(store, processes=1)
-    assert report.parsed == len(texts) == table.parse_cache_size(store) == 3 * TURNS + 1
+    assert report.parsed == len(texts) == store.suggestions.parse_cache_size() == 3 * TURNS + 1
     again = parsing.parse_project(store, processes=1)
     assert again.parsed == 0 and again.cached == len(texts)
 
@@ -51,11 +50,11 @@ def test_an_interrupted_parse_keeps_what_it_finished(store: Store,
 
     with pytest.raises(Stop):
         parsing.parse_project(store, progress=progress, processes=1)
-    kept = table.parse_cache_size(store)
+    kept = store.suggestions.parse_cache_size()
     assert 64 <= kept < total  # finished parses stored, the rest not begun
     rest = parsing.parse_project(store, processes=1)
     assert rest.cached == kept and rest.parsed == total - kept
-    assert table.parse_cache_size(store) == total
+    assert store.suggestions.parse_cache_size() == total
 
 
 @pytest.mark.slow

@@ -34,7 +34,7 @@ def test_interviewer_with_a_personal_name_is_found_without_being_told(
     marta = next(s for s in speakers.project_speakers(store) if s.name == INTERVIEWER)
     assert marta.documents == 22 and marta.role == "interviewer"
     assert "22 of 22 documents" in marta.evidence
-    turns = [t for d in store.documents() for t in store.turns(d.id or 0)
+    turns = [t for d in store.documents.all() for t in store.turns.all(d.id or 0)
              if t.speaker == INTERVIEWER]
     assert len(turns) == 22 * 6 and all(t.role is Role.INTERVIEWER for t in turns)
 
@@ -50,15 +50,15 @@ def _two_documents(store: Store, tmp_path: Path) -> None:
 def test_one_action_sets_a_role_in_every_document_and_undo_reverts_it(
         store: Store, tmp_path: Path) -> None:
     _two_documents(store, tmp_path)
-    before = store.snapshot()
+    before = store.overview.snapshot()
     done = speakers.set_role_everywhere(store, "maja petrović", Role.INTERVIEWER, coder="ana")
     assert (done.documents, done.turns) == (2, 4)
     assert {role for (_, name), role in _roles(store).items() if name == "Maja Petrović"} == {
         Role.INTERVIEWER}
-    assert all(t.role is Role.INTERVIEWER for d in store.documents()
-               for t in store.turns(d.id or 0) if t.speaker == "Maja Petrović")
+    assert all(t.role is Role.INTERVIEWER for d in store.documents.all()
+               for t in store.turns.all(d.id or 0) if t.speaker == "Maja Petrović")
     assert history.undo(store).name == "speaker role"
-    assert store.snapshot() == before
+    assert store.overview.snapshot() == before
     with pytest.raises(QualcodeError, match="no speaker 'Nobody'"):
         speakers.set_role_everywhere(store, "Nobody", Role.INTERVIEWER)
 
@@ -66,14 +66,14 @@ def test_one_action_sets_a_role_in_every_document_and_undo_reverts_it(
 def test_rename_merges_numbered_interviewer_and_undo_splits_again(
         store: Store, tmp_path: Path) -> None:
     _two_documents(store, tmp_path)
-    before = store.snapshot()
+    before = store.overview.snapshot()
     speakers.rename(store, "Interviewer 1", "Interviewer")
     names = {name for _, name in _roles(store)}
     assert names == {"Interviewer", "Maja Petrović"}
     listed = {s.name: s for s in speakers.project_speakers(store)}
     assert listed["Interviewer"].documents == 2 and listed["Interviewer"].turns == 4
     history.undo(store)
-    assert store.snapshot() == before
+    assert store.overview.snapshot() == before
 
 
 def test_merge_within_a_document_moves_turns_to_the_kept_speaker(
@@ -82,14 +82,14 @@ def test_merge_within_a_document_moves_turns_to_the_kept_speaker(
     path.write_text("FICTIONAL\nInterviewer: One?\nAna Lima: Yes.\nInterviewer 1: Two?\n"
                     "Ana Lima: No.\nInterviewer: Three?\nAna Lima: Maybe.\n", encoding="utf-8")
     importing.import_paths(store, [path])
-    before = store.snapshot()
+    before = store.overview.snapshot()
     speakers.rename(store, "Interviewer 1", "interviewer")
-    doc = store.documents()[0]
-    assert [t.speaker for t in store.turns(doc.id or 0)][1:4] == [
+    doc = store.documents.all()[0]
+    assert [t.speaker for t in store.turns.all(doc.id or 0)][1:4] == [
         "Interviewer", "Ana Lima", "Interviewer"]
-    assert len(store.speakers(doc.id)) == 2
+    assert len(store.speakers.all(doc.id)) == 2
     history.undo(store)
-    assert store.snapshot() == before
+    assert store.overview.snapshot() == before
 
 
 def test_interviewer_option_applies_to_documents_already_imported(
@@ -115,7 +115,7 @@ def test_redetect_keeps_text_and_codings_and_is_undoable(store: Store, tmp_path:
             "**Ana Lima** Twelve.\n")
     path.write_text(text, encoding="utf-8")
     importing.import_paths(store, [path])
-    doc = store.documents()[0]
+    doc = store.documents.all()[0]
     # Pretend the document was imported by older rules: one note turn.
     from qualcode.ingest import SpeakerRules
     from qualcode.ingest.turns import cut_turns
@@ -127,15 +127,15 @@ def test_redetect_keeps_text_and_codings_and_is_undoable(store: Store, tmp_path:
     code = codes.add_code(store, "Growth")
     start = doc.text.index("Twelve")
     coding.apply_code(store, doc, code, start, start + 6, coder="ana")
-    before = store.snapshot()
+    before = store.overview.snapshot()
     assert speaker_roles.redetect(store, doc) == (1, 5)
-    assert [t.speaker for t in store.turns(doc.id or 0)] == [
+    assert [t.speaker for t in store.turns.all(doc.id or 0)] == [
         None, "Interviewer", "Ana Lima", "Interviewer", "Ana Lima"]
-    assert store.document(doc.id or 0).text == text
-    kept = store.codings(document_id=doc.id)
+    assert store.documents.get(doc.id or 0).text == text
+    kept = store.codings.all(document_id=doc.id)
     assert [k.text for k in kept] == ["Twelve"] and doc.text[kept[0].start:kept[0].end] == "Twelve"
     history.undo(store)
-    assert store.snapshot() == before
+    assert store.overview.snapshot() == before
 
 
 def test_same_interview_as_txt_and_docx_is_imported_once(store: Store, tmp_path: Path) -> None:
@@ -150,7 +150,7 @@ def test_same_interview_as_txt_and_docx_is_imported_once(store: Store, tmp_path:
     assert report.imported == ["ana.docx"]
     assert len(report.duplicates) == 1 and "ana.txt" in report.duplicates[0]
     assert "same interview as ana.docx" in report.duplicates[0]
-    assert len(store.documents()) == 1
+    assert len(store.documents.all()) == 1
     again = importing.import_paths(store, [tmp_path / "ana.txt"], allow_duplicates=True)
     assert again.imported == ["ana.txt"]
 

@@ -36,7 +36,7 @@ def test_every_referenced_table_uses_autoincrement(store: Store) -> None:
 def test_a_new_code_does_not_inherit_a_deleted_codes_finding(seeded: Store) -> None:
     code = code_service.add_code(seeded, "Doomed", coder="a")
     synth.set_finding(seeded, code, "A fictional finding.", coder="a")
-    code_service.delete_code(seeded, seeded.code(code.id or 0), coder="a")
+    code_service.delete_code(seeded, seeded.codes.get(code.id or 0), coder="a")
     fresh = code_service.add_code(seeded, "Fresh", coder="a")
     assert fresh.id != code.id
     assert seeded.conn.execute("SELECT count(*) FROM findings WHERE code_id = ?",
@@ -49,7 +49,7 @@ def test_a_new_code_does_not_inherit_a_deleted_codes_finding(seeded: Store) -> N
 
 
 def test_a_new_coding_does_not_become_a_deleted_codings_key_quote(seeded: Store) -> None:
-    doc, code = seeded.documents()[0], seeded.codes()[0]
+    doc, code = seeded.documents.all()[0], seeded.codes.all()[0]
     picked = coding_service.apply_code(seeded, doc, code, 0, 10, coder="a")
     synth.pick_quote(seeded, picked, coder="a")
     assert synth.is_key_quote(seeded, picked)
@@ -60,7 +60,7 @@ def test_a_new_coding_does_not_become_a_deleted_codings_key_quote(seeded: Store)
     # Undo the new coding and the removal: the old coding is back, and a key quote again.
     history.undo(seeded, "a")
     history.undo(seeded, "a")
-    assert synth.is_key_quote(seeded, seeded.coding(picked.id or 0))
+    assert synth.is_key_quote(seeded, seeded.codings.get(picked.id or 0))
 
 
 def test_redo_after_an_import_made_a_case_does_not_collide(tmp_path: Path,
@@ -68,14 +68,14 @@ def test_redo_after_an_import_made_a_case_does_not_collide(tmp_path: Path,
     sheet = tmp_path / "cases.csv"
     sheet.write_text("case,country\nCA-01,Serbia\n", encoding="utf-8")
     import_attributes(seeded, sheet, coder="a")
-    first = seeded.case_id("CA-01")
+    first = seeded.cases.id_for("CA-01")
     history.undo(seeded, "a")
     transcript = tmp_path / "t.txt"
     transcript.write_text("FICTIONAL.\nInterviewer: Hi?\nAna: Hi.\n", encoding="utf-8")
     import_paths(seeded, [transcript], case="CA-02", coder="b")
-    assert seeded.case_id("CA-02") != first
+    assert seeded.cases.id_for("CA-02") != first
     history.redo(seeded, "a")
-    assert seeded.case_id("CA-01") == first
+    assert seeded.cases.id_for("CA-01") == first
 
 
 def _v3_project(path: Path) -> None:
@@ -103,11 +103,11 @@ def test_migration_4_keeps_data_and_counts_above_every_id_ever_used(tmp_path: Pa
     _v3_project(path)
     with Store.open(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
-        assert [(c.id, c.name) for c in store.codes()] == [(1, "Funding")]
+        assert [(c.id, c.name) for c in store.codes.all()] == [(1, "Funding")]
         assert [tuple(r) for r in store.conn.execute("SELECT code_id, text FROM findings")] == [
             (3, "old")]
         with store.action("add", coder="ana"):
-            new = store.add_code(Code(name="New", guid="g9"))
+            new = store.codes.add(Code(name="New", guid="g9"))
         assert new == 4  # above the deleted code 2 and the finding's code 3
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1

@@ -42,19 +42,19 @@ def test_opening_a_missing_or_foreign_file_is_a_clear_error(tmp_path: Path) -> N
 
 def test_writes_outside_an_action_are_refused(seeded: Store) -> None:
     with pytest.raises(RuntimeError):
-        seeded.add_code(seeded.codes()[0])
+        seeded.codes.add(seeded.codes.all()[0])
 
 
 def test_a_failing_action_leaves_nothing_behind(seeded: Store) -> None:
-    before = seeded.snapshot()
+    before = seeded.overview.snapshot()
     history = seeded.history()
-    doc = seeded.documents()[0]
-    code = seeded.codes()[0]
+    doc = seeded.documents.all()[0]
+    code = seeded.codes.all()[0]
     from qualcode.core.model import Coding
 
     with pytest.raises(ZeroDivisionError), seeded.action("code"):
-        seeded.add_coding(Coding(document_id=doc.id or 0, code_id=code.id or 0, start=0, end=5,
+        seeded.codings.add(Coding(document_id=doc.id or 0, code_id=code.id or 0, start=0, end=5,
                                  text=doc.text[:5], coder="me"))
         raise ZeroDivisionError
-    assert seeded.snapshot() == before
+    assert seeded.overview.snapshot() == before
     assert seeded.history() == history

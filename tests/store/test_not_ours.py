@@ -38,7 +38,7 @@ def foreign_db(path: Path, *, wal: bool = False, user_version: int = 0) -> Path:
 
 def project(path: Path) -> Path:
     with Store.open(path, create=True) as store, store.action("seed", undoable=False):
-        store.add_code(Code(name="Funding", guid="g-1"))
+        store.codes.add(Code(name="Funding", guid="g-1"))
     return path
 
 
@@ -79,7 +79,7 @@ def test_a_newer_project_opens_read_only_and_refuses_writes(tmp_path: Path) -> N
     with Store.open(path) as store:
         assert store.read_only and f"schema {newer}" in store.read_only
         assert f"knows up to {latest_version()}" in store.read_only
-        assert [c.name for c in store.codes()] == ["Funding"]
+        assert [c.name for c in store.codes.all()] == ["Funding"]
         with pytest.raises(QualcodeError, match="newer qualcode"), store.action("edit"):
             pass
     result = qualcode(path, "synth", "finding", "Funding", "A fictional finding.")
@@ -94,7 +94,7 @@ def corrupt(path: Path) -> Path:
     """A project whose code table's page is scribbled over (the header stays valid)."""
     with Store.open(path, create=True) as store, store.action("seed", undoable=False):
         for n in range(300):
-            store.add_code(Code(name=f"Code {n}", guid=f"g-{n}",
+            store.codes.add(Code(name=f"Code {n}", guid=f"g-{n}",
                                 definition="fictional definition " * 5))
     size = 4096
     data = bytearray(path.read_bytes())
@@ -125,7 +125,7 @@ def test_read_only_media_opens_read_only(tmp_path: Path,
     monkeypatch.setattr(opening, "writable", lambda p: False)
     with Store.open(path) as store:
         assert store.read_only and "read-only" in store.read_only
-        assert [c.name for c in store.codes()] == ["Funding"]
+        assert [c.name for c in store.codes.all()] == ["Funding"]
         with pytest.raises(QualcodeError, match="read-only"), store.action("x"):
             pass
     assert digest(path) == before and siblings(path) == files

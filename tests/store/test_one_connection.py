@@ -23,7 +23,7 @@ def test_every_open_in_a_thread_shares_one_connection(tmp_path: Path) -> None:
     second.close()
     second.close()  # closing twice is harmless
     with first.action("add", coder="a"):
-        first.add_code(Code(name="Funding", guid="g1"))
+        first.codes.add(Code(name="Funding", guid="g1"))
     first.close()
     assert registry.open_connections(path) == 0
     with pytest.raises(sqlite3.ProgrammingError):
@@ -34,12 +34,12 @@ def test_another_thread_gets_its_own_connection(tmp_path: Path) -> None:
     path = tmp_path / "p.qualcode"
     with Store.open(path, create=True) as store:
         with store.action("add", coder="a"):
-            store.add_code(Code(name="Funding", guid="g1"))
+            store.codes.add(Code(name="Funding", guid="g1"))
         seen: list[object] = []
 
         def worker() -> None:
             with Store.open(path) as other:
-                seen.extend([other.conn is store.conn, [c.name for c in other.codes()],
+                seen.extend([other.conn is store.conn, [c.name for c in other.codes.all()],
                              registry.open_connections(path)])
 
         thread = threading.Thread(target=worker)
@@ -60,7 +60,7 @@ def test_the_file_is_read_outside_sqlite_only_before_the_first_connection(
         assert len(reads) == 1
         for _ in range(3):  # what retrieval, analysis and the report do
             with Store.open(path) as again:
-                again.codes()
+                again.codes.all()
         assert len(reads) == 1
     with Store.open(path):
         assert len(reads) == 2  # all closed in between: checked afresh
@@ -71,11 +71,11 @@ def test_the_wal_survives_other_processes_while_the_project_is_open(tmp_path: Pa
     wal = path.with_name(path.name + "-wal")
     with Store.open(path, create=True) as store:
         with store.action("add", coder="a"):
-            store.add_code(Code(name="Funding", guid="g1"))
+            store.codes.add(Code(name="Funding", guid="g1"))
         Store.open(path).close()  # a screen opening the project again
         assert qualcode(path, "stats", check=True).returncode == 0
         assert wal.exists()
         with store.action("add", coder="a"):
-            store.add_code(Code(name="Governance", guid="g2"))
+            store.codes.add(Code(name="Governance", guid="g2"))
         shown = qualcode(path, "codebook", "show", check=True).stdout
         assert "Funding" in shown and "Governance" in shown

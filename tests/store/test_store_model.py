@@ -31,7 +31,6 @@ from qualcode.services import synthesis as synth
 from qualcode.services.cases import import_attributes
 from qualcode.services.importing import import_paths
 from qualcode.store import Store
-from qualcode.store import suggestions as suggestion_table
 from qualcode.store.history import Conflict
 from tests.conftest import SAMPLE_TURNS, make_document
 
@@ -59,11 +58,11 @@ class StoreMachine(RuleBasedStateMachine):
         with self.store.action("seed", undoable=False):
             for name, turns in (("a.txt", SAMPLE_TURNS), ("b.txt", SAMPLE_TURNS[::-1])):
                 doc, parsed = make_document(name, turns)
-                self.store.add_document(doc, parsed)
+                self.store.documents.add(doc, parsed)
             for n, name in enumerate(["Governance", "Knowledge sharing", "Funding"]):
-                self.store.add_code(Code(name=name, guid=f"seed-{n}", position=n))
-            self.store.case_id("CA-01", create=True)
-        synth.define_matrix(self.store, self.store.codes(), ["strong", "weak"], coder="a")
+                self.store.codes.add(Code(name=name, guid=f"seed-{n}", position=n))
+            self.store.cases.id_for("CA-01", create=True)
+        synth.define_matrix(self.store, self.store.codes.all(), ["strong", "weak"], coder="a")
 
     def teardown(self) -> None:
         # Hypothesis runs the full stateful_step_count unless it is shrinking a failure.
@@ -77,19 +76,19 @@ class StoreMachine(RuleBasedStateMachine):
 
     def attempt(self, call: Any) -> None:
         """Run one user action; a refusal (QualcodeError) must leave everything as it was."""
-        before = self.store.snapshot()
+        before = self.store.overview.snapshot()
         try:
             call()
         except QualcodeError as err:
             event(f"refused: {str(err)[:25]}")
-            assert self.store.snapshot() == before
+            assert self.store.overview.snapshot() == before
 
     # -- coding ---------------------------------------------------------------------------
     @rule(n=WIDE)
     def code(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         d, k, start, length = n % 2, n // 2 % 7, n // 14 % 97, 1 + n // 1358 % 60
-        doc, code = self.pick(self.store.documents(), d), self.pick(self.store.codes(), k)
+        doc, code = self.pick(self.store.documents.all(), d), self.pick(self.store.codes.all(), k)
         if code is None:
             return
         start = start % (len(doc.text) - 1)
@@ -100,7 +99,7 @@ class StoreMachine(RuleBasedStateMachine):
     @rule(n=WIDE)
     def uncode(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
-        coding = self.pick(self.store.codings(), n)
+        coding = self.pick(self.store.codings.all(), n)
         if coding is not None:
             self.attempt(lambda: coding_service.remove_coding(self.store, coding, coder=coder))
 
@@ -108,7 +107,7 @@ class StoreMachine(RuleBasedStateMachine):
     def resize(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         n, grow = n // 11, n % 11 - 5
-        coding = self.pick(self.store.codings(), n)
+        coding = self.pick(self.store.codings.all(), n)
         if coding is not None:
             end = max(coding.start + 1, coding.end + grow)
             self.attempt(lambda: coding_service.resize_coding(self.store, coding, coding.start,
@@ -120,8 +119,9 @@ class StoreMachine(RuleBasedStateMachine):
         target = list(MemoTarget)[1:][n % 3]
         text = ["", "a fictional thought", "revised"][n // 3 % 3]
         n //= 9
-        pool = {MemoTarget.DOCUMENT: self.store.documents, MemoTarget.CODE: self.store.codes,
-                MemoTarget.CODING: self.store.codings}[target]()
+        pool = {MemoTarget.DOCUMENT: self.store.documents.all,
+                MemoTarget.CODE: self.store.codes.all,
+                MemoTarget.CODING: self.store.codings.all}[target]()
         item = self.pick(pool, n)
         if item is not None:
             self.attempt(lambda: coding_service.set_memo(self.store, target, item.id, text,
@@ -131,7 +131,7 @@ class StoreMachine(RuleBasedStateMachine):
     def important(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         n, on = n // 2, bool(n % 2)
-        coding = self.pick(self.store.codings(), n)
+        coding = self.pick(self.store.codings.all(), n)
         if coding is not None:
             self.attempt(lambda: coding_service.set_important(self.store, coding, on,
                                                               coder=coder))
@@ -142,7 +142,7 @@ class StoreMachine(RuleBasedStateMachine):
         coder, n = CODER_OF[n % 2], n // 2
         name = ["Trust", "Donors", "Webinars", "Forum"][n % 4]
         nested, parent = bool(n // 4 % 2), n // 8
-        under = self.pick(self.store.codes(), parent) if nested else None
+        under = self.pick(self.store.codes.all(), parent) if nested else None
         self.attempt(lambda: code_service.add_code(self.store, name, parent=under,
                                                    coder=coder))
 
@@ -150,7 +150,7 @@ class StoreMachine(RuleBasedStateMachine):
     def rename_code(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         n, name = n // 3, ["Renamed", "Other name", "Trust"][n % 3]
-        code = self.pick(self.store.codes(), n)
+        code = self.pick(self.store.codes.all(), n)
         if code is not None:
             self.attempt(lambda: code_service.update_code(self.store, code, coder=coder,
                                                           name=name))
@@ -159,7 +159,7 @@ class StoreMachine(RuleBasedStateMachine):
     def move_code(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         n, m = n % 16, n // 16
-        codes = self.store.codes()
+        codes = self.store.codes.all()
         code, parent = self.pick(codes, n), self.pick(codes, m)
         if code is not None:
             self.attempt(lambda: code_service.move_code(self.store, code, parent, coder=coder))
@@ -168,7 +168,7 @@ class StoreMachine(RuleBasedStateMachine):
     def merge_codes(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         n, m = n % 16, n // 16
-        codes = self.store.codes()
+        codes = self.store.codes.all()
         source, target = self.pick(codes, n), self.pick(codes, m)
         if source is not None and len(codes) > 1:
             self.attempt(lambda: code_service.merge_codes(self.store, source, target,
@@ -177,8 +177,8 @@ class StoreMachine(RuleBasedStateMachine):
     @rule(n=WIDE)
     def delete_code(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
-        code = self.pick(self.store.codes(), n)
-        if code is not None and len(self.store.codes()) > 1:
+        code = self.pick(self.store.codes.all(), n)
+        if code is not None and len(self.store.codes.all()) > 1:
             self.attempt(lambda: code_service.delete_code(self.store, code, coder=coder))
 
     # -- synthesis ------------------------------------------------------------------------
@@ -186,7 +186,7 @@ class StoreMachine(RuleBasedStateMachine):
     def finding(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         n, text = n // 3, ["", "A fictional finding.", "Revised."][n % 3]
-        code = self.pick(self.store.codes(), n)
+        code = self.pick(self.store.codes.all(), n)
         if code is not None:
             self.attempt(lambda: synth.set_finding(self.store, code, text, coder=coder))
 
@@ -194,7 +194,7 @@ class StoreMachine(RuleBasedStateMachine):
     def quote(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         n, on = n // 2, bool(n % 2)
-        coding = self.pick(self.store.codings(), n)
+        coding = self.pick(self.store.codings.all(), n)
         if coding is not None:
             act = synth.pick_quote if on else synth.unpick_quote
             self.attempt(lambda: act(self.store, coding, coder=coder))
@@ -203,7 +203,7 @@ class StoreMachine(RuleBasedStateMachine):
     def cell(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         rating, n, m = ["", "strong", "weak"][n % 3], n // 3 % 4, n // 12
-        case, code = self.pick(self.store.cases(), n), self.pick(self.store.codes(), m)
+        case, code = self.pick(self.store.cases.all(), n), self.pick(self.store.codes.all(), m)
         if case is not None and code is not None:
             self.attempt(lambda: synth.set_cell(self.store, case, code, coder=coder,
                                                 summary=f"{rating} fictional", rating=rating))
@@ -212,12 +212,12 @@ class StoreMachine(RuleBasedStateMachine):
     @rule(n=WIDE)
     def suggest(self, n: int) -> None:
         d, k, start = n % 2, n // 2 % 7, n // 14
-        doc, code = self.pick(self.store.documents(), d), self.pick(self.store.codes(), k)
+        doc, code = self.pick(self.store.documents.all(), d), self.pick(self.store.codes.all(), k)
         if code is None:
             return
         start = start % (len(doc.text) - 10)
         with self.store.action("suggest codes", coder="a", undoable=False):
-            suggestion_table.add_code_suggestion(self.store, CodeSuggestion(
+            self.store.suggestions.add_code_suggestion(CodeSuggestion(
                 document_id=doc.id or 0, code_id=code.id or 0, start=start, end=start + 8,
                 text=doc.text[start:start + 8], confidence=0.5, method="model",
                 evidence=("fictional",), created_at=dt.datetime.now(dt.UTC).isoformat()))
@@ -226,7 +226,7 @@ class StoreMachine(RuleBasedStateMachine):
     def review(self, n: int) -> None:
         coder, n = CODER_OF[n % 2], n // 2
         n, accept = n // 2, bool(n % 2)
-        pending = suggestion_table.code_suggestions(self.store)
+        pending = self.store.suggestions.code_suggestions()
         chosen = self.pick([s for s in pending if s.status.value == "pending"], n)
         if chosen is not None:
             act = suggest_review.accept_suggestion if accept else (
@@ -264,22 +264,22 @@ class StoreMachine(RuleBasedStateMachine):
 
     @rule(coder=CODERS)
     def undo_then_redo(self, coder: str) -> None:
-        before = self.store.snapshot()
+        before = self.store.overview.snapshot()
         if self.step(history.undo, coder):
             self.step(history.redo, coder)
-            assert self.store.snapshot() == before
+            assert self.store.overview.snapshot() == before
 
     def step(self, call: Any, coder: str) -> bool:
-        before = self.store.snapshot()
+        before = self.store.overview.snapshot()
         try:
             done = call(self.store, coder).action
         except Conflict as err:
             event("undo/redo refused: rows changed since")
             assert "\n" not in str(err)
-            assert self.store.snapshot() == before
+            assert self.store.overview.snapshot() == before
             return False
         except QualcodeError:
-            assert self.store.snapshot() == before
+            assert self.store.overview.snapshot() == before
             return False
         assert done.coder == coder
         event(f"{call.__name__} done")
@@ -293,13 +293,13 @@ class StoreMachine(RuleBasedStateMachine):
     @invariant()
     def offsets_are_exact(self) -> None:
         self.steps += 1
-        texts = {d.id: d.text for d in self.store.documents()}
-        for c in self.store.codings():
+        texts = {d.id: d.text for d in self.store.documents.all()}
+        for c in self.store.codings.all():
             assert texts[c.document_id][c.start:c.end] == c.text
 
     @invariant()
     def codes_form_a_tree(self) -> None:
-        listed = self.store.codes()  # walks down from the roots: a cycle would hide codes
+        listed = self.store.codes.all()  # walks down from the roots: a cycle would hide codes
         count = self.store.conn.execute("SELECT count(*) FROM codes").fetchone()[0]
         assert len(listed) == count
 

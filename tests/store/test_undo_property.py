@@ -24,13 +24,13 @@ action = st.one_of(
 
 
 def check_codings(store: Store) -> None:
-    texts = {d.id: d.text for d in store.documents()}
-    for c in store.codings():
+    texts = {d.id: d.text for d in store.documents.all()}
+    for c in store.codings.all():
         assert texts[c.document_id][c.start:c.end] == c.text
 
 
 def run(store: Store, step: tuple) -> None:  # type: ignore[type-arg]
-    docs, codes, codings = store.documents(), store.codes(), store.codings()
+    docs, codes, codings = store.documents.all(), store.codes.all(), store.codings.all()
     kind = step[0]
     try:
         if kind == "code":
@@ -73,16 +73,16 @@ def test_undo_everything_restores_initial_state(tmp_path_factory, steps) -> None
             for name in ("a.txt", "b.txt"):
                 doc, turns = make_document(name, SAMPLE_TURNS if name == "a.txt"
                                            else list(reversed(SAMPLE_TURNS)))
-                store.add_document(doc, turns)
+                store.documents.add(doc, turns)
             for n, name in enumerate(["Governance", "Knowledge sharing", "Challenges"]):
-                store.add_code(Code(name=name, guid=f"g{n}", position=n))
-        initial = store.snapshot()
+                store.codes.add(Code(name=name, guid=f"g{n}", position=n))
+        initial = store.overview.snapshot()
         for step in steps:
             run(store, step)
             check_codings(store)
         while store.undo() is not None:
             check_codings(store)
-        assert store.snapshot() == initial
+        assert store.overview.snapshot() == initial
         # and everything can be redone again without error
         while store.redo() is not None:
             check_codings(store)

@@ -38,29 +38,29 @@ CODES = {"money": "Funding", "moderation": "Moderation", "steering": "Steering g
 def add_topic_documents(store: Store, documents: int = 4) -> None:
     """``documents`` interviews, each with one answer per topic (plus interviewer turns)."""
     with store.action("seed", undoable=False):
-        store.set_setting("nlp_model", BLANK)
+        store.settings.set("nlp_model", BLANK)
         for n in range(documents):
             turns: list[tuple[str | None, str]] = [(None, "FICTIONAL TRANSCRIPT for tests.")]
             for topic, answers in TOPICS.items():
                 turns.append(("Interviewer", f"Could you tell me about {topic}?"))
                 turns.append((f"Person{n}", answers[n % len(answers)]))
             doc, parsed_turns = make_document(f"interview{n}.txt", turns)
-            store.add_document(doc, parsed_turns)
+            store.documents.add(doc, parsed_turns)
         for position, (topic, name) in enumerate(CODES.items()):
-            store.add_code(Code(name=name, guid=f"guid-{topic}", position=position,
+            store.codes.add(Code(name=name, guid=f"guid-{topic}", position=position,
                                 definition=TOPICS[topic][0]))
 
 
 def code_first_answers(store: Store, documents: int, coder: str = "human") -> None:
     """Code each topic's answer in the first ``documents`` interviews with its code."""
-    codes = {c.name: c.id or 0 for c in store.codes()}
+    codes = {c.name: c.id or 0 for c in store.codes.all()}
     with store.action("code", coder=coder):
-        for doc in store.documents()[:documents]:
+        for doc in store.documents.all()[:documents]:
             for topic, name in CODES.items():
                 for answer in TOPICS[topic]:
                     start = doc.text.find(answer)
                     if start >= 0:
-                        store.add_coding(Coding(
+                        store.codings.add(Coding(
                             document_id=doc.id or 0, code_id=codes[name], start=start,
                             end=start + len(answer), text=answer, coder=coder))
 

@@ -16,24 +16,24 @@ from tests.conftest import TRANSCRIPTS
 @pytest.mark.slow
 def test_demo_build_codes_every_interview(demo_path: Path) -> None:
     with Store.open(demo_path) as store:
-        codings = store.codings()
+        codings = store.codings.all()
         documents = {c.document_id for c in codings}
         print(f"\ndemo coding: {len(codings)} codings, {len(documents)} documents, "
-              f"{len({c.code_id for c in codings})} of {len(store.codes())} codes")
+              f"{len({c.code_id for c in codings})} of {len(store.codes.all())} codes")
         assert len(codings) >= 150
-        assert len(documents) == len(store.documents()) == 13  # a finished study
+        assert len(documents) == len(store.documents.all()) == 13  # a finished study
         # Six interviews are coded lightly, so suggestions still have text to work on.
-        coverage = [i.coded_share for i in store.document_infos()]
+        coverage = [i.coded_share for i in store.documents.infos()]
         assert sum(1 for share in coverage if share < 0.25) >= 6, coverage
         assert {c.coder for c in codings} == {DEMO_CODER}
         assert {c.origin for c in codings} == {"human"}
         assert len({c.code_id for c in codings}) >= 40  # across the codebook
         assert any(c.important for c in codings) and any(c.memo for c in codings)
         for c in codings:
-            doc = store.document(c.document_id)
+            doc = store.documents.get(c.document_id)
             assert doc.text[c.start:c.end] == c.text
             assert any(t.text_start <= c.start and c.end <= t.text_end
-                       and t.role is Role.RESPONDENT for t in store.turns(c.document_id))
+                       and t.role is Role.RESPONDENT for t in store.turns.all(c.document_id))
 
 
 def test_the_demo_coding_file_is_readable_data() -> None:
@@ -61,7 +61,7 @@ GOOD = """  - document: a.txt
 
 def test_a_good_entry_is_applied_with_its_memo(seeded: Store, tmp_path: Path) -> None:
     assert apply_demo_coding(seeded, write(tmp_path, GOOD)) == 1
-    [coding] = seeded.codings()
+    [coding] = seeded.codings.all()
     assert coding.text == "A steering group of five countries decides."
     assert coding.important and coding.memo == "the core of it"
     assert coding.coder == DEMO_CODER
@@ -88,7 +88,7 @@ def test_a_bad_entry_names_its_line_and_nothing_is_applied(
         apply_demo_coding(seeded, path)
     assert err.value.line == line and problem in err.value.problem, str(err.value)
     assert str(err.value).startswith(f"{path}:{line}: ")
-    assert seeded.codings() == []
+    assert seeded.codings.all() == []
 
 
 def test_a_file_without_a_codings_list_is_refused(tmp_path: Path) -> None:

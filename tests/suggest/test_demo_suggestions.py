@@ -20,7 +20,6 @@ from qualcode.services import suggest as service
 from qualcode.services.codes import code_paths, path_text
 from qualcode.services.suggest_corpus import CATEGORY_ONLY
 from qualcode.store import Store
-from qualcode.store import suggestions as table
 from qualcode.suggest.filler import content_pieces, filler_spans
 
 pytestmark = pytest.mark.slow
@@ -32,7 +31,7 @@ def copy_of(demo_path: Path, tmp_path: Path, model: str | None) -> Store:
     store = Store.open(path)
     if model is not None:
         with store.action("configure", undoable=False):
-            store.set_setting("nlp_model", model)
+            store.settings.set("nlp_model", model)
     return store
 
 
@@ -41,7 +40,7 @@ def show(store: Store, evaluation: Evaluation) -> None:
           f"{evaluation.folds} folds by {evaluation.grouped_by}, model {evaluation.model}")
     for m in (evaluation.suggester, *evaluation.baselines):
         print(f"  {m.name:<24} top-1 {m.top1:6.1%}   top-3 {m.top3:6.1%}")
-    paths = code_paths(store.codes())
+    paths = code_paths(store.codes.all())
     for f in sorted(evaluation.codes, key=lambda f: -f.support)[:8]:
         print(f"  {path_text(paths[f.code_id])[:60]:<60} {f.method:<10} P {f.precision:.2f} "
               f"R {f.recall:.2f} F1 {f.f1:.2f}  {f.sentence()}")
@@ -60,7 +59,7 @@ def check_evaluation(store: Store) -> None:
         assert abs(band.precision - band.confidence) <= 0.10
     assert sum(b.suggestions for b in evaluation.reliability) == 2 * evaluation.segments
     # what tools read: one JSON object, with numbers, carrying all of it
-    names = {i: path_text(p) for i, p in code_paths(store.codes()).items()}
+    names = {i: path_text(p) for i, p in code_paths(store.codes.all()).items()}
     document = json.loads(json.dumps(evaluation_document(evaluation, names)))
     assert document["methods"][0] == {"method": "suggester", "top1": evaluation.suggester.top1,
                                       "top3": evaluation.suggester.top3}
@@ -71,8 +70,8 @@ def check_evaluation(store: Store) -> None:
 
 def category_only(store: Store) -> set[int]:
     """Parent codes the demo coding never applies."""
-    used = {c.code_id for c in store.codings()}
-    return {c.parent_id for c in store.codes() if c.parent_id is not None} - used
+    used = {c.code_id for c in store.codings.all()}
+    return {c.parent_id for c in store.codes.all() if c.parent_id is not None} - used
 
 
 def check_codes_and_themes(store: Store) -> None:
@@ -118,7 +117,7 @@ def test_second_theme_run_on_the_unchanged_demo_parses_nothing(demo_path: Path,
         started = time.perf_counter()
         first = service.suggest_themes(store)
         first_time = time.perf_counter() - started
-        texts = table.parse_cache_size(store)
+        texts = store.suggestions.parse_cache_size()
         started = time.perf_counter()
         second = service.suggest_themes(store)
         second_time = time.perf_counter() - started
@@ -136,13 +135,13 @@ def test_review_on_the_demo_accept_a_theme_and_suggestions_then_undo(
     with copy_of(demo_path, tmp_path, None) as store:
         run = service.suggest_themes(store, uncoded_only=True).run
         code = service.accept_theme_as_code(store, run.themes[0].id or 0, coder="ana")
-        assert len(store.codings(code_ids=[code.id or 0])) == run.themes[0].size
+        assert len(store.codings.all(code_ids=[code.id or 0])) == run.themes[0].size
         found = service.suggest_codes(store, limit=20, coder="ana")
         assert found.suggestions and found.evaluation is not None
         accepted = service.accept_suggestion(store, found.suggestions[0].id or 0, coder="ana")
         service.reject_suggestion(store, found.suggestions[1].id or 0, coder="ana")
         history.undo(store)  # the rejection
         history.undo(store)  # the acceptance
-        assert accepted.id not in {c.id for c in store.codings()}
+        assert accepted.id not in {c.id for c in store.codings.all()}
         history.undo(store)  # the theme
-        assert store.codings(code_ids=[code.id or 0]) == []
+        assert store.codings.all(code_ids=[code.id or 0]) == []

@@ -61,7 +61,7 @@ def add_filler_documents(store: Store, documents: int = 6) -> None:
             turns += [("Interviewer", "Thanks a lot."),
                       (f"Filler{n}", "Thank you! Bye, take care, good luck with the report.")]
             doc, parsed = make_document(f"filler{n}.txt", turns)
-            store.add_document(doc, parsed)
+            store.documents.add(doc, parsed)
 
 
 def test_filler_passages_are_left_out_and_counted(store: Store) -> None:
@@ -88,7 +88,7 @@ def test_no_theme_is_made_of_filler(store: Store) -> None:
 def test_filler_is_not_offered_codes(store: Store) -> None:
     add_filler_documents(store)
     with store.action("code", undoable=False):
-        store.add_code(Code(name="Courtesy", guid="guid-courtesy",
+        store.codes.add(Code(name="Courtesy", guid="guid-courtesy",
                             definition="Thanks, good luck and greetings."))
     result = service.suggest_codes(store, min_confidence=0.0, limit=1000)
     assert result.filler > 0

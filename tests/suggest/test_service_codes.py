@@ -36,12 +36,12 @@ def expected_code(store: Store, text: str) -> int:
 def test_codes_are_suggested_for_uncoded_passages_with_evidence_and_figures(
         coded: Store) -> None:
     result = service.suggest_codes(coded, min_confidence=0.0, limit=100, coder="ana")
-    uncoded = {d.id for d in coded.documents()[4:]}
+    uncoded = {d.id for d in coded.documents.all()[4:]}
     assert result.suggestions and {s.document_id for s in result.suggestions} <= uncoded
     best: dict[tuple[int, int], float] = {}
     for s in result.suggestions:
         assert s.status is SuggestionStatus.PENDING and 0 <= s.confidence <= 1
-        assert coded.document(s.document_id).text[s.start:s.end] == s.text
+        assert coded.documents.get(s.document_id).text[s.start:s.end] == s.text
         best[(s.document_id, s.start)] = max(best.get((s.document_id, s.start), 0), s.confidence)
     for s in result.suggestions:  # each passage's most confident code is its topic's code
         if s.confidence == best[(s.document_id, s.start)]:
@@ -66,11 +66,12 @@ def test_accept_a_suggestion_then_undo_and_redo(coded: Store) -> None:
     with pytest.raises(QualcodeError, match="already accepted"):
         service.accept_suggestion(coded, suggestion.id or 0, coder="ana")
     assert history.undo(coded).name == "accept suggestion"
-    assert coded.codings(code_ids=[suggestion.code_id], document_id=suggestion.document_id) == []
+    assert coded.codings.all(code_ids=[suggestion.code_id],
+                             document_id=suggestion.document_id) == []
     pending = service.list_suggestions(coded)
     assert suggestion.id in {s.id for s in pending}
     history.redo(coded)
-    assert coded.coding(coding.id or 0).origin == f"suggestion:{suggestion.id}"
+    assert coded.codings.get(coding.id or 0).origin == f"suggestion:{suggestion.id}"
 
 
 def test_a_rejection_is_remembered_and_becomes_a_negative_example(coded: Store) -> None:
@@ -101,7 +102,7 @@ def test_accept_everything_above_a_confidence_is_one_undo(coded: Store) -> None:
     assert len(service.list_suggestions(coded)) == len(found) - len(wanted)
     history.undo(coded)
     assert len(service.list_suggestions(coded)) == len(found)
-    assert all(c.origin == "human" for c in coded.codings())
+    assert all(c.origin == "human" for c in coded.codings.all())
     assert service.accept_above(coded, 1.01, coder="ana") == []
 
 
@@ -115,21 +116,21 @@ def test_without_codings_suggestions_come_from_definitions_alone(store: Store) -
 
 
 def test_a_project_without_codes_is_a_clear_error(seeded: Store) -> None:
-    for code in seeded.codes()[::-1]:
+    for code in seeded.codes.all()[::-1]:
         with seeded.action("drop", undoable=False):
-            seeded.delete_code(code.id or 0)
+            seeded.codes.delete(code.id or 0)
     with pytest.raises(QualcodeError, match="no codes"):
         service.suggest_codes(seeded)
 
 
 def test_category_headings_and_empty_codes_are_never_suggested(coded: Store) -> None:
     with coded.action("codes", undoable=False):
-        heading = coded.add_code(Code(
+        heading = coded.codes.add(Code(
             name="Money matters", guid="guid-heading", position=10,
             definition="Membership fee, budget, donor grant, income and training budget."))
-        coded.add_code(Code(name="Fees", guid="guid-fees", parent_id=heading, position=0,
+        coded.codes.add(Code(name="Fees", guid="guid-fees", parent_id=heading, position=0,
                             definition="The membership fee members pay."))
-        empty = coded.add_code(Code(name="Misc", guid="guid-misc", position=11))
+        empty = coded.codes.add(Code(name="Misc", guid="guid-misc", position=11))
     result = service.suggest_codes(coded, min_confidence=0.0, limit=1000)
     offered = {s.code_id for s in result.suggestions}
     assert heading not in offered and empty not in offered
@@ -138,7 +139,7 @@ def test_category_headings_and_empty_codes_are_never_suggested(coded: Store) -> 
     assert evaluation is not None
     assert evaluation.left_out == {CATEGORY_ONLY: 1, UNUSED: 1}
     assert {f.code_id for f in evaluation.codes} == {
-        c.id for c in coded.codes() if c.id not in (heading, empty)}
+        c.id for c in coded.codes.all() if c.id not in (heading, empty)}
 
 
 def test_confidence_never_exceeds_the_codes_record_by_more_than_the_margin(

@@ -14,7 +14,6 @@ from qualcode.services import history
 from qualcode.services import suggest as service
 from qualcode.services.codes import find_code
 from qualcode.store import Store
-from qualcode.store import suggestions as table
 from tests.suggest.conftest import TOPICS, add_topic_documents
 
 
@@ -50,12 +49,12 @@ def test_themes_find_the_topics_and_the_run_is_stored(six: Store) -> None:
 
 def test_a_second_run_on_an_unchanged_project_parses_nothing(six: Store) -> None:
     first = service.suggest_themes(six)
-    cached = table.parse_cache_size(six)
+    cached = six.suggestions.parse_cache_size()
     second = service.suggest_themes(six)
     assert second.report.parsed == 0
     assert second.report.cached == first.report.parsed  # every text came from the cache
     assert second.report.reused and second.run.id == first.run.id
-    assert table.parse_cache_size(six) == cached
+    assert six.suggestions.parse_cache_size() == cached
     other_k = service.suggest_themes(six, k=2)
     assert other_k.report.parsed == 0 and not other_k.report.reused
     assert len(other_k.run.themes) == 2
@@ -63,22 +62,22 @@ def test_a_second_run_on_an_unchanged_project_parses_nothing(six: Store) -> None
 
 def test_accept_a_theme_as_a_new_code_then_undo_and_redo(six: Store) -> None:
     theme = service.suggest_themes(six).run.themes[0]
-    before = six.snapshot()
+    before = six.overview.snapshot()
     code = service.accept_theme_as_code(six, theme.id or 0, coder="ana", name="Money talk",
                                         parent=find_code(six, "Funding"))
     assert code.name == "Money talk" and code.parent_id == find_code(six, "Funding").id
-    codings = six.codings(code_ids=[code.id or 0])
+    codings = six.codings.all(code_ids=[code.id or 0])
     assert {(c.document_id, c.start, c.end) for c in codings} == set(theme.members)
     assert {c.origin for c in codings} == {f"suggestion:T{theme.id}"}
     assert {c.coder for c in codings} == {"ana"}
-    assert table.theme(six, theme.id or 0).status is ThemeStatus.ACCEPTED
+    assert six.suggestions.theme(theme.id or 0).status is ThemeStatus.ACCEPTED
     with pytest.raises(QualcodeError, match="already accepted"):
         service.reject_theme(six, theme.id or 0, coder="ana")
     assert history.undo(six).name == "accept theme"
-    assert six.snapshot() == before
-    assert table.theme(six, theme.id or 0).status is ThemeStatus.OPEN
+    assert six.overview.snapshot() == before
+    assert six.suggestions.theme(theme.id or 0).status is ThemeStatus.OPEN
     history.redo(six)
-    assert len(six.codings(code_ids=[code.id or 0])) == theme.size
+    assert len(six.codings.all(code_ids=[code.id or 0])) == theme.size
 
 
 def test_theme_named_after_its_label_by_default(six: Store) -> None:
@@ -93,11 +92,11 @@ def test_merge_a_theme_into_an_existing_code_skips_what_is_already_coded(six: St
     doc_id, start, end = theme.members[0]
     from qualcode.services.coding import apply_code
 
-    apply_code(six, six.document(doc_id), target, start, end, coder="ana")
+    apply_code(six, six.documents.get(doc_id), target, start, end, coder="ana")
     added = service.merge_theme_into_code(six, theme.id or 0, target, coder="ana")
     assert added == theme.size - 1
-    assert table.theme(six, theme.id or 0).code_id == target.id
-    carried = service.codes_carried(six, table.theme(six, theme.id or 0))
+    assert six.suggestions.theme(theme.id or 0).code_id == target.id
+    carried = service.codes_carried(six, six.suggestions.theme(theme.id or 0))
     assert carried == [(target, theme.size)]
 
 
@@ -106,7 +105,7 @@ def test_reject_is_remembered_and_undoable(six: Store) -> None:
     assert service.reject_theme(six, theme.id or 0, coder="ana").status is ThemeStatus.REJECTED
     assert service.suggest_themes(six).run.themes[2].status is ThemeStatus.REJECTED
     history.undo(six)
-    assert table.theme(six, theme.id or 0).status is ThemeStatus.OPEN
+    assert six.suggestions.theme(theme.id or 0).status is ThemeStatus.OPEN
 
 
 def test_filters_and_uncoded_only(six: Store) -> None:

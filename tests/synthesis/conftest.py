@@ -14,15 +14,15 @@ from qualcode.store import Store
 def project(seeded: Store) -> Store:
     """``seeded`` with cases CA-01 (a.txt) and PO-01 (b.txt) and four codings."""
     with seeded.action("cases", undoable=False):
-        seeded.define_attribute("role", AttributeType.TEXT)
-        seeded.define_attribute("country", AttributeType.TEXT)
+        seeded.attributes.define("role", AttributeType.TEXT)
+        seeded.attributes.define("country", AttributeType.TEXT)
         for name, doc, role, country in (("CA-01", "a.txt", "country associate", "Moldova"),
                                          ("PO-01", "b.txt", "network coordinator", "Global")):
-            case_id = seeded.case_id(name, create=True)
-            seeded.set_document_case(seeded.document_id_by_name(doc) or 0, case_id)
-            seeded.set_case_attribute(case_id, "role", role)
-            seeded.set_case_attribute(case_id, "country", country)
-    a, b = seeded.find_document("a.txt"), seeded.find_document("b.txt")
+            case_id = seeded.cases.id_for(name, create=True)
+            seeded.documents.set_case(seeded.documents.id_by_name(doc) or 0, case_id)
+            seeded.cases.set_attribute(case_id, "role", role)
+            seeded.cases.set_attribute(case_id, "country", country)
+    a, b = seeded.documents.find("a.txt"), seeded.documents.find("b.txt")
     boards = find_code(seeded, "Steering groups")
     sharing = find_code(seeded, "Knowledge sharing")
     for doc, code, quote, important in (

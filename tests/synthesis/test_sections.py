@@ -51,9 +51,9 @@ def test_sections_are_written_renamed_removed_and_undone(project: Store) -> None
 
 def test_the_report_shows_sections_profiles_and_shortened_quotes(project: Store) -> None:
     sections.set_section(project, "summary", "First.\n\n- a point\n- another", coder="ana")
-    case = project.cases()[0]
+    case = project.cases.all()[0]
     sections.set_profile(project, case, "A national association.", coder="ana")
-    quote = next(c for c in project.codings() if c.important)
+    quote = next(c for c in project.codings.all() if c.important)
     shortened = sections.shorten_quote(project, quote, "A steering group … decides.",
                                        coder="ana")
     assert shortened is not None
@@ -65,7 +65,7 @@ def test_the_report_shows_sections_profiles_and_shortened_quotes(project: Store)
     assert data.profiles[0].text == "A national association."
     shown = next(q for s in data.sections for q in s.quotes if q.coding_id == quote.id)
     assert shown.text == "A steering group … decides." and shown.shortened
-    assert quote.text in project.coding(quote.id or 0).text  # the original stays linked
+    assert quote.text in project.codings.get(quote.id or 0).text  # the original stays linked
     sections.shorten_quote(project, quote, "", coder="ana")
     data = build_report_data(project, ReportOptions())
     shown = next(q for s in data.sections for q in s.quotes if q.coding_id == quote.id)
@@ -88,7 +88,7 @@ def test_section_commands(project: Store, tmp_path: Path,
     listing = capsys.readouterr().out
     assert "background,Background,3" in listing and "free,Criteria,1" in listing
     assert "profile,PO-01,3" in listing
-    quote = next(c for c in project.codings() if c.important)
+    quote = next(c for c in project.codings.all() if c.important)
     assert main(["--project", path, "synth", "shorten", str(quote.id),
                  "A steering group … decides."]) == 0
     assert "shortened to" in capsys.readouterr().out

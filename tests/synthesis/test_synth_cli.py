@@ -24,7 +24,7 @@ def run(project: Store, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-
 
 def test_finding_quote_matrix_cell_and_show(run, project: Store) -> None:  # type: ignore[no-untyped-def]
     assert run("synth", "finding", "Governance", "Boards decide.")[0] == 0
-    coding_id = str(next(c.id for c in project.codings() if not c.important))
+    coding_id = str(next(c.id for c in project.codings.all() if not c.important))
     assert "now a key quote" in run("synth", "quote", "pick", coding_id)[1]
     assert "already" in run("synth", "quote", "pick", coding_id)[1]
     code, out, _ = run("synth", "matrix", "define", "--codes", "Governance,Knowledge sharing",

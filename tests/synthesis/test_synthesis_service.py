@@ -38,11 +38,11 @@ def test_setting_the_same_finding_again_leaves_no_action(project: Store) -> None
 
 def test_key_quotes_are_important_or_picked(project: Store) -> None:
     boards = find_code(project, "Steering groups")
-    important = [c for c in project.codings() if c.important]
+    important = [c for c in project.codings.all() if c.important]
     assert [c.id for c in synth.key_quotes(project)] == [important[0].id]
-    other = project.codings(code_ids=[boards.id or 0])[1]
+    other = project.codings.all(code_ids=[boards.id or 0])[1]
     assert synth.pick_quote(project, other, coder="ana")
-    assert not synth.pick_quote(project, project.coding(other.id or 0), coder="ana")
+    assert not synth.pick_quote(project, project.codings.get(other.id or 0), coder="ana")
     assert [c.id for c in synth.key_quotes(project, boards)] == sorted(
         [important[0].id or 0, other.id or 0])
     history.undo(project)
@@ -50,13 +50,13 @@ def test_key_quotes_are_important_or_picked(project: Store) -> None:
 
 
 def test_unpick_also_unmarks_important_and_undo_restores_both(project: Store) -> None:
-    marked = next(c for c in project.codings() if c.important)
+    marked = next(c for c in project.codings.all() if c.important)
     assert synth.unpick_quote(project, marked, coder="ana")
-    assert not project.coding(marked.id or 0).important
+    assert not project.codings.get(marked.id or 0).important
     assert synth.key_quotes(project) == []
-    assert not synth.unpick_quote(project, project.coding(marked.id or 0), coder="ana")
+    assert not synth.unpick_quote(project, project.codings.get(marked.id or 0), coder="ana")
     history.undo(project)
-    assert project.coding(marked.id or 0).important
+    assert project.codings.get(marked.id or 0).important
 
 
 def test_matrix_define_cells_ratings_and_undo(project: Store) -> None:
@@ -126,8 +126,8 @@ def test_deleting_a_code_hides_its_synthesis_and_undo_brings_it_back(project: St
     synth.set_finding(project, gov, "Boards matter.", coder="ana")
     synth.set_finding(project, boards, "Five countries.", coder="ana")
     synth.define_matrix(project, [gov], ["yes", "no"], coder="ana")
-    marked = next(c for c in project.codings() if c.important)
-    synth.pick_quote(project, project.codings(code_ids=[boards.id or 0])[1], coder="ana")
+    marked = next(c for c in project.codings.all() if c.important)
+    synth.pick_quote(project, project.codings.all(code_ids=[boards.id or 0])[1], coder="ana")
     codes.delete_code(project, gov, coder="ana")  # not blocked by findings or picks
     done = synth.synthesis(project)
     assert done.findings == {} and done.picks == {}
@@ -137,4 +137,4 @@ def test_deleting_a_code_hides_its_synthesis_and_undo_brings_it_back(project: St
     assert {f.text for f in done.findings.values()} == {"Boards matter.", "Five countries."}
     assert len(done.picks) == 1 and done.matrix is not None
     assert done.matrix.code_ids == (gov.id,)
-    assert project.coding(marked.id or 0).important
+    assert project.codings.get(marked.id or 0).important

@@ -29,9 +29,9 @@ def study(store: Store, tmp_path: Path) -> tuple[Path, Path, dict[str, tuple[lis
     with store.action("seed", undoable=False):
         for i in range(DOCS):
             doc, turns = make_document(f"int{i:02d}.txt", [("Ana", f"Answer number {i}.")])
-            store.add_document(doc, turns)
+            store.documents.add(doc, turns)
         for n, name in enumerate(("Access", "Trust", "Funding")):
-            store.add_code(Code(name=name, guid=f"c{n}", position=n))
+            store.codes.add(Code(name=name, guid=f"c{n}", position=n))
     expected = {}
     rows = []
     for n, name in enumerate(("Access", "Trust", "Funding")):

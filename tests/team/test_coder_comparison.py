@@ -15,7 +15,7 @@ def test_workbook_compares_both_coders(ana_and_ben: tuple[Path, Path], tmp_path:
     ana, ben = ana_and_ben
     with Store.open(ana) as store:
         merge_project(store, ben, coder="ana")
-        per_coder = {c: sum(1 for x in store.codings() if x.coder == c) for c in ("ana", "ben")}
+        per_coder = {c: sum(1 for x in store.codings.all() if x.coder == c) for c in ("ana", "ben")}
     out = tmp_path / "out" / "coders.xlsx"
     out.parent.mkdir()
     assert main(["--project", str(ana), "export", "coders", str(out)]) == 0

@@ -19,9 +19,9 @@ async def test_hide_a_colleagues_codings_and_show_them_again(
     ana, ben = ana_and_ben
     with Store.open(ana) as store:
         merge_project(store, ben, coder="ana")
-        doc = store.find_document("ca01-moldova.txt")
-        everyone = {c.id for c in store.codings(document_id=doc.id)}
-        bens = {c.id for c in store.codings(document_id=doc.id) if c.coder == "ben"}
+        doc = store.documents.find("ca01-moldova.txt")
+        everyone = {c.id for c in store.codings.all(document_id=doc.id)}
+        bens = {c.id for c in store.codings.all(document_id=doc.id) if c.coder == "ben"}
     app = create_app(ana, "ana")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen

@@ -15,10 +15,10 @@ from qualcode.store import Store
 
 def _codings(path: Path) -> set[tuple[str, int, int, str, str]]:
     with Store.open(path) as store:
-        names = {d.id: d.name for d in store.documents()}
-        code_names = {c.id: c.name for c in store.codes()}
+        names = {d.id: d.name for d in store.documents.all()}
+        code_names = {c.id: c.name for c in store.codes.all()}
         return {(names[c.document_id], c.start, c.end, code_names[c.code_id], c.coder)
-                for c in store.codings()}
+                for c in store.codings.all()}
 
 
 def test_merge_brings_the_other_coders_codings_and_memos(ana_and_ben: tuple[Path, Path]) -> None:
@@ -26,8 +26,8 @@ def test_merge_brings_the_other_coders_codings_and_memos(ana_and_ben: tuple[Path
     before_ana, theirs = _codings(ana), _codings(ben)
     with Store.open(ana) as store:
         report = merge_project(store, ben, coder="ana")
-        memos = [m.text for m in store.memos()]
-        snapshot = store.snapshot()
+        memos = [m.text for m in store.memos.all()]
+        snapshot = store.overview.snapshot()
     assert report.codings_added == len(theirs) and report.coders == ["ben"]
     assert report.documents_matched == 2 and not report.documents_added
     assert not report.codes_added and not report.conflicts
@@ -36,7 +36,7 @@ def test_merge_brings_the_other_coders_codings_and_memos(ana_and_ben: tuple[Path
     # Merging again changes nothing at all.
     with Store.open(ana) as store:
         again = merge_project(store, ben, coder="ana")
-        assert store.snapshot() == snapshot
+        assert store.overview.snapshot() == snapshot
     assert not again.changed and again.codings_present == len(theirs)
 
 
@@ -54,14 +54,14 @@ def test_a_different_definition_is_reported_never_overwritten(
         ana_and_ben: tuple[Path, Path]) -> None:
     ana, ben = ana_and_ben
     with Store.open(ben) as store:
-        code = next(c for c in store.codes() if c.name == "Language")
+        code = next(c for c in store.codes.all() if c.name == "Language")
         with store.action("edit", coder="ben"):
-            store.update_code(code.id or 0, definition="Ben's own reading of language.")
-            store.add_code(Code(name="Ben's new code", guid="ben-new"))
+            store.codes.update(code.id or 0, definition="Ben's own reading of language.")
+            store.codes.add(Code(name="Ben's new code", guid="ben-new"))
     with Store.open(ana) as store:
-        ours = next(c for c in store.codes() if c.name == "Language").definition
+        ours = next(c for c in store.codes.all() if c.name == "Language").definition
         report = merge_project(store, ben, coder="ana")
-        assert next(c for c in store.codes() if c.name == "Language").definition == ours
+        assert next(c for c in store.codes.all() if c.name == "Language").definition == ours
     assert any("Language" in line and "definition differs" in line for line in report.conflicts)
     assert report.codes_added == ["Ben's new code"]
 
@@ -73,9 +73,9 @@ def test_documents_the_project_lacks_are_imported(tmp_path: Path,
     Store.open(empty, create=True).close()
     with Store.open(empty) as store:
         report = merge_project(store, ben, coder="lead")
-        assert sorted(d.name for d in store.documents()) == sorted(report.documents_added)
-        for coding in store.codings():
-            assert store.document(coding.document_id).text[coding.start:coding.end] == \
+        assert sorted(d.name for d in store.documents.all()) == sorted(report.documents_added)
+        for coding in store.codings.all():
+            assert store.documents.get(coding.document_id).text[coding.start:coding.end] == \
                 coding.text
     assert _codings(empty) == _codings(ben)
 

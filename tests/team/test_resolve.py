@@ -67,7 +67,7 @@ def test_resolving_makes_consensus_codings_and_undo_takes_them_back(
                     if d.kind == DIFFERENT_CODES)
         before = team.progress(store, "ana", "ben")
         made = team.resolve(store, item, decision, first="ana", second="ben", coder="lead")
-        consensus = {(c.code_id, c.start, c.end) for c in store.codings()
+        consensus = {(c.code_id, c.start, c.end) for c in store.codings.all()
                      if c.coder == "consensus"}
         first = {(s.code_id, s.start, s.end) for s in item.first}
         second = {(s.code_id, s.start, s.end) for s in item.second}
@@ -79,7 +79,7 @@ def test_resolving_makes_consensus_codings_and_undo_takes_them_back(
         assert item.key not in {d.key for d in team.open_disagreements(store, "ana", "ben")}
         undone = store.undo()
         assert undone is not None and undone.name == "resolve"
-        assert not [c for c in store.codings() if c.coder == "consensus"]
+        assert not [c for c in store.codings.all() if c.coder == "consensus"]
         assert team.progress(store, "ana", "ben") == before
 
 

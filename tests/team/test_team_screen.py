@@ -50,7 +50,7 @@ async def test_walk_and_resolve_three_disagreements(ana_and_ben: tuple[Path, Pat
     expected_second = {(s.code_id, s.start, s.end) for s in opened[2].second}
     both = {(s.code_id, s.start, s.end) for s in opened[3].first + opened[3].second}
     with Store.open(ana) as store:
-        consensus = {(c.code_id, c.start, c.end) for c in store.codings()
+        consensus = {(c.code_id, c.start, c.end) for c in store.codings.all()
                      if c.coder == "consensus"}
         assert consensus == expected_first | expected_second | both
         assert team.progress(store, "ana", "ben").resolved == 3

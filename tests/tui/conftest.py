@@ -41,7 +41,7 @@ def reader(demo_path: Path) -> Iterator[Store]:
 
 
 def first_document(store: Store) -> Document:
-    return store.documents()[0]
+    return store.documents.all()[0]
 
 
 def code_named(store: Store, name: str) -> Code:

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.asyncio
 
 def only_coding(reader: Store) -> Coding:
     """The one coding this test's coder made (the demo comes with others' codings)."""
-    found = [c for c in reader.codings() if c.coder == CODER]
+    found = [c for c in reader.codings.all() if c.coder == CODER]
     assert len(found) == 1
     return found[0]
 
@@ -45,8 +45,8 @@ def line_of(widget: CodingList, code_name: str) -> str:
 
 
 async def test_code_a_sentence_with_the_keyboard(demo_path: Path, reader: Store) -> None:
-    doc = reader.documents()[0]
-    turns = reader.turns(doc.id or 0)
+    doc = reader.documents.all()[0]
+    turns = reader.turns.all(doc.id or 0)
     third = [t for t in turns if t.role is Role.RESPONDENT][2]
     start, end = sentences(doc.text, third.text_start, third.text_end)[1]
     sentence = doc.text[start:end]
@@ -62,16 +62,16 @@ async def test_code_a_sentence_with_the_keyboard(demo_path: Path, reader: Store)
         assert view.document is not None and view.document.name == doc.name
         assert view.border_title == doc.name
         assert app.focused is view
-        before = reader.snapshot()
-        assert not [c for c in reader.codings() if c.coder == CODER]
+        before = reader.overview.snapshot()
+        assert not [c for c in reader.codings.all() if c.coder == CODER]
 
         # The third respondent turn (J skips to the next answer), then its second sentence.
         await pilot.press("J", "J", "J", "right")
         assert view.selection is not None and view.selection.span == (start, end)
         assert highlighted_text(view) == " ".join(sentence.split())
         assert f"turn {third.index}" in str(view.border_subtitle)
-        assert reader.snapshot() == before
-        counts = reader.coding_counts()
+        assert reader.overview.snapshot() == before
+        counts = reader.codings.count_by_code()
 
         # Code it through the fuzzy picker.
         await pilot.press("c")
@@ -81,7 +81,7 @@ async def test_code_a_sentence_with_the_keyboard(demo_path: Path, reader: Store)
         await pilot.pause()
         assert isinstance(app.screen, WorkbenchScreen)
         coding = only_coding(reader)
-        code = reader.code(coding.code_id)
+        code = reader.codes.get(coding.code_id)
         assert code.name == "Peer-to-peer support"
         assert (coding.start, coding.end, coding.text, coding.coder) == (
             start, end, sentence, CODER)
@@ -92,7 +92,7 @@ async def test_code_a_sentence_with_the_keyboard(demo_path: Path, reader: Store)
         assert coding.id in [c.id for c in on_line]
         tree = screen.query_one(CodebookTree)
         label = tree.get_node_at_line(
-            next(i for i, c in enumerate(reader.codes()) if c.id == code.id)).label
+            next(i for i, c in enumerate(reader.codes.all()) if c.id == code.id)).label
         assert f"Peer-to-peer support {counts.get(code.id or 0, 0) + 1}" in str(label)
 
         # A memo on the coding.
@@ -126,7 +126,7 @@ async def test_code_a_sentence_with_the_keyboard(demo_path: Path, reader: Store)
         await pilot.press("d", "down")
         await pilot.pause(0.6)
         await pilot.press("enter")
-        other = reader.documents()[1]
+        other = reader.documents.all()[1]
         assert view.document is not None and view.document.name == other.name
 
         # Retrieval: choose the code, find the segment, jump back to it.
@@ -142,7 +142,7 @@ async def test_code_a_sentence_with_the_keyboard(demo_path: Path, reader: Store)
         ids = [s.coding.id for s in retrieval.segments]
         assert coding.id in ids
         subtree = subtree_ids(reader, code.id or 0)  # sub-codes are included by default
-        assert ids == [c.id for c in reader.codings(code_ids=subtree)]
+        assert ids == [c.id for c in reader.codings.all(code_ids=subtree)]
         segment = retrieval.segments[ids.index(coding.id)]
         assert segment.document_name == doc.name and segment.case_name == "CA-01"
         assert segment.attributes["country or region"] == "Moldova"

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.asyncio
 
 
 def position(reader: Store, name: str) -> int:
-    return next(i for i, c in enumerate(reader.codes()) if c.name == name)
+    return next(i for i, c in enumerate(reader.codes.all()) if c.name == name)
 
 
 def tree_labels(tree: CodebookTree) -> list[str]:
@@ -27,10 +27,10 @@ def tree_labels(tree: CodebookTree) -> list[str]:
 
 
 async def test_merge_two_codes(demo_path: Path, reader: Store) -> None:
-    source = next(c for c in reader.codes() if c.name == "Moderation")
-    target = next(c for c in reader.codes() if c.name == "Content curation")
-    moved = {c.id for c in reader.codings(code_ids=[source.id or 0])}
-    kept = {c.id for c in reader.codings(code_ids=[target.id or 0])}
+    source = next(c for c in reader.codes.all() if c.name == "Moderation")
+    target = next(c for c in reader.codes.all() if c.name == "Content curation")
+    moved = {c.id for c in reader.codings.all(code_ids=[source.id or 0])}
+    kept = {c.id for c in reader.codings.all(code_ids=[target.id or 0])}
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await highlight_code(pilot, position(reader, "Moderation"))
@@ -41,8 +41,8 @@ async def test_merge_two_codes(demo_path: Path, reader: Store) -> None:
         assert isinstance(app.screen, Confirm)
         await pilot.press("y")
         await pilot.pause()
-        assert "Moderation" not in [c.name for c in reader.codes()]
-        assert {c.id for c in reader.codings(code_ids=[target.id or 0])} == moved | kept
+        assert "Moderation" not in [c.name for c in reader.codes.all()]
+        assert {c.id for c in reader.codings.all(code_ids=[target.id or 0])} == moved | kept
         tree = app.screen.query_one(CodebookTree)
         labels = tree_labels(tree)
         assert not any("Moderation" in label for label in labels)
@@ -51,8 +51,8 @@ async def test_merge_two_codes(demo_path: Path, reader: Store) -> None:
 
 
 async def test_delete_a_code_and_undo(demo_path: Path, reader: Store) -> None:
-    code = next(c for c in reader.codes() if c.name == "Good practices")
-    codings = reader.codings(code_ids=[code.id or 0])
+    code = next(c for c in reader.codes.all() if c.name == "Good practices")
+    codings = reader.codings.all(code_ids=[code.id or 0])
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await highlight_code(pilot, position(reader, "Good practices"))
@@ -60,16 +60,16 @@ async def test_delete_a_code_and_undo(demo_path: Path, reader: Store) -> None:
         await pilot.press("x")
         assert isinstance(app.screen, Confirm)
         await pilot.press("n")  # changed my mind: nothing happens
-        assert [c.name for c in reader.codes()].count("Good practices") == 1
+        assert [c.name for c in reader.codes.all()].count("Good practices") == 1
         await pilot.press("x", "y")
         await pilot.pause()
-        assert "Good practices" not in [c.name for c in reader.codes()]
-        assert reader.codings(code_ids=[code.id or 0]) == []
+        assert "Good practices" not in [c.name for c in reader.codes.all()]
+        assert reader.codings.all(code_ids=[code.id or 0]) == []
         assert not any("Good practices" in label for label in tree_labels(tree))
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert reader.code(code.id or 0) == code
-        assert reader.codings(code_ids=[code.id or 0]) == codings
+        assert reader.codes.get(code.id or 0) == code
+        assert reader.codings.all(code_ids=[code.id or 0]) == codings
         assert any("Good practices" in label for label in tree_labels(tree))
 
 
@@ -82,51 +82,51 @@ async def test_add_rename_recolour_and_pin(demo_path: Path, reader: Store) -> No
         await type_text(pilot, "Staff turnover")
         await pilot.press("enter")
         await pilot.pause()
-        made = next(c for c in reader.codes() if c.name == "Staff turnover")
-        assert reader.code(made.parent_id or 0).name == "Challenges"
+        made = next(c for c in reader.codes.all() if c.name == "Staff turnover")
+        assert reader.codes.get(made.parent_id or 0).name == "Challenges"
         assert tree.highlighted_code == made.id
         await pilot.press("e", *["backspace"] * 20)
         await type_text(pilot, "Staff leaving")
         await pilot.press("enter")
         await pilot.pause()
-        assert reader.code(made.id or 0).name == "Staff leaving"
+        assert reader.codes.get(made.id or 0).name == "Staff leaving"
         await pilot.press("C", "down", "enter")  # swatches: the second colour offered
         await pilot.pause()
-        assert reader.code(made.id or 0).colour == PALETTE[1]
+        assert reader.codes.get(made.id or 0).colour == PALETTE[1]
         await pilot.press("C", "end", "enter")  # the last line: type a colour
         await type_text(pilot, "teal")
         await pilot.press("enter")
         await pilot.pause()
-        assert reader.code(made.id or 0).colour == "#008080"
+        assert reader.codes.get(made.id or 0).colour == "#008080"
         # Move it to the top level (the picker's first choice when nothing is typed) and back.
         await pilot.press("v", "enter")
         await pilot.pause()
-        assert reader.code(made.id or 0).parent_id is None
+        assert reader.codes.get(made.id or 0).parent_id is None
         await pilot.press("v")
         await type_text(pilot, "challenges")
         await pilot.press("enter")
         await pilot.pause()
-        assert reader.code(reader.code(made.id or 0).parent_id or 0).name == "Challenges"
+        assert reader.codes.get(reader.codes.get(made.id or 0).parent_id or 0).name == "Challenges"
         assert tree.highlighted_code == made.id
         # Pin it to 9 (taken in the demo): refused, then unpin the other code and retry.
-        taken = next((c for c in reader.codes() if c.shortcut == "9"), None)
+        taken = next((c for c in reader.codes.all() if c.shortcut == "9"), None)
         await pilot.press("p", *["backspace"] * 3, "9", "enter")
         await pilot.pause()
         if taken is not None:
-            assert reader.code(made.id or 0).shortcut == ""
+            assert reader.codes.get(made.id or 0).shortcut == ""
             await highlight_code(pilot, position(reader, taken.name))
             await pilot.press("p", *["backspace"] * 3, "enter")
             await pilot.pause()
-            assert reader.code(taken.id or 0).shortcut == ""
+            assert reader.codes.get(taken.id or 0).shortcut == ""
             await highlight_code(pilot, position(reader, "Staff leaving"))
             await pilot.press("p", "9", "enter")
             await pilot.pause()
-        assert reader.code(made.id or 0).shortcut == "9"
+        assert reader.codes.get(made.id or 0).shortcut == "9"
         # The number key codes the selection with the pinned code.
         await pilot.press("d", "enter", "J", "9")
         await pilot.pause()
         view = transcript_of(pilot)
         assert view.selection is not None
-        mine = [c for c in reader.codings() if c.coder == CODER]
+        mine = [c for c in reader.codings.all() if c.coder == CODER]
         assert [(c.code_id, c.start, c.end) for c in mine] == [
             (made.id, view.selection.start, view.selection.end)]

@@ -19,13 +19,13 @@ pytestmark = pytest.mark.asyncio
 
 
 def mine(reader: Store) -> list[tuple[str, str]]:
-    names = {c.id: c.name for c in reader.codes()}
-    return sorted((names[c.code_id], c.text) for c in reader.codings() if c.coder == CODER)
+    names = {c.id: c.name for c in reader.codes.all()}
+    return sorted((names[c.code_id], c.text) for c in reader.codings.all() if c.coder == CODER)
 
 
 async def test_new_code_several_codes_resize_and_remove(demo_path: Path, reader: Store) -> None:
-    doc = reader.documents()[0]
-    answer = next(t for t in reader.turns(doc.id or 0) if t.role is Role.RESPONDENT)
+    doc = reader.documents.all()[0]
+    answer = next(t for t in reader.turns.all(doc.id or 0) if t.role is Role.RESPONDENT)
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter", "J")
@@ -37,8 +37,8 @@ async def test_new_code_several_codes_resize_and_remove(demo_path: Path, reader:
         await type_text(pilot, "Challenges > Connectivity")
         await pilot.press("ctrl+n")
         await pilot.pause()
-        new = next(c for c in reader.codes() if c.name == "Connectivity")
-        assert reader.code(new.parent_id or 0).name == "Challenges"
+        new = next(c for c in reader.codes.all() if c.name == "Connectivity")
+        assert reader.codes.get(new.parent_id or 0).name == "Challenges"
         assert mine(reader) == [("Connectivity", first)]
         # A second code on the same span; the picker lists recent codes first.
         await pilot.press("c")
@@ -65,7 +65,7 @@ async def test_new_code_several_codes_resize_and_remove(demo_path: Path, reader:
         highlighted = panel.highlighted_coding
         await pilot.press("x")
         await pilot.pause()
-        assert highlighted not in [c.id for c in reader.codings()]
+        assert highlighted not in [c.id for c in reader.codings.all()]
         assert len(mine(reader)) == 1
         assert answer.text_start <= view.selection.start
 
@@ -115,8 +115,8 @@ async def test_keys_typed_fast_reach_the_dialog(demo_path: Path, reader: Store) 
             app.post_message(events.Key(key, char))
         await pilot.pause()
         await pilot.pause()
-        assert [(reader.code(c.code_id).name) for c in reader.codings() if c.coder == CODER] \
-            == ["Peer-to-peer support"]
+        assert [(reader.codes.get(c.code_id).name) for c in reader.codings.all()
+                if c.coder == CODER] == ["Peer-to-peer support"]
 
 
 async def test_every_key_has_a_command(demo_path: Path) -> None:

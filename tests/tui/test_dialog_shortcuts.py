@@ -16,7 +16,7 @@ pytestmark = pytest.mark.asyncio
 
 
 async def test_matrix_dialog_all_none_top_level(demo_path: Path, reader: Store) -> None:
-    codes = reader.codes()
+    codes = reader.codes.all()
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f4", "m", "D")

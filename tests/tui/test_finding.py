@@ -18,7 +18,7 @@ pytestmark = pytest.mark.asyncio
 
 
 async def test_search_and_jump_to_a_hit(demo_path: Path, reader: Store) -> None:
-    hits = reader.search("Viber")
+    hits = reader.overview.search("Viber")
     assert hits
     first = hits[0]
     app = create_app(demo_path, CODER)
@@ -43,12 +43,12 @@ async def test_search_and_jump_to_a_hit(demo_path: Path, reader: Store) -> None:
 
 
 async def test_filter_the_transcript_by_code(demo_path: Path, reader: Store) -> None:
-    doc = reader.documents()[0]
-    turns = reader.turns(doc.id or 0)
-    code = next(c for c in reader.codes() if c.name == "Good practices")
+    doc = reader.documents.all()[0]
+    turns = reader.turns.all(doc.id or 0)
+    code = next(c for c in reader.codes.all() if c.name == "Good practices")
     coded = [t for t in turns if any(
         c.start < t.end and t.start < c.end
-        for c in reader.codings(document_id=doc.id, code_ids=[code.id or 0]))]
+        for c in reader.codings.all(document_id=doc.id, code_ids=[code.id or 0]))]
     if not coded:  # make sure the document holds a segment of the code
         apply_code(reader, doc, code, turns[4].text_start, turns[4].text_end, coder="other")
         coded = [turns[4]]
@@ -75,9 +75,9 @@ async def test_filter_the_transcript_by_code(demo_path: Path, reader: Store) -> 
 
 
 async def test_reload_shows_another_process_changes(demo_path: Path, reader: Store) -> None:
-    doc = reader.documents()[0]
-    turns = reader.turns(doc.id or 0)
-    code = reader.codes()[0]
+    doc = reader.documents.all()[0]
+    turns = reader.turns.all(doc.id or 0)
+    code = reader.codes.all()[0]
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
@@ -112,8 +112,8 @@ async def test_jump_to_from_any_area(demo_path: Path, reader: Store) -> None:
     """app.jump_to shows a place from anywhere (other areas, e.g. suggestions, use it)."""
     from qualcode.tui.context import Location
 
-    doc = reader.documents()[2]
-    turn = reader.turns(doc.id or 0)[3]
+    doc = reader.documents.all()[2]
+    turn = reader.turns.all(doc.id or 0)[3]
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")  # somewhere else first

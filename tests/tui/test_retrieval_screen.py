@@ -18,7 +18,8 @@ pytestmark = pytest.mark.asyncio
 
 
 async def test_filter_segments_by_attribute(demo_path: Path, reader: Store) -> None:
-    code = next(c for c in reader.codes() if c.name == "Financial sustainability and income models")
+    code = next(c for c in reader.codes.all()
+                if c.name == "Financial sustainability and income models")
     everything = code_segments(reader, code.id or 0)
     peers = code_segments(reader, code.id or 0, where={"peer group": "peer organisation"})
     assert everything and peers and len(peers) < len(everything)

@@ -14,18 +14,18 @@ from qualcode.store import Store
 
 
 def _code(seeded: Store, name: str) -> int:
-    return next(c.id or 0 for c in seeded.codes() if c.name == name)
+    return next(c.id or 0 for c in seeded.codes.all() if c.name == name)
 
 
 def test_segments_with_context_case_and_attributes(seeded: Store) -> None:
-    doc = seeded.find_document("a.txt")
+    doc = seeded.documents.find("a.txt")
     with seeded.action("case", undoable=False):
-        case_id = seeded.case_id("C-1", create=True)
-        seeded.set_document_case(doc.id or 0, case_id)
+        case_id = seeded.cases.id_for("C-1", create=True)
+        seeded.documents.set_case(doc.id or 0, case_id)
     with seeded.action("attrs", undoable=False):
-        seeded.define_attribute("country", AttributeType.TEXT)
-        seeded.set_case_attribute(case_id, "country", "Moldova")
-    steering = seeded.codes()[1]
+        seeded.attributes.define("country", AttributeType.TEXT)
+        seeded.cases.set_attribute(case_id, "country", "Moldova")
+    steering = seeded.codes.all()[1]
     start = doc.text.index("A steering group")
     end = start + len("A steering group of five countries decides.")
     apply_code(seeded, doc, steering, start, end, coder="ana")
@@ -45,8 +45,8 @@ def test_segments_with_context_case_and_attributes(seeded: Store) -> None:
 
 
 def test_recent_codes_latest_first(seeded: Store) -> None:
-    doc = seeded.find_document("a.txt")
-    codes = seeded.codes()
+    doc = seeded.documents.find("a.txt")
+    codes = seeded.codes.all()
     apply_code(seeded, doc, codes[0], 0, 5, coder="ana")
     apply_code(seeded, doc, codes[2], 0, 5, coder="ana")
     apply_code(seeded, doc, codes[0], 6, 9, coder="ana")

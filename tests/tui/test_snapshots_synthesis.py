@@ -28,7 +28,7 @@ def synthesised(path: Path) -> Path:
     """The demo project with a finding, the benchmarking matrix and three cells."""
     with Store.open(path) as store:
         remove_matrices(store)  # the demo's own matrix is larger than a screen
-        top = store.codes()[0]
+        top = store.codes.all()[0]
         set_finding(store, top, "Communities live where someone is paid to make others "
                     "talk: a facilitator with time, not the platform.", coder=CODER)
         columns = [find_code(store, name) for name in
@@ -64,7 +64,7 @@ def test_cell_editor(snap_compare: Any, demo_path: Path) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_analysis_split(snap_compare: Any, demo_path: Path, size: tuple[int, int]) -> None:
     with Store.open(demo_path) as store:
-        names = list(store.attribute_types())
+        names = list(store.attributes.types())
 
     async def split(pilot: Pilot[Any]) -> None:
         await pilot.press("f5", "a", *["down"] * (names.index("peer group") + 1), "enter")

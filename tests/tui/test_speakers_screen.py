@@ -33,7 +33,7 @@ def _project(tmp_path: Path) -> Path:
 
 def _roles(path: Path, name: str) -> set[Role]:
     with Store.open(path) as reader:
-        return {s.role for s in reader.speakers() if s.name == name}
+        return {s.role for s in reader.speakers.all() if s.name == name}
 
 
 async def test_review_and_fix_speakers_from_the_keyboard(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def option_texts(widget: ThemeList | SuggestionList) -> list[str]:
 
 
 def codings_from(reader: Store, origin: str) -> list[Coding]:
-    return [c for c in reader.codings() if c.origin == origin]
+    return [c for c in reader.codings.all() if c.origin == origin]
 
 
 def busiest_document(reader: Store) -> tuple[int, list[CodeSuggestion]]:
@@ -73,7 +73,7 @@ def busiest_document(reader: Store) -> tuple[int, list[CodeSuggestion]]:
 
 async def open_document(pilot: object, reader: Store, doc_id: int) -> None:
     """From the workbench's documents list (d, ↓…, Enter)."""
-    position = [i.id for i in reader.document_infos()].index(doc_id)
+    position = [i.id for i in reader.documents.infos()].index(doc_id)
     await pilot.press("d", *["down"] * position, "enter")  # type: ignore[attr-defined]
 
 
@@ -110,7 +110,7 @@ async def test_accept_a_theme_as_a_new_code(project: Path, reader: Store) -> Non
 
         code = find_code(reader, "Local councils")
         assert code.parent_id is None
-        made = [c for c in reader.codings(code_ids=[code.id or 0])]
+        made = [c for c in reader.codings.all(code_ids=[code.id or 0])]
         assert {(c.document_id, c.start, c.end) for c in made} == set(theme.members)
         assert {c.origin for c in made} == {f"suggestion:T{theme.id}"}
         assert {c.coder for c in made} == {CODER}
@@ -132,7 +132,7 @@ async def test_accept_a_theme_as_a_new_code(project: Path, reader: Store) -> Non
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert not codings_from(reader, f"suggestion:T{theme.id}")
-        assert "Local councils" not in [c.name for c in reader.codes()]
+        assert "Local councils" not in [c.name for c in reader.codes.all()]
         undone = suggest.list_themes(reader)
         assert undone is not None and undone.themes[0].status is ThemeStatus.OPEN
 
@@ -142,7 +142,7 @@ async def test_merge_a_theme_and_reject_one(project: Path, reader: Store) -> Non
     assert run is not None and len(run.themes) >= 2
     first, second = run.themes[:2]
     target = find_code(reader, "Peer-to-peer support")
-    before = len(reader.codings(code_ids=[target.id or 0]))
+    before = len(reader.codings.all(code_ids=[target.id or 0]))
 
     app = create_app(project, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -158,7 +158,7 @@ async def test_merge_a_theme_and_reject_one(project: Path, reader: Store) -> Non
         await pilot.pause()
         merged = codings_from(reader, f"suggestion:T{first.id}")
         assert merged and {c.code_id for c in merged} == {target.id}
-        assert len(reader.codings(code_ids=[target.id or 0])) == before + len(merged)
+        assert len(reader.codings.all(code_ids=[target.id or 0])) == before + len(merged)
         assert "merged: Peer-to-peer support" in option_texts(themes)[0]
 
         await pilot.press("down", "x")
@@ -175,7 +175,7 @@ async def test_accept_and_reject_code_suggestions_in_the_transcript(
     doc_id, pending = busiest_document(reader)
     assert len(pending) >= 2
     accept, reject = pending[:2]
-    code_name = reader.code(accept.code_id).name
+    code_name = reader.codes.get(accept.code_id).name
 
     app = create_app(project, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -304,7 +304,7 @@ async def test_code_suggestions_list_and_jump(project: Path, reader: Store) -> N
         assert view.selection is not None
         assert view.selection.start <= shown.start and shown.end <= view.selection.end
         assert highlighted_text(view)  # scrolled into view, though reached from another area
-        assert f"{reader.code(shown.code_id).name}?" in str(view.border_subtitle)
+        assert f"{reader.codes.get(shown.code_id).name}?" in str(view.border_subtitle)
 
 
 async def test_find_themes_in_the_background(project: Path, reader: Store) -> None:

@@ -53,7 +53,7 @@ async def open_synthesis(pilot: Any) -> SynthesisScreen:
 async def highlight(pilot: Any, reader: Store, code: Code) -> None:
     """Move the codebook cursor to ``code`` with the arrow keys."""
     tree = pilot.app.screen.query_one(FindingTree)
-    line = [c.id for c in reader.codes()].index(code.id)
+    line = [c.id for c in reader.codes.all()].index(code.id)
     await pilot.press(*["down"] * (line - tree.cursor_line))
     assert tree.highlighted_code == code.id
 
@@ -97,7 +97,7 @@ async def test_pick_a_key_quote_and_jump_to_it(demo_path: Path, reader: Store) -
         await highlight(pilot, reader, code)
         quotes = screen.query_one(QuoteList)
         before = [line.coding.id for line in quotes.lines]
-        assert before and all(is_key_quote(reader, reader.coding(i or 0)) for i in before)
+        assert before and all(is_key_quote(reader, reader.codings.get(i or 0)) for i in before)
 
         await pilot.press("p")
         chooser = app.screen
@@ -106,7 +106,7 @@ async def test_pick_a_key_quote_and_jump_to_it(demo_path: Path, reader: Store) -
         assert offered and not set(offered) & set(before)
         await pilot.press("down", "enter")
         await pilot.pause()
-        picked = reader.coding(offered[1])
+        picked = reader.codings.get(offered[1])
         assert picked.code_id == code.id and not picked.important
         assert is_key_quote(reader, picked) and picked.id in synthesis(reader).picks
         assert picked.id in [line.coding.id for line in quotes.lines]
@@ -127,7 +127,7 @@ async def test_pick_a_key_quote_and_jump_to_it(demo_path: Path, reader: Store) -
         assert quotes.highlighted_coding is not None and quotes.highlighted_coding.id == picked.id
         await pilot.press("x")
         await pilot.pause()
-        assert not is_key_quote(reader, reader.coding(picked.id or 0))
+        assert not is_key_quote(reader, reader.codings.get(picked.id or 0))
         assert [line.coding.id for line in quotes.lines] == before
 
 
@@ -135,7 +135,7 @@ async def test_pick_a_key_quote_and_jump_to_it(demo_path: Path, reader: Store) -
 async def test_define_the_matrix_and_edit_a_cell(demo_path: Path, reader: Store) -> None:
     remove_matrices(reader)  # the demo ships a rated matrix; this test defines one
     columns = [code_named(reader, "Moderation"), code_named(reader, "Governance")]
-    case = reader.cases()[0]
+    case = reader.cases.all()[0]
     draft = draft_cell(reader, case, columns[0])
     assert draft
     app = create_app(demo_path, CODER)
@@ -149,7 +149,7 @@ async def test_define_the_matrix_and_edit_a_cell(demo_path: Path, reader: Store)
         dialog = app.screen
         assert isinstance(dialog, MatrixDefinition)
         ticks = dialog.query_one(SelectionList)
-        ids = [c.id for c in reader.codes()]
+        ids = [c.id for c in reader.codes.all()]
         cursor = 0
         for code in columns:
             await pilot.press(*["down"] * (ids.index(code.id) - cursor), "space")
@@ -163,7 +163,7 @@ async def test_define_the_matrix_and_edit_a_cell(demo_path: Path, reader: Store)
         assert grid_def.scale == ("strong", "partial", "weak", "absent")
         grid = screen.query_one(MatrixGrid)
         assert grid.code_ids == [c.id for c in columns]
-        assert grid.case_ids == [c.id for c in reader.cases()]
+        assert grid.case_ids == [c.id for c in reader.cases.all()]
         assert app.focused is grid and grid.current == (case.id, columns[0].id)
 
         # Edit the first cell: the draft is offered; add a sentence and rate it strong.
@@ -203,7 +203,7 @@ async def test_define_the_matrix_and_edit_a_cell(demo_path: Path, reader: Store)
         assert app.screen is screen
 
         # The panel below follows the cursor.
-        second = reader.cases()[1]
+        second = reader.cases.all()[1]
         await pilot.press("down")
         assert grid.current == (second.id, columns[0].id)
         assert shown(screen.query_one("#cell-detail", CellDetail)).startswith(
@@ -214,7 +214,7 @@ async def test_define_the_matrix_and_edit_a_cell(demo_path: Path, reader: Store)
 async def test_analysis_split_by_peer_group(demo_path: Path, reader: Store) -> None:
     split = analysis.frequencies_by(reader, "peer group")
     totals = analysis.frequencies(reader)
-    names = list(reader.attribute_types())
+    names = list(reader.attributes.types())
     app = create_app(demo_path, CODER)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
@@ -224,7 +224,7 @@ async def test_analysis_split_by_peer_group(demo_path: Path, reader: Store) -> N
         await pilot.pause()
         table = screen.query_one(FrequencyTable)
         assert table.columns_shown == ["Segments", "Documents", "Cases"]
-        assert table.row_count == len(reader.codes())
+        assert table.row_count == len(reader.codes.all())
 
         await pilot.press("a", *["down"] * (names.index("peer group") + 1), "enter")
         await app.workers.wait_for_complete()
@@ -244,7 +244,7 @@ async def test_analysis_split_by_peer_group(demo_path: Path, reader: Store) -> N
 @pytest.mark.asyncio
 async def test_write_the_report(demo_path: Path, reader: Store, tmp_path: Path) -> None:
     out = tmp_path / "client report.docx"
-    top = [c for c in reader.codes() if c.parent_id is None]
+    top = [c for c in reader.codes.all() if c.parent_id is None]
     names = speaker_names(reader)
     assert names
     app = create_app(demo_path, CODER)
@@ -297,7 +297,7 @@ async def test_write_a_case_profile_and_a_section(demo_path: Path, reader: Store
     from qualcode.tui.screens.dialogs import Choose
     from qualcode.tui.screens.report_sections import SectionEditor
 
-    case = reader.cases()[0]  # CA-01: no profile in the demo
+    case = reader.cases.all()[0]  # CA-01: no profile in the demo
     assert case.id not in sections.profiles(reader)
     summary = sections.report_sections(reader)["summary"].text
     app = create_app(demo_path, CODER)

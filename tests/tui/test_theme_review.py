@@ -49,7 +49,7 @@ async def test_accept_a_theme_with_unticked_passages(project, reader: Store) -> 
         await pilot.press("enter")  # top level
         await pilot.pause()
     code = find_code(reader, "Reviewed theme")
-    coded = {(c.document_id, c.start, c.end) for c in reader.codings(code_ids=[code.id or 0])}
+    coded = {(c.document_id, c.start, c.end) for c in reader.codings.all(code_ids=[code.id or 0])}
     kept = [m for i, m in enumerate(theme.members) if i not in (1, 3)]
     assert coded == set(kept)
 
@@ -94,4 +94,4 @@ def test_service_codes_only_the_members_kept(reader: Store) -> None:  # noqa: F8
         suggest.accept_theme_as_code(reader, theme.id or 0, coder=CODER, members=[])
     code = suggest.accept_theme_as_code(reader, theme.id or 0, coder=CODER,
                                         members=theme.members[:2])
-    assert len(reader.codings(code_ids=[code.id or 0])) == 2
+    assert len(reader.codings.all(code_ids=[code.id or 0])) == 2

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.asyncio
 
 def long_word(reader: Store, doc_id: int) -> tuple[str, int]:
     """A word of 9+ letters said by a respondent in the document, and its offset."""
-    doc = reader.document(doc_id)
-    for turn in reader.turns(doc_id):
+    doc = reader.documents.get(doc_id)
+    for turn in reader.turns.all(doc_id):
         if turn.role is Role.RESPONDENT:
             found = re.search(r"\b[a-z]{9,}\b", doc.text[turn.text_start:turn.text_end])
             if found:
@@ -39,7 +39,7 @@ async def search_and_jump(pilot: object, query: str) -> None:
 
 
 async def test_search_hit_selects_the_whole_word_centred(demo_path: Path, reader: Store) -> None:
-    doc = reader.documents()[0]
+    doc = reader.documents.all()[0]
     word, at = long_word(reader, doc.id or 0)
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -47,7 +47,7 @@ async def test_search_hit_selects_the_whole_word_centred(demo_path: Path, reader
         assert isinstance(app.screen, WorkbenchScreen)
         view = transcript_of(pilot)
         assert view.selection is not None
-        chosen = reader.document(view.document.id or 0).text  # type: ignore[union-attr]
+        chosen = reader.documents.get(view.document.id or 0).text  # type: ignore[union-attr]
         picked = chosen[view.selection.start:view.selection.end]
         assert picked.lower().startswith(word[:6].lower())
         assert re.fullmatch(r"\w+", picked), picked  # the whole word, not "translat"
@@ -61,7 +61,7 @@ async def test_search_hit_selects_the_whole_word_centred(demo_path: Path, reader
 
 
 async def test_jump_list_goes_back_and_forward(demo_path: Path, reader: Store) -> None:
-    docs = reader.documents()
+    docs = reader.documents.all()
     word, _ = long_word(reader, docs[1].id or 0)
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -87,9 +87,9 @@ async def test_jump_list_goes_back_and_forward(demo_path: Path, reader: Store) -
 
 
 async def test_session_is_restored_after_quitting(demo_path: Path, reader: Store) -> None:
-    listed = [i.id for i in reader.document_infos()]
-    position = next(i for i, d in enumerate(listed) if i >= 1 and reader.codings(document_id=d))
-    code = reader.code(reader.codings(document_id=listed[position])[0].code_id)
+    listed = [i.id for i in reader.documents.infos()]
+    position = next(i for i, d in enumerate(listed) if i >= 1 and reader.codings.all(document_id=d))
+    code = reader.codes.get(reader.codings.all(document_id=listed[position])[0].code_id)
     app = create_app(demo_path, CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         # A document other than the first, filtered by a code coded there.
@@ -148,19 +148,19 @@ async def test_codebook_cursor_stays_on_its_code_after_undo(demo_path: Path,
         await type_text(pilot, "Renamed for the test")
         await pilot.press("enter")
         await pilot.pause()
-        assert reader.code(code or 0).name == "Renamed for the test"
+        assert reader.codes.get(code or 0).name == "Renamed for the test"
         await pilot.press("down", "down")  # the cursor elsewhere, as one moves on
         moved = tree.highlighted_code
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert reader.code(code or 0).name != "Renamed for the test"
+        assert reader.codes.get(code or 0).name != "Renamed for the test"
         assert tree.highlighted_code == moved
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert tree.highlighted_code == moved
         await pilot.press("enter")  # codes the selection with that very code
         await pilot.pause()
-        assert any(c.code_id == moved and c.coder == CODER for c in reader.codings())
+        assert any(c.code_id == moved and c.coder == CODER for c in reader.codings.all())
 
 
 async def test_undo_message_is_plain(demo_path: Path) -> None:

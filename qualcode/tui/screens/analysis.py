@@ -46,7 +46,7 @@ class Figures:
 
 
 def count(store: Store, attribute: str, rollup: bool) -> Figures:
-    codes = store.codes()
+    codes = store.codes.all()
     paths = code_paths(codes)
     overlapping = analysis.cooccurrence(store)
     same_turn = analysis.cooccurrence(store, same_turn=True)

@@ -175,7 +175,7 @@ class CodebookActions(Base):
     def code_delete(self, code: Code) -> None:
         store = project_of(self).store
         doomed = subtree_ids(store, code.id or 0)
-        counts = store.coding_counts()
+        counts = store.codings.count_by_code()
         codings = sum(counts.get(i, 0) for i in doomed)
         subs = f" and its {plural(len(doomed) - 1, 'sub-code')}" if len(doomed) > 1 else ""
 

@@ -114,7 +114,7 @@ class PrivacyScreen(Screen[None]):
         if places:
             self.place %= len(places)
             _id, doc_id, start, end = places[self.place]
-            doc = store.document(doc_id)
+            doc = store.documents.get(doc_id)
             body.append(f"{doc.name}, place {self.place + 1} of {len(places)} (n/p):\n",
                         style="dim")
             body.append("…" + doc.text[max(0, start - CONTEXT):start].replace("\n", " "))

@@ -27,7 +27,7 @@ else:
 class ReportActions(Base):
     def action_report(self) -> None:
         project = project_of(self)
-        attributes = list(project.store.attribute_types())
+        attributes = list(project.store.attributes.types())
 
         def replace(yes: bool | None, request: ReportRequest) -> None:
             if yes:

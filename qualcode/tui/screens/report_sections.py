@@ -45,7 +45,7 @@ def section_options(store: object) -> list[tuple[str, Text]]:
     found = [(kind, label(own[kind].heading if kind in own else heading,
                           own[kind].text if kind in own else ""))
              for kind, heading in SECTION_KINDS.items()]
-    for case in store.cases():  # type: ignore[attr-defined]
+    for case in store.cases.all():  # type: ignore[attr-defined]
         text = profiles[case.id].text if case.id in profiles else ""
         found.append((f"{PROFILE_PREFIX}{case.id}", label(f"Profile: {case.name}", text)))
     return found
@@ -63,7 +63,7 @@ class SectionActions(Base):
         project = project_of(self)
         store, coder = project.store, project.coder
         if choice.startswith(PROFILE_PREFIX):
-            case = store.case(int(choice.removeprefix(PROFILE_PREFIX)))
+            case = store.cases.get(int(choice.removeprefix(PROFILE_PREFIX)))
             current = service.profiles(store).get(case.id or 0)
             title = f"Profile: {case.name}"
 

@@ -59,7 +59,7 @@ class RetrievalScreen(Screen[Location | None]):
     def on_mount(self) -> None:
         self.sub_title = "Retrieval"
         store = project_of(self).store
-        self.codes = store.codes()
+        self.codes = store.codes.all()
         self.paths = {i: path_text(p) for i, p in code_paths(self.codes).items()}
         self.values = attribute_values(store)
         self.query_one("#retrieval-attribute", Select).set_options(
@@ -91,8 +91,8 @@ class RetrievalScreen(Screen[Location | None]):
     def gather(self, path: Path, code_id: int, subcodes: bool, where: dict[str, str]) -> None:
         with Store.open(path) as store:
             segments = code_segments(store, code_id, include_subcodes=subcodes, where=where)
-            names = key_attribute_names(store.cases(), store.attribute_types(),
-                                        store.setting(KEY_ATTRIBUTES_SETTING))
+            names = key_attribute_names(store.cases.all(), store.attributes.types(),
+                                        store.settings.get(KEY_ATTRIBUTES_SETTING))
         self.app.call_from_thread(self.show_segments, segments, names)
 
     def show_segments(self, found: list[Segment], key_names: list[str]) -> None:

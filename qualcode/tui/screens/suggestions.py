@@ -117,10 +117,10 @@ class SuggestionsScreen(SuggestionReview, Screen[None]):
     # -- showing what the project holds --------------------------------------------------------
     def reload(self) -> None:
         store = project_of(self).store
-        self.codes = store.codes()
+        self.codes = store.codes.all()
         self.code_by_id = {c.id or 0: c for c in self.codes}
         self.paths = {i: path_text(p) for i, p in code_paths(self.codes).items()}
-        self.documents = {d.id or 0: d.name for d in store.documents()}
+        self.documents = {d.id or 0: d.name for d in store.documents.all()}
         self.run = suggest.list_themes(store)
         self.query_one(ThemeList).show(self.run.themes if self.run else (), self.paths)
         self.show_theme()
@@ -236,7 +236,7 @@ class SuggestionsScreen(SuggestionReview, Screen[None]):
             coder = project_of(self).coder
 
             def job(store: Store, progress: Progress, pool: Executor) -> str:
-                document = store.document(int(key)) if key != "all" else None
+                document = store.documents.get(int(key)) if key != "all" else None
                 result = suggest.suggest_codes(store, document=document, coder=coder,
                                                progress=progress, executor=pool)
                 return plural(len(result.suggestions), "code suggestion")

@@ -148,10 +148,10 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, Screen[None]
     def reload(self) -> None:
         """Show what the project holds now (after a change, undo, redo or another process)."""
         store = project_of(self).store
-        self.codes = store.codes()
+        self.codes = store.codes.all()
         self.code_by_id = {c.id or 0: c for c in self.codes}
         self.paths = {i: path_text(p) for i, p in code_paths(self.codes).items()}
-        self.cases = store.cases()
+        self.cases = store.cases.all()
         self.state = synthesis(store)
         self.quotes = {}
         for coding in key_quotes(store):
@@ -180,8 +180,8 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, Screen[None]
         lines = []
         for coding in codings:
             if coding.document_id not in documents:
-                turns = store.turns(coding.document_id)
-                documents[coding.document_id] = (store.document(coding.document_id), turns,
+                turns = store.turns.all(coding.document_id)
+                documents[coding.document_id] = (store.documents.get(coding.document_id), turns,
                                                   [t.text_start for t in turns])
             document, turns, starts = documents[coding.document_id]
             at = bisect_right(starts, coding.start) - 1
@@ -235,7 +235,7 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, Screen[None]
             return
         store = project_of(self).store
         taken = {c.id for c in self.quotes.get(code.id or 0, [])}
-        offered = [c for c in store.codings(code_ids=[code.id or 0]) if c.id not in taken]
+        offered = [c for c in store.codings.all(code_ids=[code.id or 0]) if c.id not in taken]
         if not offered:
             self.notify(f"No other codings of {code.name} to pick from.", timeout=4)
             return

@@ -114,7 +114,7 @@ class TeamScreen(Screen[None]):
                 f"{figure(overall.percent, True)}, κ {figure(overall.kappa)}, "
                 f"α {figure(overall.alpha)}")
         parts = [f"resolved {done.resolved} of {done.total} disagreements"]
-        if team.CONSENSUS in store.coders() and done.resolved:
+        if team.CONSENSUS in store.coders.names() and done.resolved:
             for coder in (first, second):
                 versus = agreement(store, coders=[team.CONSENSUS, coder], unit=self.unit)
                 parts.append(f"consensus vs {coder}: κ {figure(versus.overall.kappa)}")
@@ -140,8 +140,8 @@ class TeamScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         store = project_of(self).store
-        names = {d.id: d.name for d in store.documents()}
-        codes = {c.id: c.name for c in store.codes()}
+        names = {d.id: d.name for d in store.documents.all()}
+        codes = {c.id: c.name for c in store.codes.all()}
         assert self.coders is not None
         for index, item in enumerate(self.items, 1):
             used = sorted({codes.get(s.code_id, "?") for s in item.first + item.second})
@@ -171,8 +171,8 @@ class TeamScreen(Screen[None]):
             detail.update("No open disagreements." if self.coders else "")
             return
         store = project_of(self).store
-        text = store.document(item.document_id).text
-        codes = {c.id: c.name for c in store.codes()}
+        text = store.documents.get(item.document_id).text
+        codes = {c.id: c.name for c in store.codes.all()}
         body = Text()
         body.append(f"{self._kind(item)}\n", style="bold")
         body.append(text[item.start:item.end].strip() + "\n\n", style="italic")

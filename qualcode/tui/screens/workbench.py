@@ -146,9 +146,9 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         if self.document is not None:
             doc_id = self.document.id or 0
             try:
-                turns = store.turns(doc_id)
+                turns = store.turns.all(doc_id)
                 if not turns:
-                    store.document(doc_id)  # NotFound when it is gone
+                    store.documents.get(doc_id)  # NotFound when it is gone
             except NotFound:  # another process deleted it
                 self.document = None
                 self.transcript.clear()
@@ -164,28 +164,28 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
 
     def load_codes(self) -> None:
         store = project_of(self).store
-        self.codes = store.codes()
+        self.codes = store.codes.all()
         self.code_by_id = {c.id or 0: c for c in self.codes}
         self.paths = {i: path_text(p) for i, p in code_paths(self.codes).items()}
         if self.filter_code is not None and self.filter_code not in self.code_by_id:
             self.filter_code = None
         tree = self.query_one(CodebookTree)
-        tree.show(self.codes, store.coding_counts())
+        tree.show(self.codes, store.codings.count_by_code())
         self.show_code_detail(tree.highlighted_code)
 
     def refresh_documents(self, *, only_open: bool = False) -> None:
         """Reload the documents list; ``only_open`` recounts just the open document (a coding
         there changed), keeping the others as shown."""
         store = project_of(self).store
-        cases = {c.id: c for c in store.cases()}
-        names = key_attribute_names(list(cases.values()), store.attribute_types(),
-                                    store.setting(KEY_ATTRIBUTES_SETTING))
+        cases = {c.id: c for c in store.cases.all()}
+        names = key_attribute_names(list(cases.values()), store.attributes.types(),
+                                    store.settings.get(KEY_ATTRIBUTES_SETTING))
         shown = self.query_one(DocumentList).shown_infos
         if only_open and self.document is not None and shown:
-            fresh = {i.id: i for i in store.document_infos([self.document.id or 0])}
+            fresh = {i.id: i for i in store.documents.infos([self.document.id or 0])}
             infos = [fresh.get(i.id, i) for i in shown]
         else:
-            infos = store.document_infos()
+            infos = store.documents.infos()
         details = {}
         for info in infos:
             case = cases.get(info.case_id)
@@ -206,9 +206,9 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
                       select: tuple[int, int] | None = None) -> None:
         store = project_of(self).store
         changed = self.document is None or self.document.id != document_id
-        self.document = store.document(document_id)
-        self.turns = store.turns(document_id)
-        self.codings = shown(store.codings(document_id=document_id), self.hidden_coders)
+        self.document = store.documents.get(document_id)
+        self.turns = store.turns.all(document_id)
+        self.codings = shown(store.codings.all(document_id=document_id), self.hidden_coders)
         self.transcript.show_document(self.document, self.turns, self.codings,
                                       self.code_by_id, self.visible_turns())
         self.show_suggestions()
@@ -224,7 +224,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         project (what was committed) and show it, highlighted in the panel."""
         store = project_of(self).store
         try:
-            fresh: Coding | None = store.coding(coding_id)
+            fresh: Coding | None = store.codings.get(coding_id)
         except NotFound:  # removed
             fresh = None
         if fresh is not None and (self.document is None
@@ -250,7 +250,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         coding), counts and coverage. ``codings``: the document's codings if already known."""
         store = project_of(self).store
         if self.document is not None:
-            self.codings = shown(codings if codings is not None else store.codings(
+            self.codings = shown(codings if codings is not None else store.codings.all(
                 document_id=self.document.id), self.hidden_coders)
             visible = self.visible_turns()
             if visible is not None:
@@ -266,7 +266,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         """Choose whose codings to show (your own always show: what you code must appear)."""
         project = project_of(self)
         counts: dict[str, int] = {}
-        for coding in project.store.codings():
+        for coding in project.store.codings.all():
             counts[coding.coder] = counts.get(coding.coder, 0) + 1
         coders = sorted(counts.items(), key=lambda kv: (kv[0] != project.coder, kv[0]))
 

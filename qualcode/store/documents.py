@@ -1,0 +1,182 @@
+"""Documents with their turns and speakers: the transcripts as imported.
+
+Lists never read document text (``summaries`` and ``infos`` select metadata columns only); the
+text is loaded only when one document (``get``, ``find``) or every text (``all``) is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from qualcode.core.errors import NotFound
+from qualcode.core.model import Document, Role, Speaker, Turn
+from qualcode.core.views import DocumentInfo, DocumentSummary
+from qualcode.store import convert
+from qualcode.store.repository import Repository, marks
+
+TURN_SELECT = """
+SELECT turns.*, speakers.name AS speaker FROM turns
+LEFT JOIN speakers ON speakers.id = turns.speaker_id
+"""
+
+SUMMARY_COLUMNS = "id, name, format, sha256, imported_at, encoding, case_id, words"
+
+
+class Documents(Repository):
+    def add(self, doc: Document, turns: Sequence[Turn], source_path: str = "") -> int:
+        """Store a parsed document with its speakers and turns (within the current action).
+        Turns are never copied into the event log: imports are not undoable."""
+        doc_id = self.log.insert("documents", {
+            "name": doc.name, "text": doc.text, "sha256": doc.sha256, "words": doc.word_count,
+            "format": doc.format,
+            "encoding": doc.encoding, "source_path": source_path,
+            "imported_at": doc.imported_at, "case_id": doc.case_id,
+        })
+        speaker_ids: dict[str, int] = {}
+        for turn in turns:
+            if turn.speaker is not None and turn.speaker not in speaker_ids:
+                speaker_ids[turn.speaker] = self.log.insert(
+                    "speakers", {"document_id": doc_id, "name": turn.speaker,
+                                 "role": turn.role.value})
+        self.log.insert_unlogged("turns", (
+            {"document_id": doc_id, "idx": t.index, "start": t.start, "end": t.end,
+             "text_start": t.text_start, "text_end": t.text_end,
+             "speaker_id": speaker_ids.get(t.speaker) if t.speaker is not None else None,
+             "role": t.role.value, "timestamp": t.timestamp,
+             "text": doc.text[t.text_start:t.text_end]} for t in turns))
+        return doc_id
+
+    def id_by_sha(self, sha256: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return None if row is None else int(row["id"])
+
+    def id_by_name(self, name: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+        return None if row is None else int(row["id"])
+
+    def get(self, doc_id: int) -> Document:
+        """One document with its text."""
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no document with id {doc_id}")
+        return convert.document(row)
+
+    def find(self, ref: str) -> Document:
+        """A document by id, exact name, or a unique name prefix/stem."""
+        if ref.isdigit():
+            row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (int(ref),)).fetchone()
+            if row is not None:
+                return convert.document(row)
+        rows = self.conn.execute(
+            "SELECT * FROM documents WHERE name = ? COLLATE NOCASE", (ref,)).fetchall()
+        if not rows:
+            rows = self.conn.execute(
+                "SELECT * FROM documents WHERE name LIKE ? ESCAPE '\\'",
+                (_like_prefix(ref),)).fetchall()
+        if len(rows) == 1:
+            return convert.document(rows[0])
+        if not rows:
+            raise NotFound(f"no document named {ref!r}")
+        names = ", ".join(r["name"] for r in rows[:5])
+        raise NotFound(f"{ref!r} matches several documents: {names}")
+
+    def all(self) -> list[Document]:
+        """Every document with its text, by name: for callers that read the texts."""
+        return [convert.document(r)
+                for r in self.conn.execute("SELECT * FROM documents ORDER BY name")]
+
+    def summaries(self) -> list[DocumentSummary]:
+        """Every document without its text, by name: for lists, names and cases."""
+        return [DocumentSummary(**dict(r)) for r in self.conn.execute(
+            f"SELECT {SUMMARY_COLUMNS} FROM documents ORDER BY name")]
+
+    def infos(self, ids: Iterable[int] | None = None) -> list[DocumentInfo]:
+        """Per document (all, or those in ``ids``): case, size and how much of what respondents
+        said is coded. Three queries however many documents."""
+        where, args = "", []
+        if ids is not None:
+            wanted = list(ids)
+            where = f"WHERE d.id IN ({marks(wanted)})"
+            args = wanted
+        rows = self.conn.execute(f"""
+            SELECT d.id, d.name, d.format, d.case_id, c.name AS case_name, d.words,
+                   (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
+                   (SELECT count(*) FROM codings k WHERE k.document_id = d.id) AS codings
+            FROM documents d LEFT JOIN cases c ON c.id = d.case_id {where} ORDER BY d.name
+        """, args).fetchall()
+        said: dict[int, list[tuple[int, int]]] = {}
+        for t in self.conn.execute(
+                f"SELECT document_id, text_start, text_end FROM turns "
+                f"WHERE role = ? {where.replace('d.id', 'document_id').replace('WHERE', 'AND')}"
+                " ORDER BY document_id, text_start", [Role.RESPONDENT.value, *args]):
+            said.setdefault(t[0], []).append((t[1], t[2]))
+        coded: dict[int, list[tuple[int, int]]] = {}
+        for k in self.conn.execute(
+                f'SELECT document_id, start, "end" FROM codings '
+                f"{where.replace('d.id', 'document_id')} ORDER BY document_id, start", args):
+            coded.setdefault(k[0], []).append((k[1], k[2]))
+        infos = []
+        for r in rows:
+            spans = said.get(r["id"], [])
+            infos.append(DocumentInfo(
+                id=r["id"], name=r["name"], format=r["format"], case_id=r["case_id"],
+                case_name=r["case_name"], words=r["words"], turns=r["turns"],
+                codings=r["codings"], respondent_chars=sum(e - s for s, e in spans),
+                coded_respondent_chars=_covered(spans, coded.get(r["id"], []))))
+        return infos
+
+    def set_case(self, doc_id: int, case_id: int | None) -> None:
+        self.log.update("documents", doc_id, {"case_id": case_id})
+
+
+class Turns(Repository):
+    def all(self, doc_id: int) -> list[Turn]:
+        """A document's turns in order."""
+        rows = self.conn.execute(TURN_SELECT + " WHERE turns.document_id = ? ORDER BY idx",
+                                 (doc_id,)).fetchall()
+        return [convert.turn(r) for r in rows]
+
+
+class Speakers(Repository):
+    def all(self, doc_id: int | None = None) -> list[Speaker]:
+        """The speakers of one document, or of all."""
+        sql, args = "SELECT * FROM speakers", ()
+        if doc_id is not None:
+            sql, args = sql + " WHERE document_id = ?", (doc_id,)
+        return [convert.speaker(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def set_role(self, doc_id: int, name: str, role: Role) -> None:
+        """A speaker's role; their turns follow."""
+        row = self.conn.execute("SELECT id FROM speakers WHERE document_id = ? AND name = ?",
+                                (doc_id, name)).fetchone()
+        if row is None:
+            raise NotFound(f"no speaker {name!r} in document {doc_id}")
+        self.log.update("speakers", row["id"], {"role": role.value})
+        for t in self.conn.execute("SELECT id FROM turns WHERE speaker_id = ?",
+                                   (row["id"],)).fetchall():
+            self.log.update("turns", t["id"], {"role": role.value})
+
+
+def _covered(spans: list[tuple[int, int]], coded: list[tuple[int, int]]) -> int:
+    """How much of ``spans`` (sorted, disjoint) lies under at least one of ``coded``
+    (sorted by start)."""
+    merged: list[list[int]] = []
+    for start, end in coded:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    # Both lists are sorted and non-overlapping: one sweep intersects them.
+    covered, i = 0, 0
+    for start, end in spans:
+        while i < len(merged) and merged[i][1] <= start:
+            i += 1
+        j = i
+        while j < len(merged) and merged[j][0] < end:
+            covered += min(merged[j][1], end) - max(merged[j][0], start)
+            j += 1
+    return covered
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -1,0 +1,30 @@
+"""What every repository shares: the Store's one connection and one change log.
+
+A repository reads one kind of record and writes it only through the change log, so the
+transaction and undo rules live in ``changes.ChangeLog`` alone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from qualcode.store.changes import ChangeLog
+
+
+class Repository:
+    def __init__(self, conn: sqlite3.Connection, log: ChangeLog) -> None:
+        self.conn = conn
+        self.log = log
+
+    def _coder_id(self, name: str) -> int:
+        """The id of coder ``name``, adding the coder within the current action if new
+        (recorded like any row, so the coder of an undone first coding stays named)."""
+        row = self.conn.execute("SELECT id FROM coders WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row["id"])
+        return self.log.insert("coders", {"name": name})
+
+
+def marks(values: list[object] | list[int]) -> str:
+    """``?, ?, ?`` for an ``IN (...)`` list; ``NULL`` when empty (matches nothing)."""
+    return ", ".join("?" * len(values)) or "NULL"
