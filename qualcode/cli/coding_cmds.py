@@ -154,7 +154,7 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
                 format_value(v).lower() == filters.get(k.lower())
                 for k, v in c.attributes.items() if k.lower() in filters)
                 and all(k in {a.lower() for a in c.attributes} for k in filters)]
-        docs = {d.id: d for d in store.documents.all()}
+        docs = {d.id: d for d in store.documents.summaries()}
         found = store.codings.all(document_id=doc_id, code_ids=code_ids, case_ids=case_ids,
                               important=True if important else None)
     rows = []

@@ -102,7 +102,7 @@ def suggest_themes(ctx: Context, k: int | None, filters: tuple[str, ...], uncode
                    f"{summary['units']} passages, k chosen by {summary['chosen_by']}")
         for line in _run_notes(summary):
             click.echo(line)
-        names = {d.id or 0: d.name for d in store.documents.all()}
+        names = {d.id or 0: d.name for d in store.documents.summaries()}
         paths = code_paths(store.codes.all())
         for theme in run.themes:
             _show_theme(store, theme, names, paths)
@@ -203,7 +203,7 @@ def suggest_codes(ctx: Context, document: str | None, limit: int, min_confidence
 def _suggestion_rows(store: Store, found: list[CodeSuggestion],
                      evaluation: Evaluation | None) -> list[dict[str, Any]]:
     paths = code_paths(store.codes.all())
-    docs = {d.id: d.name for d in store.documents.all()}
+    docs = {d.id: d.name for d in store.documents.summaries()}
     rows = []
     for s in found:
         figure = evaluation.figure(s.code_id) if evaluation else None

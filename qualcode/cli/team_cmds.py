@@ -176,7 +176,7 @@ def disagreements_cmd(ctx: Context, coders: str | None, show_all: bool, fmt: str
         found = (team.all_disagreements(store, first, second) if show_all
                  else team.open_disagreements(store, first, second))
         done = team.progress(store, first, second)
-        names = {d.id: d.name for d in store.documents.all()}
+        names = {d.id: d.name for d in store.documents.summaries()}
         codes = {c.id: c.name for c in store.codes.all()}
         rows = [{"n": i, "document": names[d.document_id], "span": f"{d.start}-{d.end}",
                  "kind": d.kind.replace("first", first).replace("second", second),

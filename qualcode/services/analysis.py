@@ -14,7 +14,7 @@ from qualcode.store import Store
 
 
 def _case_of(store: Store) -> dict[int, int | None]:
-    return {d.id or 0: d.case_id for d in store.documents.all()}
+    return {d.id or 0: d.case_id for d in store.documents.summaries()}
 
 
 def frequencies(store: Store, *, rollup: bool = False) -> dict[int, Frequency]:

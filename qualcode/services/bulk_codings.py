@@ -146,7 +146,7 @@ def _one(store: Store, row: BulkRow, docs: dict[str, Document | None], codes: _C
 def coding_rows(store: Store, codings: list[Coding] | None = None) -> list[dict[str, Any]]:
     """The bulk columns for ``codings`` (default: all), as ``codings`` prints them."""
     paths = code_paths(store.codes.all())
-    names = {d.id: d.name for d in store.documents.all()}
+    names = {d.id: d.name for d in store.documents.summaries()}
     return [{"document": names[c.document_id], "code": path_text(paths[c.code_id]),
              "start": c.start, "end": c.end, "text": c.text, "coder": c.coder, "memo": c.memo,
              "important": "yes" if c.important else ""}
@@ -164,7 +164,7 @@ def export_highlights(store: Store, dest: Path) -> int:
     from qualcode.exchange.taguette import write_highlights_csv
 
     paths = code_paths(store.codes.all())
-    names = {d.id: d.name for d in store.documents.all()}
+    names = {d.id: d.name for d in store.documents.summaries()}
     found = store.codings.all()
     write_highlights_csv([{"id": c.id, "document": names[c.document_id],
                            "tag": ".".join(paths[c.code_id]), "content": c.text}

@@ -34,7 +34,7 @@ def export_coder_comparison(store: Store, dest: Path, *, unit: str = "character"
     coders = [c for c in store.coders.names() if any(x.coder == c for x in codings)]
     codes = store.codes.all()
     paths = code_paths(codes)
-    names = {d.id: d.name for d in store.documents.all()}
+    names = {d.id: d.name for d in store.documents.summaries()}
     per_code: dict[tuple[int, str], list[Coding]] = defaultdict(list)
     per_doc: dict[tuple[int, str], list[Coding]] = defaultdict(list)
     for c in codings:

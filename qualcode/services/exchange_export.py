@@ -78,7 +78,7 @@ def project_of(store: Store, name: str) -> XProject:
         project.cases.append(XCase(
             guid=kept["case"].get(case.id or 0) or stable_guid("case", case.name), name=case.name,
             values={var_guid[k]: v for k, v in case.attributes.items()},
-            sources=[doc_guid[d.id] for d in store.documents.all() if d.case_id == case.id]))
+            sources=[doc_guid[d.id] for d in store.documents.summaries() if d.case_id == case.id]))
     _sets(store, project, code_guid, doc_guid, kept["memo"])
     return project
 

@@ -150,7 +150,7 @@ def _cases(store: Store, other: Store, doc_map: dict[int, int], report: MergeRep
             elif current != value:
                 report.conflicts.append(f"case {case.name!r}: their {attr} is {value!r}, "
                                         f"ours {current!r}; ours kept")
-    for doc in other.documents.all():
+    for doc in other.documents.summaries():
         ours_id = doc_map.get(doc.id or 0)
         if ours_id and doc.case_id and store.documents.get(ours_id).case_id is None:
             store.documents.set_case(ours_id, case_map[doc.case_id])

@@ -188,7 +188,7 @@ class SpanSet:
 
 def documents_matching(store: Store, filters: dict[str, str]) -> list[int]:
     """Documents whose case has every ``attribute=value`` (case-insensitive)."""
-    documents = store.documents.all()
+    documents = store.documents.summaries()
     if not filters:
         return [d.id or 0 for d in documents]
     known = {name.lower() for name in store.attributes.types()}

@@ -75,7 +75,7 @@ def attribute_to_text(kind: AttributeType, value: AttributeValue) -> str:
     if kind is AttributeType.DATE and isinstance(value, dt.date):
         return value.isoformat()
     if kind is AttributeType.NUMBER:
-        return repr(float(value))  # type: ignore[arg-type]
+        return repr(float(value))  # type: ignore[arg-type]  # a NUMBER attribute holds a number
     return str(value)
 
 

@@ -140,7 +140,8 @@ class Turns(Repository):
 class Speakers(Repository):
     def all(self, doc_id: int | None = None) -> list[Speaker]:
         """The speakers of one document, or of all."""
-        sql, args = "SELECT * FROM speakers", ()
+        sql = "SELECT * FROM speakers"
+        args: tuple[object, ...] = ()
         if doc_id is not None:
             sql, args = sql + " WHERE document_id = ?", (doc_id,)
         return [convert.speaker(r) for r in self.conn.execute(sql + " ORDER BY id", args)]

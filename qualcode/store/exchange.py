@@ -92,13 +92,13 @@ def attribute_ids(store: Store) -> dict[str, int]:
 
 def coding_keys(store: Store) -> set[tuple[int, int, int, int, int]]:
     """(document, code, start, end, coder id) of every coding, to skip duplicates in bulk."""
-    return {tuple(r) for r in store.conn.execute(  # type: ignore[misc]
+    return {(r[0], r[1], r[2], r[3], r[4]) for r in store.conn.execute(
         'SELECT document_id, code_id, start, "end", coder_id FROM codings')}
 
 
 def coding_ids(store: Store) -> dict[tuple[int, int, int, int, int], int]:
     """{(document, code, start, end, coder id): coding id} for every coding."""
-    return {tuple(r[1:]): r[0] for r in store.conn.execute(  # type: ignore[misc]
+    return {(r[1], r[2], r[3], r[4], r[5]): r[0] for r in store.conn.execute(
         'SELECT id, document_id, code_id, start, "end", coder_id FROM codings')}
 
 

@@ -133,7 +133,7 @@ def _apply(store: Store, action_id: int, forward: bool) -> None:
                            f"{user}")
         try:
             if kind == "update":
-                store.log.update(table, row_id, after if forward else before)
+                store.log.update(table, row_id, (after if forward else before) or {})
             elif (kind == "insert") == forward:
                 store.log.insert(table, after or before or {})
             else:

@@ -62,7 +62,7 @@ def occurrences(store: Store, identifier_id: int | None = None,
     sql = ('SELECT identifier_id, document_id, start, "end" FROM identifier_occurrences'
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY document_id, start")
-    return [tuple(r) for r in store.conn.execute(sql, args)]  # type: ignore[misc]
+    return [(r[0], r[1], r[2], r[3]) for r in store.conn.execute(sql, args)]
 
 
 def add_occurrences(store: Store, rows: Iterable[tuple[int, int, int, int]]) -> int:

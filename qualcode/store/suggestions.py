@@ -50,7 +50,7 @@ class Suggestions(Repository):
 
     def cached_keys(self, keys: Iterable[str], model: str, version: str) -> set[str]:
         """The text keys among ``keys`` whose parse is cached (without reading the parses)."""
-        wanted, found = list(dict.fromkeys(keys)), set()
+        wanted, found = list(dict.fromkeys(keys)), set[str]()
         for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
             batch = wanted[i:i + 500]
             found.update(key for (key,) in self.conn.execute(
@@ -94,7 +94,8 @@ class Suggestions(Repository):
         return self._run(row)
 
     def latest_theme_run(self, fingerprint: str | None = None) -> ThemeRun | None:
-        sql, args = "SELECT * FROM theme_runs", ()
+        sql = "SELECT * FROM theme_runs"
+        args: tuple[object, ...] = ()
         if fingerprint is not None:
             sql, args = sql + " WHERE fingerprint = ?", (fingerprint,)
         row = self.conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
@@ -107,7 +108,8 @@ class Suggestions(Repository):
         return next(t for t in self.theme_run(row["run_id"]).themes if t.id == theme_id)
 
     def themes(self, *, status: ThemeStatus | None = None) -> list[Theme]:
-        sql, args = "SELECT * FROM themes", ()
+        sql = "SELECT * FROM themes"
+        args: tuple[object, ...] = ()
         if status is not None:
             sql, args = sql + " WHERE status = ?", (status.value,)
         return [_theme(r) for r in self.conn.execute(sql + " ORDER BY run_id, number", args)]
@@ -186,7 +188,8 @@ class Suggestions(Repository):
 
     def latest_evaluation(self, fingerprint: str | None = None) -> Evaluation | None:
         """The latest evaluation (with this fingerprint: same codings, rejections and settings)."""
-        sql, args = "SELECT * FROM suggestion_evaluations", ()
+        sql = "SELECT * FROM suggestion_evaluations"
+        args: tuple[object, ...] = ()
         if fingerprint is not None:
             sql, args = sql + " WHERE fingerprint = ?", (fingerprint,)
         row = self.conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()

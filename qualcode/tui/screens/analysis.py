@@ -99,7 +99,7 @@ class AnalysisScreen(ReportActions, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False  # f and o switch tables
-        names = list(project_of(self).store.attribute_types())
+        names = list(project_of(self).store.attributes.types())
         self.query_one("#analysis-split", Select).set_options([(n, n) for n in names])
         self.reload()
 

@@ -44,7 +44,8 @@ class CodebookActions(Base):
     def codebook_changed(self, highlight: int | None = None, message: str = "") -> None:
         self.load_codes()
         if highlight is not None:
-            self.query_one(CodebookTree).show(self.codes, project_of(self).store.coding_counts(),
+            self.query_one(CodebookTree).show(self.codes,
+                                              project_of(self).store.codings.count_by_code(),
                                               highlight)
             self.show_code_detail(highlight)
         self.reload_codings()
@@ -146,7 +147,7 @@ class CodebookActions(Base):
                                     code.shortcut), pinned)
 
     def code_memo(self, code: Code) -> None:
-        memos = project_of(self).store.memos(MemoTarget.CODE, code.id)
+        memos = project_of(self).store.memos.all(MemoTarget.CODE, code.id)
         self.edit_memo(MemoTarget.CODE, code.id or 0, memos[0].text if memos else "",
                        f"Memo on the code {self.paths.get(code.id or 0)}")
 
@@ -155,7 +156,7 @@ class CodebookActions(Base):
             target = self.code_by_id.get(choice.code_id) if choice and choice.code_id else None
             if target is None:
                 return
-            count = project_of(self).store.coding_counts().get(code.id or 0, 0)
+            count = project_of(self).store.codings.count_by_code().get(code.id or 0, 0)
 
             def confirmed(yes: bool | None) -> None:
                 project = project_of(self)

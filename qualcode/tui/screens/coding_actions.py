@@ -219,7 +219,7 @@ class CodingActions(Base):
     def action_document_memo(self) -> None:
         if self.document is None:
             return
-        memos = project_of(self).store.memos(MemoTarget.DOCUMENT, self.document.id)
+        memos = project_of(self).store.memos.all(MemoTarget.DOCUMENT, self.document.id)
         self.edit_memo(MemoTarget.DOCUMENT, self.document.id or 0,
                        memos[0].text if memos else "", f"Memo on {self.document.name}")
 

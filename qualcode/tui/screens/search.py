@@ -94,7 +94,7 @@ class SearchScreen(TypeAhead, Screen[Location | None]):
 
     def run_search(self) -> None:
         query = nfc(self.query_one("#search-query", Input).value.strip())
-        self.hits = project_of(self).store.search(query, limit=200) if query else []
+        self.hits = project_of(self).store.overview.search(query, limit=200) if query else []
         hits = self.query_one("#search-hits", OptionList)
         hits.clear_options()
         for i, hit in enumerate(self.hits):
@@ -114,6 +114,6 @@ class SearchScreen(TypeAhead, Screen[Location | None]):
     @on(OptionList.OptionSelected, "#search-hits")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]
-        text = project_of(self).store.document(hit.document_id).text
+        text = project_of(self).store.documents.get(hit.document_id).text
         query = self.query_one("#search-query", Input).value
         self.dismiss(hit_location(hit, text, query))

@@ -120,7 +120,7 @@ class SuggestionsScreen(SuggestionReview, Screen[None]):
         self.codes = store.codes.all()
         self.code_by_id = {c.id or 0: c for c in self.codes}
         self.paths = {i: path_text(p) for i, p in code_paths(self.codes).items()}
-        self.documents = {d.id or 0: d.name for d in store.documents.all()}
+        self.documents = {d.id or 0: d.name for d in store.documents.summaries()}
         self.run = suggest.list_themes(store)
         self.query_one(ThemeList).show(self.run.themes if self.run else (), self.paths)
         self.show_theme()

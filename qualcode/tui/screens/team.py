@@ -140,7 +140,7 @@ class TeamScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         store = project_of(self).store
-        names = {d.id: d.name for d in store.documents.all()}
+        names = {d.id: d.name for d in store.documents.summaries()}
         codes = {c.id: c.name for c in store.codes.all()}
         assert self.coders is not None
         for index, item in enumerate(self.items, 1):

@@ -284,7 +284,8 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
 
     def refresh_counts(self) -> None:
         """The codebook's codings counts (the tree relabels only the codes whose count moved)."""
-        self.query_one(CodebookTree).show(self.codes, project_of(self).store.coding_counts())
+        self.query_one(CodebookTree).show(self.codes,
+                                          project_of(self).store.codings.count_by_code())
 
     def visible_turns(self) -> set[int] | None:
         """With a code filter: only the turns holding that code's codings."""
@@ -330,7 +331,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         code = self.code_by_id.get(code_id) if code_id is not None else None
         memo = ""
         if code is not None:
-            memos = project_of(self).store.memos(MemoTarget.CODE, code.id)
+            memos = project_of(self).store.memos.all(MemoTarget.CODE, code.id)
             memo = memos[0].text if memos else ""
         self.query_one(CodeDetail).show(code, self.paths.get(code_id or 0, ""), memo)
 
@@ -354,7 +355,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
                            f"“{excerpt(coding.text, 24)}”",
                            coding.memo or "No memo (m to write one).")
         elif self.document is not None:
-            memos = project_of(self).store.memos(MemoTarget.DOCUMENT, self.document.id)
+            memos = project_of(self).store.memos.all(MemoTarget.DOCUMENT, self.document.id)
             self._set_memo("Memo on this document",
                            memos[0].text if memos else "No memo (D to write one).")
         else:
