@@ -1,4 +1,4 @@
-"""Full-text search: p95 latency of ``Store.search`` over ~50 queries, against a bare FTS5
+"""Full-text search: p95 latency of ``store.overview.search`` over ~50 queries, against a bare FTS5
 MATCH on the same index with plain sqlite3 (same queries, same limit)."""
 
 from __future__ import annotations

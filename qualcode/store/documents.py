@@ -146,17 +146,6 @@ class Speakers(Repository):
             sql, args = sql + " WHERE document_id = ?", (doc_id,)
         return [convert.speaker(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
 
-    def set_role(self, doc_id: int, name: str, role: Role) -> None:
-        """A speaker's role; their turns follow."""
-        row = self.conn.execute("SELECT id FROM speakers WHERE document_id = ? AND name = ?",
-                                (doc_id, name)).fetchone()
-        if row is None:
-            raise NotFound(f"no speaker {name!r} in document {doc_id}")
-        self.log.update("speakers", row["id"], {"role": role.value})
-        for t in self.conn.execute("SELECT id FROM turns WHERE speaker_id = ?",
-                                   (row["id"],)).fetchall():
-            self.log.update("turns", t["id"], {"role": role.value})
-
 
 def _covered(spans: list[tuple[int, int]], coded: list[tuple[int, int]]) -> int:
     """How much of ``spans`` (sorted, disjoint) lies under at least one of ``coded``

@@ -104,6 +104,3 @@ class Store:
 
     def can_undo(self, coder: str | None = None) -> bool:
         return history.pending(self.conn, "done", coder) is not None
-
-    def can_redo(self, coder: str | None = None) -> bool:
-        return history.pending(self.conn, "undone", coder) is not None
