@@ -7,6 +7,7 @@ transaction and undo rules live in ``changes.ChangeLog`` alone.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sized
 
 from qualcode.store.changes import ChangeLog
 
@@ -25,6 +26,6 @@ class Repository:
         return self.log.insert("coders", {"name": name})
 
 
-def marks(values: list[object] | list[int]) -> str:
+def marks(values: Sized) -> str:
     """``?, ?, ?`` for an ``IN (...)`` list; ``NULL`` when empty (matches nothing)."""
     return ", ".join("?" * len(values)) or "NULL"
