@@ -39,8 +39,8 @@ def add_synthesis(project: Path) -> None:
             for row, case in enumerate(store.cases.all()):
                 for column, code in enumerate(columns):
                     store.synthesis.set_cell(grid.id or 0, case.id or 0, code.id or 0,
-                                    f"{case.name} on {code.name.lower()}: see the quotes.",
-                                    SCALE[(row + column) % len(SCALE)], "benchmark")
+                                             f"{case.name} on {code.name.lower()}: see the quotes.",
+                                             SCALE[(row + column) % len(SCALE)], "benchmark")
 
 
 def measure(ctx: Context) -> Timing:

@@ -67,8 +67,8 @@ def build_long_project(ctx: Context) -> tuple[Path, int]:
                 code = rng.choice([c for c in codes if (c.id, start, end) not in used])
                 used.add((code.id or 0, start, end))
                 store.codings.add(Coding(document_id=doc.id or 0, code_id=code.id or 0,
-                                        start=start, end=end, text=doc.text[start:end],
-                                        coder=PREPARED_BY))
+                                         start=start, end=end, text=doc.text[start:end],
+                                         coder=PREPARED_BY))
         with store.action("pin", coder=PREPARED_BY):
             store.codes.update(codes[0].id or 0, shortcut=PIN)
     return ctx.project, item.words

@@ -106,7 +106,7 @@ def uncode(ctx: Context, ref: str, code: str | None, span: str | None, turn: int
                 turn=turn, quote=quote))
             # The coder's own coding first: two coders may have coded the same span.
             found = (store.codings.find(doc.id or 0, the_code.id or 0, start, end,
-                                       coder=ctx.coder)
+                                        coder=ctx.coder)
                      or store.codings.find(doc.id or 0, the_code.id or 0, start, end))
             if found is None:
                 raise QualcodeError(f"no coding of {the_code.name!r} at {start}:{end}")
@@ -156,7 +156,7 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
                 and all(k in {a.lower() for a in c.attributes} for k in filters)]
         docs = {d.id: d for d in store.documents.summaries()}
         found = store.codings.all(document_id=doc_id, code_ids=code_ids, case_ids=case_ids,
-                              important=True if important else None)
+                                  important=True if important else None)
     rows = []
     for c in found:
         doc = docs[c.document_id]

@@ -60,7 +60,7 @@ class _Codes:
             raise NotFound(f"no code {path_text(path)!r} (use --create-codes to add it)")
         parent = self.find(PATH_SEP.join(path[:-1])) if len(path) > 1 else None
         code_id = self.store.codes.add(Code(name=path[-1], guid=stable_guid("code", *path),
-                                           parent_id=parent, position=len(self.ids)))
+                                            parent_id=parent, position=len(self.ids)))
         self.ids[path_key(path)] = code_id
         self.report.codes_added.append(path_text(path))
         return code_id

@@ -87,7 +87,7 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
                 code_id = lower_paths.get(path_key(entry.path))
             if code_id is None:
                 code_id = store.codes.add(Code(guid=entry.guid or str(uuid.uuid4()),
-                                              position=position, **fields))
+                                               position=position, **fields))
                 added += 1
             else:
                 before = store.codes.get(code_id)
@@ -142,8 +142,8 @@ def add_code(store: Store, name: str, *, parent: Code | None = None, colour: str
     _check_free_name(store, name, parent_id)
     with store.action("add code", detail=name, coder=coder):
         code_id = store.codes.add(Code(name=name, guid=str(uuid.uuid4()), parent_id=parent_id,
-                                      colour=colour, definition=definition,
-                                      position=_next_position(store, parent_id)))
+                                       colour=colour, definition=definition,
+                                       position=_next_position(store, parent_id)))
     return store.codes.get(code_id)
 
 
@@ -177,7 +177,7 @@ def move_code(store: Store, code: Code, new_parent: Code | None, *, coder: str =
     _check_free_name(store, code.name, parent_id, except_id=code.id)
     with store.action("move code", detail=code.name, coder=coder):
         store.codes.update(code.id or 0, parent_id=parent_id,
-                          position=_next_position(store, parent_id))
+                           position=_next_position(store, parent_id))
     return store.codes.get(code.id or 0)
 
 
@@ -199,7 +199,7 @@ def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") ->
     with store.action("merge codes", detail=f"{source.name} -> {target.name}", coder=coder):
         for coding in store.codings.all(code_ids=[source.id or 0]):
             twin = store.codings.find(coding.document_id, target.id or 0, coding.start,
-                                     coding.end, coder=coding.coder)
+                                      coding.end, coder=coding.coder)
             if twin is not None:
                 store.codings.delete(coding.id or 0)  # already coded with the survivor
             else:
@@ -207,7 +207,7 @@ def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") ->
                 moved += 1
         for child in [c for c in store.codes.all() if c.parent_id == source.id]:
             store.codes.update(child.id or 0, parent_id=target.id,
-                              position=_next_position(store, target.id))
+                               position=_next_position(store, target.id))
         _delete_memos(store, source.id or 0)
         store.codes.delete(source.id or 0)
     return moved

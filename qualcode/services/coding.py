@@ -69,7 +69,7 @@ def codings_at(store: Store, doc: Document, start: int, end: int,
                code: Code | None = None) -> list[Coding]:
     """Codings of ``doc`` overlapping ``[start, end)`` (optionally of one code)."""
     return [c for c in store.codings.all(document_id=doc.id,
-                                     code_ids=[code.id or 0] if code else None)
+                                         code_ids=[code.id or 0] if code else None)
             if spans.overlaps((c.start, c.end), (start, end))]
 
 

@@ -108,5 +108,5 @@ def _matrix(store: Store, path: Path, spec: dict[str, Any] | None,
         if rating and rating not in scale:
             raise InputError(path, f"rating {rating!r} is not on the scale")
         store.synthesis.set_cell(matrix_id, case_id(item["case"]), code_id(item["code"]),
-                        str(item.get("summary", "")).strip(), rating, coder)
+                                 str(item.get("summary", "")).strip(), rating, coder)
     return len(spec.get("cells") or [])

@@ -108,7 +108,7 @@ def _codes(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -
             parent = ids.codes.get(x.parent) if x.parent else None
             guid = x.guid if valid_guid(x.guid) and x.guid not in by_guid else str(uuid.uuid4())
             found = store.codes.add(Code(name=x.name, guid=guid, parent_id=parent,
-                                        colour=x.colour, position=position, **fields))
+                                         colour=x.colour, position=position, **fields))
             report.add("codes added")
         else:
             # Adding into a project never overwrites what the user wrote: fill blanks only.
@@ -142,7 +142,7 @@ def _document(store: Store, source: XSource, ids: _Ids, report: ExchangeReport,
     doc = Document(name=name, text=source.text, format=source.kind, sha256=sha,
                    imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     doc_id = store.documents.add(doc, find_turns(source.text, speaker_rules(store)),
-                                source_path=f"{label}#{source.name}")
+                                 source_path=f"{label}#{source.name}")
     repo.remember_guid(store, "document", doc_id, source.guid)
     ids.documents[source.guid] = doc_id
     report.add("documents added")

@@ -93,8 +93,8 @@ def resolve(store: Store, item: Disagreement, decision: str, *, first: str, seco
             if not 0 <= start < end <= len(doc.text):
                 raise QualcodeError(f"span {start}:{end} is not inside {doc.name}")
             store.codings.add(Coding(document_id=doc.id or 0, code_id=code_id, start=start,
-                                    end=end, text=doc.text[start:end], coder=consensus,
-                                    origin=f"consensus:{decision}"))
+                                     end=end, text=doc.text[start:end], coder=consensus,
+                                     origin=f"consensus:{decision}"))
             made += 1
         add_resolution(store, Resolution(item.document_id, item.start, item.end, first,
                                          second, consensus, decision), coder=coder)

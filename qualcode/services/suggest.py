@@ -208,7 +208,7 @@ def list_suggestions(store: Store, *, status: SuggestionStatus | None = Suggesti
                      min_confidence: float | None = None) -> list[CodeSuggestion]:
     """Code suggestions (pending ones unless told), most confident first."""
     return store.suggestions.code_suggestions(status=status, document_id=document_id,
-                                  min_confidence=min_confidence)
+                                              min_confidence=min_confidence)
 
 
 # -- evaluation ------------------------------------------------------------------------------

@@ -122,7 +122,7 @@ def _read_cached(store: Store, keys: Iterable[str],
     """The cached parses of ``keys`` that can be read; a damaged row counts as not cached
     (the text is parsed again, and storing the new parse leaves the old row as it is)."""
     for key, stored in store.suggestions.iter_cached_parses(keys, choice.cache_name(),
-                                                choice.version):
+                                                            choice.version):
         try:
             yield key, ParseTerms(decode(stored))
         except (ValueError, IndexError, KeyError, TypeError):

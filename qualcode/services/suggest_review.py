@@ -105,8 +105,8 @@ def _code_members(store: Store, theme: Theme, code_id: int, coder: str) -> int:
         doc = documents.setdefault(doc_id, store.documents.get(doc_id))
         if _has_coding(store, doc_id, code_id, start, end, coder) is None:
             store.codings.add(Coding(document_id=doc_id, code_id=code_id, start=start, end=end,
-                                    text=doc.text[start:end], coder=coder,
-                                    origin=f"suggestion:{theme.ref}"))
+                                     text=doc.text[start:end], coder=coder,
+                                     origin=f"suggestion:{theme.ref}"))
             added += 1
     return added
 
@@ -144,7 +144,7 @@ def accept_above(store: Store, confidence: float, *, coder: str,
     """Accept every pending suggestion at or above ``confidence`` (of one document, or all),
     as one action: one undo takes them all back."""
     chosen = store.suggestions.code_suggestions(status=SuggestionStatus.PENDING,
-                                    document_id=document_id, min_confidence=confidence)
+                                                document_id=document_id, min_confidence=confidence)
     ids: list[int] = []
     with store.action("accept suggestions", detail=f"{len(chosen)} at or above {confidence:g}",
                       coder=coder):

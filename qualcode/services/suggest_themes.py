@@ -82,7 +82,7 @@ def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str
     with store.action("suggest themes", detail=f"{fit.n_themes} themes", coder=coder,
                       undoable=False):
         run_id = store.suggestions.add_theme_run(fingerprint=key, params=run_params,
-                                     summary=summary, coder=coder)
+                                                 summary=summary, coder=coder)
         for theme in themes:
             store.suggestions.add_theme(replace(theme, run_id=run_id))
     return ThemeResult(store.suggestions.theme_run(run_id), corpus.report)

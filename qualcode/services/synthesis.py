@@ -137,7 +137,7 @@ def set_cell(store: Store, case: Case, code: Code, *, coder: str, summary: str |
     new_rating = (current.rating if current else "") if rating is None else _level(grid, rating)
     with store.action("matrix cell", detail=f"{case.name} x {code.name}", coder=coder):
         store.synthesis.set_cell(grid.id or 0, case.id or 0, code.id or 0, new_summary,
-                        new_rating, coder)
+                                 new_rating, coder)
     return store.synthesis.cells(grid.id or 0).get((case.id or 0, code.id or 0))
 
 

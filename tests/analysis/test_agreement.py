@@ -53,7 +53,7 @@ def rated(store: Store) -> Store:
         root = store.codes.add(Code(name="Rating", guid="r"))
         for value in "12345":
             store.codes.add(Code(name=value, guid=f"r{value}", parent_id=root,
-                                position=int(value)))
+                                 position=int(value)))
     codes = {c.name: c for c in store.codes.all()}
     for index, coder in enumerate(CODERS):
         for doc, value in zip(docs, KRIPPENDORFF_2011[coder].split(), strict=True):

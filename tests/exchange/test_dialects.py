@@ -94,7 +94,7 @@ def test_cases_memos_colours_and_skipped_items(tmp_path: Path, store: Store) -> 
     assert sorted(m.text for m in coding_memos) == [
         "Decisions sit with five countries (fictional memo).", COMMENT]
     assert store.codings.get(next(m.target_id for m in coding_memos if m.text == COMMENT)
-                        ).text == "the forum"
+                             ).text == "the forum"
     project_memos = [m for m in store.memos.all(MemoTarget.PROJECT)]
     assert any(m.title == "Case CA-01" and m.text == "Fictional case." for m in project_memos)
     colours = {c.colour for c in store.codes.all() if c.name.startswith("Code")}

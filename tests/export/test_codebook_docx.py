@@ -16,7 +16,7 @@ def test_codebook_to_a_file_object_lists_every_code_as_a_heading(seeded: Store) 
     with seeded.action("define", undoable=False):
         code = seeded.codes.all()[0]
         seeded.codes.update(code.id or 0, definition="How decisions are made.",
-                           inclusion="Boards.", exclusion="Staff.", example="We vote.")
+                            inclusion="Boards.", exclusion="Staff.", example="We vote.")
     out = io.BytesIO()
     assert exports.export_codebook_docx(seeded, out) == 3
     doc = docx.Document(io.BytesIO(out.getvalue()))

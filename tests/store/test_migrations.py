@@ -54,7 +54,7 @@ def test_a_failing_action_leaves_nothing_behind(seeded: Store) -> None:
 
     with pytest.raises(ZeroDivisionError), seeded.action("code"):
         seeded.codings.add(Coding(document_id=doc.id or 0, code_id=code.id or 0, start=0, end=5,
-                                 text=doc.text[:5], coder="me"))
+                                  text=doc.text[:5], coder="me"))
         raise ZeroDivisionError
     assert seeded.overview.snapshot() == before
     assert seeded.history() == history

@@ -95,7 +95,7 @@ def corrupt(path: Path) -> Path:
     with Store.open(path, create=True) as store, store.action("seed", undoable=False):
         for n in range(300):
             store.codes.add(Code(name=f"Code {n}", guid=f"g-{n}",
-                                definition="fictional definition " * 5))
+                                 definition="fictional definition " * 5))
     size = 4096
     data = bytearray(path.read_bytes())
     pages = len(data) // size

@@ -48,7 +48,7 @@ def add_topic_documents(store: Store, documents: int = 4) -> None:
             store.documents.add(doc, parsed_turns)
         for position, (topic, name) in enumerate(CODES.items()):
             store.codes.add(Code(name=name, guid=f"guid-{topic}", position=position,
-                                definition=TOPICS[topic][0]))
+                                 definition=TOPICS[topic][0]))
 
 
 def code_first_answers(store: Store, documents: int, coder: str = "human") -> None:

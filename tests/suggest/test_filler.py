@@ -89,7 +89,7 @@ def test_filler_is_not_offered_codes(store: Store) -> None:
     add_filler_documents(store)
     with store.action("code", undoable=False):
         store.codes.add(Code(name="Courtesy", guid="guid-courtesy",
-                            definition="Thanks, good luck and greetings."))
+                             definition="Thanks, good luck and greetings."))
     result = service.suggest_codes(store, min_confidence=0.0, limit=1000)
     assert result.filler > 0
     assert not any("luck" in s.text.lower() or "hard question" in s.text.lower()

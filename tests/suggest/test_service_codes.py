@@ -129,7 +129,7 @@ def test_category_headings_and_empty_codes_are_never_suggested(coded: Store) -> 
             name="Money matters", guid="guid-heading", position=10,
             definition="Membership fee, budget, donor grant, income and training budget."))
         coded.codes.add(Code(name="Fees", guid="guid-fees", parent_id=heading, position=0,
-                            definition="The membership fee members pay."))
+                             definition="The membership fee members pay."))
         empty = coded.codes.add(Code(name="Misc", guid="guid-misc", position=11))
     result = service.suggest_codes(coded, min_confidence=0.0, limit=1000)
     offered = {s.code_id for s in result.suggestions}
