@@ -7,6 +7,7 @@ import click
 from qualcode.cli.app import Context, cli, pass_ctx
 from qualcode.cli.output import FORMATS, emit, shown
 from qualcode.core.attributes import format_value
+from qualcode.core.codetree import subtree_ids
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import MemoTarget
 from qualcode.services import coding as coding_service
@@ -143,9 +144,9 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
         paths = code_paths(codes)
         code_ids = None
         if code_refs:
-            roots = [find_code(store, r).id for r in code_refs]
-            code_ids = [c.id or 0 for c in codes
-                        if any(r in _ancestors(codes, c.id or 0) for r in roots)]
+            below = {code_id for ref in code_refs
+                     for code_id in subtree_ids(codes, find_code(store, ref).id or 0)}
+            code_ids = [c.id or 0 for c in codes if c.id in below]
         doc_id = store.find_document(document).id if document else None
         all_cases = {c.id: c for c in store.cases()}
         case_ids = None
@@ -172,16 +173,6 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
             r["text"] = r["text"] if len(r["text"]) <= 160 else r["text"][:157] + "..."
         columns = ["id", "document", "case", "code", "important", "text"]
     emit(rows, columns, fmt, title=f"{len(rows)} coding(s)", wrap=["text"])
-
-
-def _ancestors(codes, code_id: int) -> set[int]:  # type: ignore[no-untyped-def]
-    by_id = {c.id: c for c in codes}
-    found = set()
-    cur = by_id.get(code_id)
-    while cur is not None:
-        found.add(cur.id)
-        cur = by_id.get(cur.parent_id)
-    return found
 
 
 @cli.command()

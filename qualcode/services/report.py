@@ -16,10 +16,10 @@ from pathlib import Path
 from qualcode.analysis.cooccurrence import overlap_counts, same_turn_counts
 from qualcode.analysis.frequencies import (
     code_frequencies,
-    descendants,
     group_value,
 )
 from qualcode.core.attributes import format_value
+from qualcode.core.codetree import descendants
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import AttributeType, Case, Code, Coding, Document, MemoTarget, Turn
 from qualcode.core.synthesis import DEFAULT_MATRIX, Synthesis

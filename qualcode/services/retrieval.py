@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from qualcode.core import codetree
 from qualcode.core.attributes import format_value
 from qualcode.core.model import Coding, Document, Turn
 from qualcode.services.codes import code_paths, path_text
@@ -34,12 +35,8 @@ class Segment:
 
 
 def subtree_ids(store: Store, code_id: int) -> list[int]:
-    """``code_id`` and every code below it."""
-    found = [code_id]
-    for code in store.codes():  # parents come before their children
-        if code.parent_id in found and code.id not in found:
-            found.append(code.id or 0)
-    return found
+    """``code_id`` and every code below it in the project (see core.codetree)."""
+    return codetree.subtree_ids(store.codes(), code_id)
 
 
 def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
