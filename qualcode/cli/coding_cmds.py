@@ -6,12 +6,13 @@ import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
 from qualcode.cli.output import FORMATS, emit, shown
-from qualcode.core.attributes import format_value
+from qualcode.core.attributes import attribute_filter, matches_filter
 from qualcode.core.codetree import subtree_ids
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import MemoTarget
 from qualcode.services import coding as coding_service
 from qualcode.services import history
+from qualcode.services.cases import parse_assignments
 from qualcode.services.codes import code_paths, find_code, path_text
 
 
@@ -22,16 +23,6 @@ def _span(value: str | None) -> tuple[int, int] | None:
     if not sep or not start.strip().isdigit() or not end.strip().isdigit():
         raise click.BadParameter(f"{value!r} is not START:END (e.g. 120:245)", param_hint="--span")
     return int(start), int(end)
-
-
-def _where(values: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for pair in values:
-        key, sep, value = pair.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{pair!r} is not ATTRIBUTE=VALUE", param_hint="--where")
-        out[key.strip().lower()] = value.strip().lower()
-    return out
 
 
 span_options = [
@@ -138,7 +129,7 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
     """
     if click.get_current_context().invoked_subcommand is not None:
         return
-    filters = _where(where)
+    filters = parse_assignments(list(where), source="--where")
     with ctx.open() as store:
         codes = store.codes()
         paths = code_paths(codes)
@@ -151,10 +142,9 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
         all_cases = {c.id: c for c in store.cases()}
         case_ids = None
         if filters:
-            case_ids = [c.id or 0 for c in all_cases.values() if all(
-                format_value(v).lower() == filters.get(k.lower())
-                for k, v in c.attributes.items() if k.lower() in filters)
-                and all(k in {a.lower() for a in c.attributes} for k in filters)]
+            wanted = attribute_filter(filters, store.attribute_types())
+            case_ids = [c.id or 0 for c in all_cases.values()
+                        if matches_filter(c.attributes, wanted)]
         docs = {d.id: d for d in store.documents()}
         found = store.codings(document_id=doc_id, code_ids=code_ids, case_ids=case_ids,
                               important=True if important else None)

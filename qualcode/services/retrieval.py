@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from qualcode.core import codetree
-from qualcode.core.attributes import format_value
+from qualcode.core.attributes import attribute_filter, format_value, matches_filter
 from qualcode.core.model import Coding, Document, Turn
 from qualcode.services.codes import code_paths, path_text
 from qualcode.store import Store
@@ -44,13 +44,14 @@ def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
                   context: int = CONTEXT_CHARS) -> list[Segment]:
     """Every coding of the code (and its sub-codes) in document order, with context.
 
-    ``where`` keeps only cases whose attributes have these values (names and values compared
-    case-insensitively, values as shown by :func:`format_value`).
+    ``where`` keeps only cases whose attributes have these values (see
+    :func:`attribute_filter`: compared ignoring case, values as shown; an unknown attribute is
+    an error).
     """
     ids = subtree_ids(store, code_id) if include_subcodes else [code_id]
     paths = code_paths(store.codes())
     cases = {c.id: c for c in store.cases()}
-    wanted = {k.lower(): v.lower() for k, v in (where or {}).items() if v}
+    wanted = attribute_filter(where or {}, store.attribute_types())
     documents: dict[int, Document] = {}  # only those holding a segment, read once each
     turns: dict[int, list[Turn]] = {}
     found: list[Segment] = []
@@ -59,10 +60,9 @@ def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
             documents[coding.document_id] = store.document(coding.document_id)
         doc = documents[coding.document_id]
         case = cases.get(doc.case_id)
-        attributes = {k: format_value(v) for k, v in (case.attributes if case else {}).items()}
-        lowered = {k.lower(): v.lower() for k, v in attributes.items()}
-        if any(lowered.get(k) != v for k, v in wanted.items()):
+        if not matches_filter(case.attributes if case else {}, wanted):
             continue
+        attributes = {k: format_value(v) for k, v in (case.attributes if case else {}).items()}
         if doc.id not in turns:
             turns[doc.id or 0] = store.turns(doc.id or 0)
         turn = _turn_at(turns[doc.id or 0], coding.start)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, TypeVar
 
-from qualcode.core.attributes import format_value
+from qualcode.core.attributes import attribute_filter, matches_filter
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, Document, Role, Turn
 from qualcode.core.suggestions import RunReport, SuggestionStatus
@@ -192,16 +192,10 @@ def documents_matching(store: Store, filters: dict[str, str]) -> list[int]:
     documents = store.documents()
     if not filters:
         return [d.id or 0 for d in documents]
-    known = {name.lower() for name in store.attribute_types()}
-    for name in filters:
-        if name.lower() not in known:
-            raise QualcodeError(f"no case attribute named {name!r} "
-                                f"(known: {', '.join(sorted(known)) or 'none'})")
-    cases = {c.id: {k.lower(): format_value(v).lower() for k, v in c.attributes.items()}
-             for c in store.cases()}
-    wanted = {k.lower(): v.strip().lower() for k, v in filters.items()}
+    wanted = attribute_filter(filters, store.attribute_types())
+    cases = {c.id: c.attributes for c in store.cases()}
     return [d.id or 0 for d in documents if d.case_id in cases
-            and all(cases[d.case_id].get(k) == v for k, v in wanted.items())]
+            and matches_filter(cases[d.case_id], wanted)]
 
 
 # -- training data ------------------------------------------------------------------------------
