@@ -111,8 +111,8 @@ def _with_progress(work):  # type: ignore[no-untyped-def]
     with Progress(transient=True) as bar:
         task = bar.add_task("importing", total=None)
 
-        def progress(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done - 1, total=total, description=f"importing {name}")
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=stage)
 
         return work(progress)
 

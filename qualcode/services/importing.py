@@ -6,13 +6,14 @@ import datetime as dt
 import glob
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.model import Document
+from qualcode.core.progress import Progress
 from qualcode.ingest import SUPPORTED_SUFFIXES, SpeakerRules, read_transcript
 from qualcode.ingest.duplicates import SAME, resemblance, sketch
 from qualcode.services import pseudonyms
@@ -21,8 +22,6 @@ from qualcode.store import Store, document_sketches
 
 if TYPE_CHECKING:
     from qualcode.services.speaker_roles import DocumentSummary
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -106,7 +105,7 @@ def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None 
     _sketch_older_documents(store)
     for number, path in enumerate(files, start=1):
         if progress:
-            progress(number, len(files), path.name)
+            progress(f"importing {path.name}", number - 1, len(files))
         try:
             _import_one(store, path, rules, report, case, attributes or {}, coder,
                         allow_duplicates)

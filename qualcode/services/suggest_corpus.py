@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from qualcode.core.attributes import attribute_filter, matches_filter
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, Document, Role, Turn
+from qualcode.core.progress import Progress
 from qualcode.core.suggestions import RunReport, SuggestionStatus
 from qualcode.nlp import ModelChoice, choose_model, text_key
 from qualcode.nlp.packed import decode
@@ -29,7 +30,6 @@ from qualcode.store import suggestions as table
 from qualcode.suggest.filler import content_pieces
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
-Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
 T = TypeVar("T")
 
 MIN_TERMS = 3  # passages with fewer content words say too little to cluster or code
@@ -279,8 +279,3 @@ def run_work(executor: Executor | None, work: Callable[..., T], *args: Any, **kw
     if executor is None:
         return work(*args, **kwargs)
     return executor.submit(work, *args, **kwargs).result()
-
-
-def step(progress: Progress | None, stage: str, done: int, total: int) -> None:
-    if progress is not None:
-        progress(stage, done, total)
