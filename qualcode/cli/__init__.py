@@ -27,6 +27,7 @@ from qualcode.cli import exchange_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import speaker_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import section_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import serve_cmds  # noqa: E402,F401  isort:skip
+from qualcode.cli import settings_cmds  # noqa: E402,F401  isort:skip
 
 
 def main(argv: list[str] | None = None) -> int:

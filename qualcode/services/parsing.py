@@ -15,8 +15,9 @@ from concurrent.futures import Executor
 from qualcode.core.model import Code
 from qualcode.core.progress import Progress
 from qualcode.core.suggestions import RunReport
-from qualcode.nlp import ModelChoice, choose_model, text_key
+from qualcode.nlp import ModelChoice, text_key
 from qualcode.nlp.parse import iter_parse_stored
+from qualcode.services.settings import model_choice
 from qualcode.store import Store
 from qualcode.store import suggestions as table
 
@@ -45,7 +46,7 @@ def parse_project(store: Store, *, progress: Progress | None = None,
                   executor: Executor | None = None, processes: int | None = None) -> RunReport:
     """Parse every text of the project not yet in the cache (on every core), storing as it
     goes; what is cached already is left alone."""
-    choice = choose_model(store.setting("nlp_model"))
+    choice = model_choice(store)
     keys = {text_key(text): text for text in project_texts(store)}
     cached = table.cached_keys(store, keys, choice.cache_name(), choice.version)
     missing = [(key, text) for key, text in keys.items() if key not in cached]

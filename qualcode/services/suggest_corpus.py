@@ -22,9 +22,10 @@ from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, Document, Role, Turn
 from qualcode.core.progress import Progress
 from qualcode.core.suggestions import RunReport, SuggestionStatus
-from qualcode.nlp import ModelChoice, choose_model, text_key
+from qualcode.nlp import ModelChoice, text_key
 from qualcode.nlp.packed import decode
 from qualcode.services.parsing import description_text, store_parses
+from qualcode.services.settings import model_choice
 from qualcode.store import Store
 from qualcode.store import suggestions as table
 from qualcode.suggest.filler import content_pieces
@@ -73,7 +74,7 @@ class Corpus:
 def load_corpus(store: Store, *, progress: Progress | None = None,
                 executor: Executor | None = None) -> Corpus:
     """Parse what is not cached yet (storing it), and place every parse in its document."""
-    choice = choose_model(store.setting("nlp_model"))
+    choice = model_choice(store)
     documents = {d.id or 0: d for d in store.documents()}
     turns = {doc_id: store.turns(doc_id) for doc_id in documents}
     codes = store.codes()
