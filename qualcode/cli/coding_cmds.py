@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
@@ -25,6 +28,7 @@ def _span(value: str | None) -> tuple[int, int] | None:
     return int(start), int(end)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
 span_options = [
     click.option("--span", metavar="START:END", help="Code characters START to END."),
     click.option("--turn", type=int, metavar="N", help="Code what was said in turn N (from 0)."),
@@ -32,7 +36,7 @@ span_options = [
 ]
 
 
-def with_span_options(f):  # type: ignore[no-untyped-def]
+def with_span_options(f: F) -> F:
     for option in reversed(span_options):
         f = option(f)
     return f
@@ -148,7 +152,7 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
         docs = {d.id: d for d in store.documents()}
         found = store.codings(document_id=doc_id, code_ids=code_ids, case_ids=case_ids,
                               important=True if important else None)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for c in found:
         doc = docs[c.document_id]
         case = all_cases.get(doc.case_id)

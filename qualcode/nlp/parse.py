@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -64,7 +64,7 @@ def encode_texts(texts: Sequence[str], model: str, entities: bool = False) -> li
 
 def iter_parse_stored(texts: Sequence[str], model: str, *, entities: bool = False,
                       progress: Progress | None = None, executor: Executor | None = None,
-                      processes: int | None = None) -> Iterator[bytes | str]:
+                      processes: int | None = None) -> Generator[bytes | str, None, None]:
     """The cache's form of the parse of each of ``texts``, in order, as it is made: in
     ``executor`` when there is one, else on every core (``processes``, default: all the
     cores this process may use) once there are enough texts to be worth it."""
