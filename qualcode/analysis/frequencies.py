@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from qualcode.core.attributes import format_value
+from qualcode.core.codetree import descendants
 from qualcode.core.model import AttributeValue, Case, Code, Coding
 
 NOT_SET = "(not set)"
@@ -42,26 +43,6 @@ class AttributeSplit:
 
     def frequency(self, code_id: int, value: str) -> Frequency:
         return self.counts.get((code_id, value), Frequency(code_id))
-
-
-def descendants(codes: Sequence[Code]) -> dict[int, set[int]]:
-    """Each code id and the ids of the code itself and everything below it."""
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for c in codes:
-        children[c.parent_id].append(c.id or 0)
-    found: dict[int, set[int]] = {}
-
-    def walk(code_id: int) -> set[int]:
-        if code_id not in found:
-            below = {code_id}
-            for child in children.get(code_id, []):
-                below |= walk(child)
-            found[code_id] = below
-        return found[code_id]
-
-    for c in codes:
-        walk(c.id or 0)
-    return found
 
 
 def _owners(codes: Sequence[Code] | None, rollup: bool) -> dict[int, list[int]]:

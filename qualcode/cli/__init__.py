@@ -19,7 +19,7 @@ from qualcode.core.errors import QualcodeError
 # Importing the modules registers their commands on ``cli``.
 from qualcode.cli import codebook_cmds, coding_cmds, project_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import analysis_cmds, report_cmds, synth_cmds  # noqa: E402,F401  isort:skip
-from qualcode.cli import suggest_cmds  # noqa: E402,F401  isort:skip
+from qualcode.cli import suggest_cmds, suggest_evaluate  # noqa: E402,F401  isort:skip
 from qualcode.cli import parse_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import team_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import privacy_cmds  # noqa: E402,F401  isort:skip
@@ -27,6 +27,7 @@ from qualcode.cli import exchange_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import speaker_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import section_cmds  # noqa: E402,F401  isort:skip
 from qualcode.cli import serve_cmds  # noqa: E402,F401  isort:skip
+from qualcode.cli import settings_cmds  # noqa: E402,F401  isort:skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from qualcode.core.errors import QualcodeError
 from qualcode.services import project
 from qualcode.store import Store
 
@@ -48,6 +49,14 @@ def cli(ctx: click.Context, project_option: str | None, coder: str | None) -> No
     """
     ctx.obj = Context(project_option, coder or project.default_coder())
     if ctx.invoked_subcommand is None:
-        from qualcode.cli.project_cmds import open_workbench
-
         open_workbench(ctx.obj)
+
+
+def open_workbench(ctx: Context) -> None:
+    """The workbench on the project. Textual is imported only here, so that every other
+    command starts without it."""
+    if not ctx.path.exists():
+        raise QualcodeError(f"{ctx.path}: no such project (run `qualcode init` first)")
+    from qualcode.tui.app import run
+
+    run(ctx.path, coder=ctx.coder)

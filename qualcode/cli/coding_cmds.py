@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
 from qualcode.cli.app import Context, cli, pass_ctx
 from qualcode.cli.output import FORMATS, emit, shown
-from qualcode.core.attributes import format_value
+from qualcode.core.attributes import attribute_filter, matches_filter
+from qualcode.core.codetree import subtree_ids
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import MemoTarget
 from qualcode.services import coding as coding_service
 from qualcode.services import history
+from qualcode.services.cases import parse_assignments
 from qualcode.services.codes import code_paths, find_code, path_text
 
 
@@ -23,16 +28,7 @@ def _span(value: str | None) -> tuple[int, int] | None:
     return int(start), int(end)
 
 
-def _where(values: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for pair in values:
-        key, sep, value = pair.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{pair!r} is not ATTRIBUTE=VALUE", param_hint="--where")
-        out[key.strip().lower()] = value.strip().lower()
-    return out
-
-
+F = TypeVar("F", bound=Callable[..., Any])
 span_options = [
     click.option("--span", metavar="START:END", help="Code characters START to END."),
     click.option("--turn", type=int, metavar="N", help="Code what was said in turn N (from 0)."),
@@ -40,7 +36,7 @@ span_options = [
 ]
 
 
-def with_span_options(f):  # type: ignore[no-untyped-def]
+def with_span_options(f: F) -> F:
     for option in reversed(span_options):
         f = option(f)
     return f
@@ -137,27 +133,26 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
     """
     if click.get_current_context().invoked_subcommand is not None:
         return
-    filters = _where(where)
+    filters = parse_assignments(list(where), source="--where")
     with ctx.open() as store:
         codes = store.codes.all()
         paths = code_paths(codes)
         code_ids = None
         if code_refs:
-            roots = [find_code(store, r).id for r in code_refs]
-            code_ids = [c.id or 0 for c in codes
-                        if any(r in _ancestors(codes, c.id or 0) for r in roots)]
+            below = {code_id for ref in code_refs
+                     for code_id in subtree_ids(codes, find_code(store, ref).id or 0)}
+            code_ids = [c.id or 0 for c in codes if c.id in below]
         doc_id = store.documents.find(document).id if document else None
         all_cases = {c.id: c for c in store.cases.all()}
         case_ids = None
         if filters:
-            case_ids = [c.id or 0 for c in all_cases.values() if all(
-                format_value(v).lower() == filters.get(k.lower())
-                for k, v in c.attributes.items() if k.lower() in filters)
-                and all(k in {a.lower() for a in c.attributes} for k in filters)]
+            wanted = attribute_filter(filters, store.attributes.types())
+            case_ids = [c.id or 0 for c in all_cases.values()
+                        if matches_filter(c.attributes, wanted)]
         docs = {d.id: d for d in store.documents.summaries()}
         found = store.codings.all(document_id=doc_id, code_ids=code_ids, case_ids=case_ids,
-                                  important=True if important else None)
-    rows = []
+                              important=True if important else None)
+    rows: list[dict[str, Any]] = []
     for c in found:
         doc = docs[c.document_id]
         case = all_cases.get(doc.case_id)
@@ -172,16 +167,6 @@ def codings(ctx: Context, code_refs: tuple[str, ...], document: str | None,
             r["text"] = r["text"] if len(r["text"]) <= 160 else r["text"][:157] + "..."
         columns = ["id", "document", "case", "code", "important", "text"]
     emit(rows, columns, fmt, title=f"{len(rows)} coding(s)", wrap=["text"])
-
-
-def _ancestors(codes, code_id: int) -> set[int]:  # type: ignore[no-untyped-def]
-    by_id = {c.id: c for c in codes}
-    found = set()
-    cur = by_id.get(code_id)
-    while cur is not None:
-        found.add(cur.id)
-        cur = by_id.get(cur.parent_id)
-    return found
 
 
 @cli.command()

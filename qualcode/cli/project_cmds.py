@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
-from qualcode.cli.app import Context, cli, pass_ctx
+from qualcode.cli.app import Context, cli, open_workbench, pass_ctx
 from qualcode.cli.output import FORMATS, echo_lines, emit, shown
 from qualcode.core.attributes import format_value
-from qualcode.core.errors import QualcodeError
+from qualcode.core.progress import Progress
 from qualcode.services import cases, demo, importing, project
 from qualcode.store import Store
+
+T = TypeVar("T")
 
 
 @cli.command()
@@ -105,14 +108,14 @@ def _apply_interviewers(store: Store, names: tuple[str, ...], coder: str) -> int
     return speaker_roles.apply_interviewer_names(store, names, coder=coder)
 
 
-def _with_progress(work):  # type: ignore[no-untyped-def]
-    from rich.progress import Progress
+def _with_progress(work: Callable[[Progress], T]) -> T:
+    from rich.progress import Progress as ProgressBar
 
-    with Progress(transient=True) as bar:
+    with ProgressBar(transient=True) as bar:
         task = bar.add_task("importing", total=None)
 
-        def progress(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done - 1, total=total, description=f"importing {name}")
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=stage)
 
         return work(progress)
 
@@ -171,7 +174,7 @@ def stats(ctx: Context) -> None:
         click.echo(project_summary(store))
 
 
-def project_summary(store) -> str:  # type: ignore[no-untyped-def]
+def project_summary(store: Store) -> str:
     s = store.overview.stats()
     lines = [f"project {store.path}",
              f"  {s.documents} documents ({s.words:,} words, {s.turns} turns, "
@@ -239,16 +242,3 @@ def tui(ctx: Context, project_file: Path | None) -> None:
     if project_file is not None:
         ctx.project_option = str(project_file)
     open_workbench(ctx)
-
-
-def open_workbench(ctx: Context) -> None:
-    if not ctx.path.exists():
-        raise QualcodeError(f"{ctx.path}: no such project (run `qualcode init` first)")
-    if importlib.util.find_spec("qualcode.tui.app") is None:
-        # The workbench is not built yet: show what the project holds.
-        with ctx.open() as store:
-            click.echo(project_summary(store))
-        return
-    from qualcode.tui.app import run  # type: ignore[attr-defined]
-
-    run(ctx.path, coder=ctx.coder)

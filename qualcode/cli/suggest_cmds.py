@@ -332,5 +332,3 @@ def _suggestion_id(ref: str) -> int:
         raise QualcodeError(f"{ref!r} is neither a suggestion id nor a theme T<id>")
     return int(ref)
 
-
-from qualcode.cli import suggest_evaluate  # noqa: E402,F401  the `suggest evaluate` command

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Joins the names of a path in CSV files ("Governance > Steering groups"), so no name may
-# contain it.
-PATH_SEPARATOR = " > "
+from qualcode.core.codetree import PATH_SEPARATOR
 
 TEXT_FIELDS = ("definition", "inclusion", "exclusion", "example")
 

@@ -5,19 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from qualcode.core.errors import InputError
+from qualcode.core.reading import read_input
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a codebook file") from None
-    except OSError as err:
-        raise InputError(path, f"cannot read the file: {err.strerror or err}") from None
+    data = read_input(path, "codebook file")
     if data.startswith(_UTF16_BOMS):
         raise InputError(path, "the file is UTF-16 text; save it as UTF-8")
     try:

@@ -8,12 +8,12 @@ the drafts and raises the problem that comes first in the file as one ``InputErr
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from qualcode.codebook.colours import colour_hint, normalise_colour
-from qualcode.codebook.entry import PATH_SEPARATOR, TEXT_FIELDS, Codebook, CodebookEntry
+from qualcode.codebook.entry import TEXT_FIELDS, Codebook, CodebookEntry
 from qualcode.codebook.tree import tree_order
+from qualcode.core.codetree import PATH_SEPARATOR, name_problem, path_key
 from qualcode.core.errors import InputError
 
 # REFI-QDA's GUIDType: a UUID, optionally in braces.
@@ -51,31 +51,6 @@ class Draft:
     name_line: int
     values: dict[str, tuple[str, int]] = field(default_factory=dict)
     implicit: bool = False  # a CSV parent that no row defines (yet)
-
-
-def name_problem(name: str) -> str | None:
-    """Why ``name`` cannot name a code, or None if it can."""
-    if not name.strip():
-        return "a code has an empty name"
-    if any(ch in "\n\r\v\f\x85\u2028\u2029" for ch in name):
-        return f"code name {name!r} must be one line of text"
-    control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
-    if control is not None:
-        return f"code name {name!r} contains the control character U+{ord(control):04X}"
-    if name != name.strip():
-        return f"code name {name!r} starts or ends with white space"
-    # A name ending in " >" would make "A > > B" ambiguous as a CSV path.
-    if PATH_SEPARATOR in name or name.endswith(PATH_SEPARATOR.rstrip()):
-        return (
-            f"code name {name!r} contains {PATH_SEPARATOR!r} (or ends with ' >'), which "
-            "separates a parent from a child in CSV paths"
-        )
-    return None
-
-
-def path_key(path: tuple[str, ...]) -> tuple[str, ...]:
-    """Names are compared ignoring case: "Governance" and "governance" are one code."""
-    return tuple(name.casefold() for name in path)
 
 
 def clean_text(text: str) -> str:

@@ -1,10 +1,12 @@
-"""Typed case attributes: reading values a user typed (CSV cells, --attr key=value)."""
+"""Typed case attributes: reading values a user typed (CSV cells, --attr key=value), naming an
+attribute, and keeping the cases whose attributes have given values."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from qualcode.core.errors import QualcodeError
 from qualcode.core.model import AttributeType, AttributeValue
 
 _TRUE = {"true", "yes", "y"}
@@ -69,3 +71,37 @@ def format_value(value: AttributeValue) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+# -- naming and filtering by attributes (one rule for the CLI, the services and the TUI) -----
+
+
+def attribute_named(requested: str, known: Iterable[str]) -> str:
+    """The attribute called ``requested`` (ignoring case and surrounding white space), as
+    ``known`` spells it; else a QualcodeError that lists the known ones."""
+    names = list(known)
+    for name in names:
+        if name.casefold() == requested.strip().casefold():
+            return name
+    raise QualcodeError(f"no case attribute {requested!r} (the project has: "
+                        f"{', '.join(names) or 'none'})")
+
+
+def attribute_filter(filters: Mapping[str, str], known: Iterable[str]) -> dict[str, str]:
+    """``filters`` (attribute name -> value as shown) ready for :func:`matches_filter`: names
+    and values in lower case without surrounding white space. An attribute no case can have is
+    an error naming those there are: a typo would otherwise match nothing, which looks like
+    an answer."""
+    names = {name.strip().lower() for name in known}
+    for name in filters:
+        if name.strip().lower() not in names:
+            raise QualcodeError(f"no case attribute named {name!r} "
+                                f"(known: {', '.join(sorted(names)) or 'none'})")
+    return {k.strip().lower(): v.strip().lower() for k, v in filters.items()}
+
+
+def matches_filter(attributes: Mapping[str, AttributeValue], wanted: Mapping[str, str]) -> bool:
+    """Whether a case with ``attributes`` has every wanted value (compared as
+    :func:`format_value` shows it, ignoring case); a case without the attribute does not."""
+    shown = {k.lower(): format_value(v).lower() for k, v in attributes.items()}
+    return all(shown.get(k) == v for k, v in wanted.items())

@@ -139,12 +139,6 @@ class Memo:
 
 
 @dataclass(frozen=True)
-class Coder:
-    name: str
-    id: int | None = None
-
-
-@dataclass(frozen=True)
 class ParsedTranscript:
     """What a reader in ingest/ makes of one file, before it is stored."""
 

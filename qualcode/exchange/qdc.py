@@ -12,6 +12,7 @@ from pathlib import Path
 from qualcode.codebook import Codebook, CodebookEntry
 from qualcode.core.errors import InputError
 from qualcode.core.files import atomic_path
+from qualcode.core.reading import read_input
 from qualcode.exchange.describe import join_description, split_description
 from qualcode.exchange.guids import stable_guid
 from qualcode.exchange.model import XCode
@@ -21,10 +22,7 @@ from qualcode.exchange.xmlio import CODEBOOK_NS, child, colour, parse, valid_gui
 
 
 def read_qdc(path: Path) -> Codebook:
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot read ({err.strerror or err})") from None
+    data = read_input(path)
     root = parse(data, str(path), CODEBOOK_NS, "CodeBook")
     holder = child(root, "Codes")
     if holder is None:

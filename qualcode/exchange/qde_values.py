@@ -16,8 +16,6 @@ TYPE_IN = {"Text": AttributeType.TEXT, "Boolean": AttributeType.BOOLEAN,
            "Date": AttributeType.DATE, "DateTime": AttributeType.TEXT}
 TYPE_OUT = {AttributeType.TEXT: "Text", AttributeType.BOOLEAN: "Boolean",
             AttributeType.NUMBER: "Float", AttributeType.DATE: "Date"}
-VALUE_OUT = {"Text": "TextValue", "Boolean": "BooleanValue", "Float": "FloatValue",
-             "Date": "DateValue"}
 
 
 def read_value(element: Element, where: str) -> tuple[str, AttributeValue] | None:

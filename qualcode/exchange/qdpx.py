@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from qualcode.core.archive import SafeZip, open_zip
 from qualcode.core.errors import InputError
 from qualcode.core.files import atomic_path
+from qualcode.core.reading import read_input
 from qualcode.exchange.model import XProject
 from qualcode.exchange.qde_read import read_project
 from qualcode.exchange.xmlio import PROJECT_NS, parse
@@ -29,10 +30,7 @@ def read_qdpx(path: Path) -> XProject:
 
 def read_qde(path: Path) -> XProject:
     """A bare project.qde (sources given inline or by relative/absolute paths)."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot read ({err.strerror or err})") from None
+    data = read_input(path)
     root = parse(data, str(path), PROJECT_NS, "Project")
     base = root.get("basePath", "")
     return read_project(root, lambda ref: _load(None, path, base, ref), str(path))

@@ -29,6 +29,7 @@ from docx.text.run import Run
 
 from qualcode.core.errors import InputError
 from qualcode.core.files import atomic_write
+from qualcode.core.reading import read_input
 from qualcode.export import report_styles
 
 Destination = Path | str | IO[bytes]
@@ -61,10 +62,7 @@ def new_document(template: Path | None = None) -> Document:
 
 
 def _open_template(path: Path) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot read the template ({err.strerror})") from None
+    raw = read_input(path, "template")
     try:
         return docx.Document(io.BytesIO(_as_document(raw)))
     except (zipfile.BadZipFile, KeyError, ValueError):

@@ -9,9 +9,13 @@ turn of its own with no speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from qualcode.core.model import Turn
+from qualcode.core.errors import InputError
+from qualcode.core.model import ParsedTranscript, Turn
+from qualcode.ingest.decode import decode_text
 from qualcode.ingest.labels import Family, Label, line_label
 from qualcode.ingest.rules import SpeakerRules, label_key
 from qualcode.ingest.selection import choose_labels
@@ -45,6 +49,19 @@ class _Draft:
 
 # Dialogue markers that may precede a name in subtitles: "- Maja: ...", ">> Maja: ...".
 _DASH = re.compile(r"[ \t]*(?:-|–|—|>>)[ \t]*")
+
+
+def read_cue_file(data: bytes, path: Path, rules: SpeakerRules,
+                  parse: Callable[[str, Path], list[Cue | Note]], *, format: str,
+                  kind: str) -> ParsedTranscript:
+    """A subtitle file (``format`` "vtt" or "srt", read by ``parse``) as a transcript;
+    ``kind`` names its text ("caption", "subtitle") when no cue holds any."""
+    decoded = decode_text(data, path)
+    text, turns = render_cues(parse(decoded.text, path), rules)
+    if not turns:
+        raise InputError(path, f"no {kind} text in any cue")
+    return ParsedTranscript(text=text, turns=turns, format=format, encoding=decoded.encoding,
+                            notes=decoded.notes)
 
 
 def render_cues(items: list[Cue | Note], rules: SpeakerRules) -> tuple[str, list[Turn]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from qualcode.core.errors import InputError
 from qualcode.core.model import ParsedTranscript
+from qualcode.core.reading import read_input
 from qualcode.ingest.rules import DEFAULT_RULES, SpeakerRules
 
 Reader = Callable[[bytes, Path, SpeakerRules], ParsedTranscript]
@@ -41,7 +42,7 @@ def read_transcript(path: Path, rules: SpeakerRules = DEFAULT_RULES) -> ParsedTr
     if reader is None:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise InputError(path, f"unsupported format '{suffix}' (supported: {supported})")
-    data = _read_bytes(path)
+    data = read_input(path)
     try:
         return reader(data, path, rules)
     except InputError:
@@ -49,16 +50,3 @@ def read_transcript(path: Path, rules: SpeakerRules = DEFAULT_RULES) -> ParsedTr
     except Exception as err:  # a reader tripping on odd input must not show a traceback
         problem = f"could not read {suffix} file ({type(err).__name__}: {err})"
         raise InputError(path, problem) from err
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as err:
-        raise InputError(path, f"cannot read file ({err.strerror or err})") from None

@@ -1,9 +1,9 @@
 """Parsing texts with spaCy into plain data, in this process or in a worker process.
 
-``parse_data`` takes and returns plain data, so a ``ProcessPoolExecutor`` can run it: the
-pipeline is then loaded once in the worker and the calling process (the TUI) never freezes.
-``iter_parse_data`` yields parses in order as they come, so a caller can store each batch
-and let it go instead of holding the whole corpus's parses.
+``encode_texts`` takes plain data and returns the cache's form, so a ``ProcessPoolExecutor``
+can run it: the pipeline is then loaded once in the worker and the calling process (the TUI)
+never freezes. ``iter_parse_stored`` yields parses in order as they come, so a caller can
+store each batch and let it go instead of holding the whole corpus's parses.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from qualcode.core import spans
+from qualcode.core.progress import Progress
 from qualcode.nlp import pipeline
 from qualcode.nlp.packed import encode
 from qualcode.nlp.parsed import ALPHA, STOP, ParseData, ParsedText
@@ -23,8 +24,7 @@ from qualcode.nlp.parsed import ALPHA, STOP, ParseData, ParsedText
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-Progress = Callable[[int, int], None]  # (texts done, texts in all)
-
+STAGE = "parsing"  # what progress reports are about
 BATCH_SIZE = 32
 CHUNK_SIZE = 64  # texts per task sent to a worker process
 # Below this many texts a second process costs more (starting it) than it saves.
@@ -38,15 +38,6 @@ def parse_texts(texts: Sequence[str], model: str, *, entities: bool = False,
             for d in parse_data(texts, model, entities=entities, progress=progress)]
 
 
-def parse_many(texts: Sequence[str], model: str, *, entities: bool = False,
-               progress: Progress | None = None,
-               executor: Executor | None = None) -> list[ParsedText]:
-    """Like ``parse_texts``; with an executor the work runs there in chunks, and progress is
-    reported here as each chunk comes back."""
-    return [ParsedText.from_data(d) for d in iter_parse_data(
-        texts, model, entities=entities, progress=progress, executor=executor)]
-
-
 def parse_data(texts: Sequence[str], model: str, *, entities: bool = False,
                progress: Progress | None = None) -> list[ParseData]:
     """Parse ``texts`` to their data form (the cache's decoded JSON); callable in a worker."""
@@ -54,28 +45,15 @@ def parse_data(texts: Sequence[str], model: str, *, entities: bool = False,
 
 
 def iter_parse_data(texts: Sequence[str], model: str, *, entities: bool = False,
-                    progress: Progress | None = None,
-                    executor: Executor | None = None) -> Iterator[ParseData]:
-    """The parse of each of ``texts``, in order, as it is made (in chunks by ``executor``
-    when there is one)."""
-    done = 0
-    if executor is None:
-        nlp = pipeline.load(model, entities)
-        for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-            yield doc_data(doc, entities=entities, text=text)
-            done += 1
-            if progress and (done % BATCH_SIZE == 0 or done == len(texts)):
-                progress(done, len(texts))
-        return
-    futures = [executor.submit(parse_data, list(texts[i:i + CHUNK_SIZE]), model,
-                               entities=entities)
-               for i in range(0, len(texts), CHUNK_SIZE)]
-    for future in futures:
-        chunk = future.result()
-        yield from chunk
-        done += len(chunk)
-        if progress:
-            progress(done, len(texts))
+                    progress: Progress | None = None) -> Iterator[ParseData]:
+    """The parse of each of ``texts``, in order, as it is made (in this process; see
+    ``iter_parse_stored`` for worker processes)."""
+    nlp = pipeline.load(model, entities)
+    for done, (text, doc) in enumerate(
+            zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True), 1):
+        yield doc_data(doc, entities=entities, text=text)
+        if progress and (done % BATCH_SIZE == 0 or done == len(texts)):
+            progress(STAGE, done, len(texts))
 
 
 def encode_texts(texts: Sequence[str], model: str, entities: bool = False) -> list[bytes | str]:
@@ -86,7 +64,7 @@ def encode_texts(texts: Sequence[str], model: str, entities: bool = False) -> li
 
 def iter_parse_stored(texts: Sequence[str], model: str, *, entities: bool = False,
                       progress: Progress | None = None, executor: Executor | None = None,
-                      processes: int | None = None) -> Iterator[bytes | str]:
+                      processes: int | None = None) -> Generator[bytes | str, None, None]:
     """The cache's form of the parse of each of ``texts``, in order, as it is made: in
     ``executor`` when there is one, else on every core (``processes``, default: all the
     cores this process may use) once there are enough texts to be worth it."""
@@ -104,7 +82,7 @@ def iter_parse_stored(texts: Sequence[str], model: str, *, entities: bool = Fals
             for done, data in enumerate(iter_parse_data(texts, model, entities=entities), 1):
                 yield encode(data)
                 if progress and (done % BATCH_SIZE == 0 or done == len(texts)):
-                    progress(done, len(texts))
+                    progress(STAGE, done, len(texts))
             return
         yield from _in_chunks(texts, model, entities, progress, executor)
     finally:
@@ -122,7 +100,7 @@ def _in_chunks(texts: Sequence[str], model: str, entities: bool, progress: Progr
         yield from chunk
         done += len(chunk)
         if progress:
-            progress(done, len(texts))
+            progress(STAGE, done, len(texts))
 
 
 def _ignore_interrupts() -> None:
@@ -139,10 +117,6 @@ def usable_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def from_doc(doc: Doc, *, entities: bool = False) -> ParsedText:
-    return ParsedText.from_data(doc_data(doc, entities=entities))
 
 
 def doc_data(doc: Doc, *, entities: bool = False, text: str | None = None) -> ParseData:

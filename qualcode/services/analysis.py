@@ -9,7 +9,7 @@ from qualcode.analysis.frequencies import (
     code_frequencies,
     frequencies_by_attribute,
 )
-from qualcode.core.errors import QualcodeError
+from qualcode.core.attributes import attribute_named
 from qualcode.store import Store
 
 
@@ -24,12 +24,7 @@ def frequencies(store: Store, *, rollup: bool = False) -> dict[int, Frequency]:
 
 def attribute_name(store: Store, requested: str) -> str:
     """The case attribute called ``requested`` (ignoring case), as the project spells it."""
-    names = list(store.attributes.types())
-    for name in names:
-        if name.casefold() == requested.strip().casefold():
-            return name
-    raise QualcodeError(f"no case attribute {requested!r} (the project has: "
-                        f"{', '.join(names) or 'none'})")
+    return attribute_named(requested, store.attributes.types())
 
 
 def frequencies_by(store: Store, attribute: str, *, rollup: bool = False) -> AttributeSplit:

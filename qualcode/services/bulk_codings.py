@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from qualcode.codebook import path_key
+from qualcode.core.codetree import split_path
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Code, Coding, Document, MemoTarget
 from qualcode.core.spans import trim
 from qualcode.exchange.anchor import Fit, place
 from qualcode.exchange.bulk import BulkRow, read_rows, write_rows
 from qualcode.exchange.guids import stable_guid
-from qualcode.services.codes import PATH_SEP, code_paths, path_text
+from qualcode.services.codes import code_paths, path_text
 from qualcode.store import Store
 from qualcode.store import exchange as repo
 from qualcode.store.store import now
@@ -50,7 +51,7 @@ class _Codes:
         self.ids = {path_key(p): i for i, p in code_paths(store.codes.all()).items()}
 
     def find(self, path_text_: str) -> int:
-        path = tuple(p.strip() for p in path_text_.split(PATH_SEP.strip()) if p.strip())
+        path = split_path(path_text_)
         if not path:
             raise QualcodeError("no code given")
         found = self.ids.get(path_key(path))
@@ -58,9 +59,9 @@ class _Codes:
             return found
         if not self.create:
             raise NotFound(f"no code {path_text(path)!r} (use --create-codes to add it)")
-        parent = self.find(PATH_SEP.join(path[:-1])) if len(path) > 1 else None
+        parent = self.find(path_text(path[:-1])) if len(path) > 1 else None
         code_id = self.store.codes.add(Code(name=path[-1], guid=stable_guid("code", *path),
-                                            parent_id=parent, position=len(self.ids)))
+                                           parent_id=parent, position=len(self.ids)))
         self.ids[path_key(path)] = code_id
         self.report.codes_added.append(path_text(path))
         return code_id

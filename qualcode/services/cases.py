@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from qualcode.core.attributes import infer_type, parse_value
-from qualcode.core.errors import InputError, NotFound
+from qualcode.core.errors import InputError
 from qualcode.core.model import AttributeType
 from qualcode.store import Store
 
@@ -125,12 +125,3 @@ def _refuse_duplicate_columns(path: Path, header: list[str]) -> None:
             raise InputError(path, f"column {name!r} appears twice in the header (columns "
                                    f"{seen[name.lower()]} and {number})", line=1)
         seen[name.lower()] = number
-
-
-def case_label(store: Store, case_id: int | None) -> str:
-    if case_id is None:
-        return ""
-    try:
-        return store.cases.get(case_id).name
-    except NotFound:
-        return ""

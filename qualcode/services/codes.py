@@ -7,13 +7,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from qualcode.codebook import Codebook, CodebookEntry, path_key, write_codebook
+from qualcode.core.codetree import (
+    PATH_SEPARATOR,
+    checked_name,
+    next_position,
+    refuse_taken,
+    subtree_ids,
+)
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Code, MemoTarget
 from qualcode.services.codebook_files import read_any_codebook
 from qualcode.services.pseudonyms import replacer
 from qualcode.store import Store
-
-PATH_SEP = " > "
 
 
 def code_paths(codes: list[Code]) -> dict[int, tuple[str, ...]]:
@@ -30,7 +35,7 @@ def code_paths(codes: list[Code]) -> dict[int, tuple[str, ...]]:
 
 
 def path_text(path: tuple[str, ...]) -> str:
-    return PATH_SEP.join(path)
+    return PATH_SEPARATOR.join(path)
 
 
 def find_code(store: Store, ref: str) -> Code:
@@ -42,7 +47,7 @@ def find_code(store: Store, ref: str) -> Code:
         for c in codes:
             if c.id == int(ref):
                 return c
-    wanted = tuple(p.strip().lower() for p in ref.split(PATH_SEP.strip()))
+    wanted = tuple(p.strip().lower() for p in ref.split(PATH_SEPARATOR.strip()))
     tests = [
         lambda c: tuple(p.lower() for p in paths[c.id or 0]) == wanted,
         lambda c: c.name.lower() == ref.lower(),
@@ -130,16 +135,13 @@ def export_codebook(store: Store, dest: Path, *, pseudonymise: bool = True) -> i
 
 # -- editing the codebook ------------------------------------------------------------------
 def _next_position(store: Store, parent_id: int | None) -> int:
-    return 1 + max((c.position for c in store.codes.all() if c.parent_id == parent_id), default=-1)
+    return next_position(store.codes.all(), parent_id)
 
 
 def add_code(store: Store, name: str, *, parent: Code | None = None, colour: str = "",
              definition: str = "", coder: str = "") -> Code:
-    name = name.strip()
-    if not name:
-        raise QualcodeError("a code needs a name")
     parent_id = parent.id if parent else None
-    _check_free_name(store, name, parent_id)
+    name = checked_name(store.codes.all(), name, parent_id)
     with store.action("add code", detail=name, coder=coder):
         code_id = store.codes.add(Code(name=name, guid=str(uuid.uuid4()), parent_id=parent_id,
                                        colour=colour, definition=definition,
@@ -147,21 +149,11 @@ def add_code(store: Store, name: str, *, parent: Code | None = None, colour: str
     return store.codes.get(code_id)
 
 
-def _check_free_name(store: Store, name: str, parent_id: int | None,
-                     except_id: int | None = None) -> None:
-    for c in store.codes.all():
-        if c.parent_id == parent_id and c.name.lower() == name.lower() and c.id != except_id:
-            raise QualcodeError(f"a code named {name!r} is already there")
-
-
 def update_code(store: Store, code: Code, *, coder: str = "", **changes: object) -> Code:
     """Rename, recolour, redefine or set the shortcut of a code."""
     if "name" in changes:
-        name = str(changes["name"]).strip()
-        if not name:
-            raise QualcodeError("a code needs a name")
-        _check_free_name(store, name, code.parent_id, except_id=code.id)
-        changes["name"] = name
+        changes["name"] = checked_name(store.codes.all(), str(changes["name"]), code.parent_id,
+                                       except_id=code.id)
     with store.action("edit code", detail=code.name, coder=coder):
         store.codes.update(code.id or 0, **changes)
     return store.codes.get(code.id or 0)
@@ -169,12 +161,10 @@ def update_code(store: Store, code: Code, *, coder: str = "", **changes: object)
 
 def move_code(store: Store, code: Code, new_parent: Code | None, *, coder: str = "") -> Code:
     parent_id = new_parent.id if new_parent else None
-    cur = new_parent
-    while cur is not None:  # a code cannot move under itself or its own descendants
-        if cur.id == code.id:
-            raise QualcodeError(f"cannot move {code.name!r} under itself")
-        cur = store.codes.get(cur.parent_id) if cur.parent_id is not None else None
-    _check_free_name(store, code.name, parent_id, except_id=code.id)
+    # a code cannot move under itself or its own descendants
+    if new_parent is not None and new_parent.id in subtree_ids(store.codes.all(), code.id or 0):
+        raise QualcodeError(f"cannot move {code.name!r} under itself")
+    refuse_taken(store.codes.all(), code.name, parent_id, except_id=code.id)
     with store.action("move code", detail=code.name, coder=coder):
         store.codes.update(code.id or 0, parent_id=parent_id,
                            position=_next_position(store, parent_id))
@@ -187,7 +177,7 @@ def merge_codes(store: Store, source: Code, target: Code, *, coder: str = "") ->
     if source.id == target.id:
         raise QualcodeError("cannot merge a code into itself")
     codes = store.codes.all()
-    if target.id in _subtree(codes, source.id or 0):  # its children would become its parent
+    if target.id in subtree_ids(codes, source.id or 0):  # its children would become its parent
         raise QualcodeError(f"cannot merge {source.name!r} into its own sub-code "
                             f"{target.name!r} (move that code out first)")
     taken = {c.name.lower() for c in codes if c.parent_id == target.id}
@@ -217,7 +207,7 @@ def delete_code(store: Store, code: Code, *, coder: str = "") -> int:
     """Delete a code, its sub-codes, and all their codings and memos (undoable).
     Returns the number of codings removed."""
     codes = store.codes.all()
-    doomed = _subtree(codes, code.id or 0)
+    doomed = subtree_ids(codes, code.id or 0)
     removed = 0
     with store.action("delete code", detail=code.name, coder=coder):
         for code_id in reversed(doomed):
@@ -232,12 +222,3 @@ def delete_code(store: Store, code: Code, *, coder: str = "") -> int:
 def _delete_memos(store: Store, code_id: int) -> None:
     for memo_id in store.memos.ids(MemoTarget.CODE, code_id):
         store.memos.delete(memo_id)
-
-
-def _subtree(codes: list[Code], root: int) -> list[int]:
-    """``root`` and its descendants, parents first."""
-    found = [root]
-    for c in codes:
-        if c.parent_id in found and c.id not in found:
-            found.append(c.id or 0)
-    return found

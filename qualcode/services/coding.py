@@ -65,14 +65,6 @@ def remove_coding(store: Store, coding: Coding, *, coder: str = "") -> None:
         store.codings.delete(coding.id or 0)
 
 
-def codings_at(store: Store, doc: Document, start: int, end: int,
-               code: Code | None = None) -> list[Coding]:
-    """Codings of ``doc`` overlapping ``[start, end)`` (optionally of one code)."""
-    return [c for c in store.codings.all(document_id=doc.id,
-                                         code_ids=[code.id or 0] if code else None)
-            if spans.overlaps((c.start, c.end), (start, end))]
-
-
 def resize_coding(store: Store, coding: Coding, start: int, end: int, *,
                   coder: str = "") -> Coding:
     doc = store.documents.get(coding.document_id)

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from qualcode.core import spans
+from qualcode.core.codetree import path_key, split_path
 from qualcode.core.errors import InputError
 from qualcode.core.model import Coding, Document, MemoTarget, Role
-from qualcode.services.codes import PATH_SEP, code_paths
+from qualcode.services.codes import code_paths
 from qualcode.services.yaml_input import load_yaml
 from qualcode.store import Store
 
@@ -61,15 +62,14 @@ def apply_demo_coding(store: Store, path: Path, *, coder: str = DEMO_CODER) -> i
     """Code every quote of the file; returns the number of codings made."""
     entries = read_demo_coding(path)
     documents = {d.name: d for d in store.documents.all()}
-    codes = {PATH_SEP.join(p).lower(): code_id for code_id,
-             p in code_paths(store.codes.all()).items()}
+    codes = {path_key(p): code_id for code_id, p in code_paths(store.codes.all()).items()}
     seen: set[tuple[int, int, int, int]] = set()
     with store.action("demo coding", detail=path.name, coder=coder):
         for e in entries:
             doc = documents.get(e.document)
             if doc is None:
                 raise InputError(path, f"no document named {e.document!r}", line=e.line)
-            code_id = codes.get(PATH_SEP.join(p.strip() for p in e.code.split(">")).lower())
+            code_id = codes.get(path_key(split_path(e.code)))
             if code_id is None:
                 raise InputError(path, f"no code {e.code!r} in the codebook", line=e.line)
             start, end = _locate(store, path, doc, e)

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from qualcode.core.codetree import path_key, split_path
 from qualcode.core.errors import InputError
 from qualcode.core.model import AttributeType
 from qualcode.core.sections import PROFILE, SECTION_KINDS
 from qualcode.core.synthesis import DEFAULT_MATRIX
-from qualcode.services.codes import PATH_SEP, code_paths
+from qualcode.services.codes import code_paths
 from qualcode.services.yaml_input import load_yaml
 from qualcode.store import Store
 from qualcode.store import sections as section_table
@@ -43,10 +44,10 @@ def apply_demo_synthesis(store: Store, path: Path, *, coder: str) -> dict[str, i
 
 
 def _apply(store: Store, path: Path, data: dict[str, Any], coder: str) -> dict[str, int]:
-    codes = {PATH_SEP.join(p).lower(): i for i, p in code_paths(store.codes.all()).items()}
+    codes = {path_key(p): i for i, p in code_paths(store.codes.all()).items()}
 
     def code_id(ref: str) -> int:
-        found = codes.get(PATH_SEP.join(p.strip() for p in str(ref).split(">")).lower())
+        found = codes.get(path_key(split_path(str(ref))))
         if found is None:
             raise InputError(path, f"no code {ref!r} in the codebook")
         return found

@@ -20,7 +20,7 @@ from qualcode.exchange.model import XNote, XProject, XSource
 from qualcode.exchange.xmlio import valid_guid
 from qualcode.ingest import find_turns
 from qualcode.services.codes import code_paths
-from qualcode.services.importing import speaker_rules
+from qualcode.services.speaker_roles import speaker_rules
 from qualcode.store import Store
 from qualcode.store import exchange as repo
 

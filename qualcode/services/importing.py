@@ -6,23 +6,24 @@ import datetime as dt
 import glob
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.model import Document
+from qualcode.core.progress import Progress
 from qualcode.ingest import SUPPORTED_SUFFIXES, SpeakerRules, read_transcript
 from qualcode.ingest.duplicates import SAME, resemblance, sketch
 from qualcode.services import pseudonyms
 from qualcode.services.cases import apply_attributes
+from qualcode.services.speaker_roles import (
+    DocumentSummary,
+    infer_project_roles,
+    speaker_rules,
+    summaries,
+)
 from qualcode.store import Store, document_sketches
-
-if TYPE_CHECKING:
-    from qualcode.services.speaker_roles import DocumentSummary
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -34,15 +35,6 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)  # same interview in another format
     skipped: list[str] = field(default_factory=list)  # files in folders qualcode cannot read
     summaries: list[DocumentSummary] = field(default_factory=list)  # speakers, roles, flags
-
-
-def speaker_rules(store: Store) -> SpeakerRules:
-    """The default interviewer rules plus the names and patterns configured for the project."""
-    base = SpeakerRules()
-    names = tuple(store.settings.get("interviewer_names", []))
-    patterns = tuple(store.settings.get("interviewer_patterns", []))
-    return SpeakerRules(interviewer_names=base.interviewer_names + names,
-                        interviewer_patterns=base.interviewer_patterns + patterns)
 
 
 def add_interviewer_names(store: Store, names: Iterable[str]) -> None:
@@ -106,7 +98,7 @@ def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None 
     _sketch_older_documents(store)
     for number, path in enumerate(files, start=1):
         if progress:
-            progress(number, len(files), path.name)
+            progress(f"importing {path.name}", number - 1, len(files))
         try:
             _import_one(store, path, rules, report, case, attributes or {}, coder,
                         allow_duplicates)
@@ -180,15 +172,3 @@ def _sketch_older_documents(store: Store) -> None:
         with store.action("sketch documents", undoable=False):
             for doc_id, text in older:
                 document_sketches.save_sketch(store, doc_id, sketch(text))
-
-
-def infer_project_roles(store: Store, *, coder: str = "") -> int:
-    from qualcode.services.speaker_roles import infer_project_roles as infer
-
-    return infer(store, coder=coder)
-
-
-def summaries(store: Store, names: list[str]) -> list[DocumentSummary]:
-    from qualcode.services.speaker_roles import summaries as summarise
-
-    return summarise(store, names)

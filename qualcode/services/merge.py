@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from qualcode.core.codetree import next_position
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, MemoTarget
 from qualcode.services.codes import code_paths, path_text
@@ -110,9 +111,9 @@ def _codes(store: Store, other: Store, report: MergeReport) -> dict[int, int]:
             _compare_code(store.codes.get(match_id), code, path, report)
             continue
         parent = mapping.get(code.parent_id) if code.parent_id else None
-        siblings = [c for c in store.codes.all() if c.parent_id == parent]
         mapping[code.id or 0] = store.codes.add(
-            replace(code, id=None, parent_id=parent, position=len(siblings)))
+            replace(code, id=None, parent_id=parent,
+                    position=next_position(store.codes.all(), parent)))
         report.codes_added.append(path)
     return mapping
 

@@ -9,16 +9,16 @@ batches, each its own action, so an interrupted run keeps what it finished.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 
 from qualcode.core.model import Code
+from qualcode.core.progress import Progress
 from qualcode.core.suggestions import RunReport
-from qualcode.nlp import ModelChoice, choose_model, text_key
+from qualcode.nlp import ModelChoice, text_key
 from qualcode.nlp.parse import iter_parse_stored
+from qualcode.services.settings import model_choice
 from qualcode.store import Store
-
-Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
 
 # New parses are stored this many at a time, or at least this often: memory stays flat on a
 # large corpus, the project is never locked for the whole parse, and an interrupted run
@@ -45,7 +45,7 @@ def parse_project(store: Store, *, progress: Progress | None = None,
                   executor: Executor | None = None, processes: int | None = None) -> RunReport:
     """Parse every text of the project not yet in the cache (on every core), storing as it
     goes; what is cached already is left alone."""
-    choice = choose_model(store.settings.get("nlp_model"))
+    choice = model_choice(store)
     keys = {text_key(text): text for text in project_texts(store)}
     cached = store.suggestions.cached_keys(keys, choice.cache_name(), choice.version)
     missing = [(key, text) for key, text in keys.items() if key not in cached]
@@ -64,8 +64,7 @@ def store_parses(store: Store, missing: Sequence[tuple[str, str]], choice: Model
     order. Whatever was parsed is stored even when the run stops early (an interrupt)."""
     if not missing:
         return
-    step = (lambda done, total: progress("parsing", done, total)) if progress else None
-    made = iter_parse_stored([text for _, text in missing], choice.name, progress=step,
+    made = iter_parse_stored([text for _, text in missing], choice.name, progress=progress,
                              executor=executor, processes=processes)
     batch: dict[str, bytes | str] = {}
     last = time.monotonic()

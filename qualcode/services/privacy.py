@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qualcode.analysis.reidentification import Risk, assess
-from qualcode.core.errors import QualcodeError
+from qualcode.core.attributes import attribute_named
 from qualcode.store import Store
 
 
@@ -15,11 +15,6 @@ def reidentification(store: Store, attributes: Sequence[str] | None = None, *,
     organisation attribute) only among cases of the same organisation."""
     known = list(store.attributes.types())
     chosen = list(attributes) if attributes else known
-    lookup = {a.casefold(): a for a in known}
-    missing = [a for a in chosen if a.casefold() not in lookup]
-    if missing:
-        raise QualcodeError(f"no case attribute {missing[0]!r} (the project has: "
-                            f"{', '.join(known) or 'none'})")
-    chosen = [lookup[a.casefold()] for a in chosen]
+    chosen = [attribute_named(a, known) for a in chosen]
     cases = {c.name: dict(c.attributes) for c in store.cases.all()}
     return assess(cases, chosen, k, within)

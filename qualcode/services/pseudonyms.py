@@ -123,9 +123,9 @@ def _file(doc: Document) -> rules.Found:
 def _entities(store: Store, docs: Sequence[Document]) -> tuple[
         dict[int, list[tuple[int, int, str]]], str]:
     from qualcode.nlp.parse import parse_texts
-    from qualcode.nlp.pipeline import choose_model
+    from qualcode.services.settings import model_choice
 
-    choice = choose_model(store.settings.get("nlp_model"))
+    choice = model_choice(store)
     if choice.is_blank:
         return {}, ("no trained spaCy pipeline: people, organisations and places named inside "
                     "answers are not found; only speaker names, listed names and patterns")

@@ -16,10 +16,10 @@ from pathlib import Path
 from qualcode.analysis.cooccurrence import overlap_counts, same_turn_counts
 from qualcode.analysis.frequencies import (
     code_frequencies,
-    descendants,
     group_value,
 )
-from qualcode.core.attributes import format_value
+from qualcode.core.attributes import attribute_named, format_value
+from qualcode.core.codetree import descendants
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import AttributeType, Case, Code, Coding, Document, MemoTarget, Turn
 from qualcode.core.synthesis import DEFAULT_MATRIX, Synthesis
@@ -242,11 +242,7 @@ def _selected_codes(store: Store, codes: list[Code], refs: Sequence[str]) -> lis
 def _split_attribute(cases: list[Case], requested: str) -> str:
     names = list(dict.fromkeys(n for c in cases for n in c.attributes))
     if requested:
-        for n in names:
-            if n.casefold() == requested.casefold():
-                return n
-        known = ", ".join(names) or "none"
-        raise QualcodeError(f"no case attribute {requested!r} (the cases have: {known})")
+        return attribute_named(requested, names)
     best, best_groups = "", 0
     for n in names:
         if all(isinstance(c.attributes.get(n, ""), str) for c in cases):

@@ -10,7 +10,8 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from qualcode.core.attributes import format_value
+from qualcode.core import codetree
+from qualcode.core.attributes import attribute_filter, format_value, matches_filter
 from qualcode.core.model import Coding, Document, Turn
 from qualcode.services.codes import code_paths, path_text
 from qualcode.store import Store
@@ -34,12 +35,8 @@ class Segment:
 
 
 def subtree_ids(store: Store, code_id: int) -> list[int]:
-    """``code_id`` and every code below it."""
-    found = [code_id]
-    for code in store.codes.all():  # parents come before their children
-        if code.parent_id in found and code.id not in found:
-            found.append(code.id or 0)
-    return found
+    """``code_id`` and every code below it in the project (see core.codetree)."""
+    return codetree.subtree_ids(store.codes.all(), code_id)
 
 
 def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
@@ -47,13 +44,14 @@ def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
                   context: int = CONTEXT_CHARS) -> list[Segment]:
     """Every coding of the code (and its sub-codes) in document order, with context.
 
-    ``where`` keeps only cases whose attributes have these values (names and values compared
-    case-insensitively, values as shown by :func:`format_value`).
+    ``where`` keeps only cases whose attributes have these values (see
+    :func:`attribute_filter`: compared ignoring case, values as shown; an unknown attribute is
+    an error).
     """
     ids = subtree_ids(store, code_id) if include_subcodes else [code_id]
     paths = code_paths(store.codes.all())
     cases = {c.id: c for c in store.cases.all()}
-    wanted = {k.lower(): v.lower() for k, v in (where or {}).items() if v}
+    wanted = attribute_filter(where or {}, store.attributes.types())
     documents: dict[int, Document] = {}  # only those holding a segment, read once each
     turns: dict[int, list[Turn]] = {}
     found: list[Segment] = []
@@ -62,10 +60,9 @@ def code_segments(store: Store, code_id: int, *, include_subcodes: bool = True,
             documents[coding.document_id] = store.documents.get(coding.document_id)
         doc = documents[coding.document_id]
         case = cases.get(doc.case_id)
-        attributes = {k: format_value(v) for k, v in (case.attributes if case else {}).items()}
-        lowered = {k.lower(): v.lower() for k, v in attributes.items()}
-        if any(lowered.get(k) != v for k, v in wanted.items()):
+        if not matches_filter(case.attributes if case else {}, wanted):
             continue
+        attributes = {k: format_value(v) for k, v in (case.attributes if case else {}).items()}
         if doc.id not in turns:
             turns[doc.id or 0] = store.turns.all(doc.id or 0)
         turn = _turn_at(turns[doc.id or 0], coding.start)

@@ -15,8 +15,16 @@ from qualcode.ingest import find_turns, read_transcript
 from qualcode.ingest.flags import flags
 from qualcode.ingest.inference import RULE, USER, DocumentSpeakers, SpeakerStats, infer_roles
 from qualcode.ingest.rules import SpeakerRules, label_key
-from qualcode.services.importing import speaker_rules
 from qualcode.store import Store, speaker_edits
+
+
+def speaker_rules(store: Store) -> SpeakerRules:
+    """The default interviewer rules plus the names and patterns configured for the project."""
+    base = SpeakerRules()
+    names = tuple(store.settings.get("interviewer_names", []))
+    patterns = tuple(store.settings.get("interviewer_patterns", []))
+    return SpeakerRules(interviewer_names=base.interviewer_names + names,
+                        interviewer_patterns=base.interviewer_patterns + patterns)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from typing import Any
 
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Document, Turn
+from qualcode.core.progress import Progress, step
 from qualcode.core.suggestions import (
     CodeSuggestion,
     Evaluation,
@@ -33,14 +34,12 @@ from qualcode.services import suggest_themes as themes
 from qualcode.services.suggest_context import Context, describe
 from qualcode.services.suggest_corpus import (
     Corpus,
-    Progress,
     SpanSet,
     TrainingData,
     fingerprint,
     load_corpus,
     respondent_units,
     run_work,
-    step,
     training_data,
 )
 from qualcode.store import Store

@@ -17,18 +17,19 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, TypeVar
 
-from qualcode.core.attributes import format_value
+from qualcode.core.attributes import attribute_filter, matches_filter
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, Document, Role, Turn
+from qualcode.core.progress import Progress
 from qualcode.core.suggestions import RunReport, SuggestionStatus
-from qualcode.nlp import ModelChoice, choose_model, text_key
+from qualcode.nlp import ModelChoice, text_key
 from qualcode.nlp.packed import decode
 from qualcode.services.parsing import description_text, store_parses
+from qualcode.services.settings import model_choice
 from qualcode.store import Store
 from qualcode.suggest.filler import content_pieces
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
-Progress = Callable[[str, int, int], None]  # (what is being done, done, in all)
 T = TypeVar("T")
 
 MIN_TERMS = 3  # passages with fewer content words say too little to cluster or code
@@ -72,7 +73,7 @@ class Corpus:
 def load_corpus(store: Store, *, progress: Progress | None = None,
                 executor: Executor | None = None) -> Corpus:
     """Parse what is not cached yet (storing it), and place every parse in its document."""
-    choice = choose_model(store.settings.get("nlp_model"))
+    choice = model_choice(store)
     documents = {d.id or 0: d for d in store.documents.all()}
     turns = {doc_id: store.turns.all(doc_id) for doc_id in documents}
     codes = store.codes.all()
@@ -191,16 +192,10 @@ def documents_matching(store: Store, filters: dict[str, str]) -> list[int]:
     documents = store.documents.summaries()
     if not filters:
         return [d.id or 0 for d in documents]
-    known = {name.lower() for name in store.attributes.types()}
-    for name in filters:
-        if name.lower() not in known:
-            raise QualcodeError(f"no case attribute named {name!r} "
-                                f"(known: {', '.join(sorted(known)) or 'none'})")
-    cases = {c.id: {k.lower(): format_value(v).lower() for k, v in c.attributes.items()}
-             for c in store.cases.all()}
-    wanted = {k.lower(): v.strip().lower() for k, v in filters.items()}
+    wanted = attribute_filter(filters, store.attributes.types())
+    cases = {c.id: c.attributes for c in store.cases.all()}
     return [d.id or 0 for d in documents if d.case_id in cases
-            and all(cases[d.case_id].get(k) == v for k, v in wanted.items())]
+            and matches_filter(cases[d.case_id], wanted)]
 
 
 # -- training data ------------------------------------------------------------------------------
@@ -284,8 +279,3 @@ def run_work(executor: Executor | None, work: Callable[..., T], *args: Any, **kw
     if executor is None:
         return work(*args, **kwargs)
     return executor.submit(work, *args, **kwargs).result()
-
-
-def step(progress: Progress | None, stage: str, done: int, total: int) -> None:
-    if progress is not None:
-        progress(stage, done, total)

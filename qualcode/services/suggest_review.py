@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from qualcode.core import spans
+from qualcode.core.codetree import checked_name, name_taken, next_position
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding, Document, MemoTarget
 from qualcode.core.suggestions import (
@@ -35,17 +36,16 @@ def accept_theme_as_code(store: Store, theme_id: int, *, coder: str, name: str |
     coded with it: all of them, or the reviewed ``members`` (a subset of the theme's)."""
     theme = _with_members(_open_theme(store, theme_id), members)
     parent_id = parent.id if parent else None
+    codes = store.codes.all()
     code_name = (name or theme.label).strip()[:MAX_NAME] or f"Theme T{theme_id}"
-    if _name_taken(store, code_name, parent_id):
-        if name:
-            raise QualcodeError(f"a code named {code_name!r} is already there")
+    if not name and name_taken(codes, code_name, parent_id):
         code_name = f"{code_name[:MAX_NAME - 8]} (T{theme_id})"
-    siblings = [c.position for c in store.codes.all() if c.parent_id == parent_id]
+    code_name = checked_name(codes, code_name, parent_id)
     with store.action("accept theme", detail=f"T{theme_id} as {code_name}", coder=coder):
         code_id = store.codes.add(Code(
             name=code_name, guid=str(uuid.uuid4()), parent_id=parent_id,
             definition=f"Suggested theme T{theme_id}: {', '.join(theme.keywords)}.",
-            position=1 + max(siblings, default=-1)))
+            position=next_position(codes, parent_id)))
         _code_members(store, theme, code_id, coder)
         store.suggestions.set_theme_status(theme_id, ThemeStatus.ACCEPTED, code_id)
     return store.codes.get(code_id)
@@ -109,11 +109,6 @@ def _code_members(store: Store, theme: Theme, code_id: int, coder: str) -> int:
                                      origin=f"suggestion:{theme.ref}"))
             added += 1
     return added
-
-
-def _name_taken(store: Store, name: str, parent_id: int | None) -> bool:
-    return any(c.parent_id == parent_id and c.name.lower() == name.lower()
-               for c in store.codes.all())
 
 
 # -- code suggestions ------------------------------------------------------------------------

@@ -12,17 +12,16 @@ from typing import TYPE_CHECKING, Any
 from qualcode.core import spans
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code, Coding
+from qualcode.core.progress import Progress, step
 from qualcode.core.suggestions import Passage, RunReport, Theme, ThemeRun, ThemeStatus
 from qualcode.services.suggest_corpus import (
     Corpus,
-    Progress,
     Unit,
     documents_matching,
     fingerprint,
     load_corpus,
     respondent_units,
     run_work,
-    step,
 )
 from qualcode.store import Store
 from qualcode.store import suggestions as table

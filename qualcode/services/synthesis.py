@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qualcode.analysis.frequencies import descendants
 from qualcode.analysis.summary import central_sentences
+from qualcode.core.codetree import descendants
 from qualcode.core.errors import NotFound, QualcodeError
 from qualcode.core.model import Case, Code, Coding
 from qualcode.core.synthesis import DEFAULT_MATRIX, Finding, Matrix, MatrixCell, Synthesis

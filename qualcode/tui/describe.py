@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from qualcode.core.attributes import format_value
 from qualcode.core.model import AttributeType, Case
+from qualcode.services.settings import KEY_ATTRIBUTES as KEY_ATTRIBUTES_SETTING  # noqa: F401
 
-KEY_ATTRIBUTES_SETTING = "key_attributes"  # a project setting: attribute names to show
 _MAX_VALUE = 24
 
 

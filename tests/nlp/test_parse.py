@@ -8,7 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from qualcode.nlp import BLANK, ParsedText, choose_model, text_key
-from qualcode.nlp.parse import parse_many, parse_texts
+from qualcode.nlp.packed import decode
+from qualcode.nlp.parse import iter_parse_stored, parse_data, parse_texts
 
 TEXT = "The children were running to school. Social workers visit families!\n\nYes."
 
@@ -33,7 +34,7 @@ def test_json_round_trip_and_text_key() -> None:
 def test_progress_reaches_the_end() -> None:
     seen: list[tuple[int, int]] = []
     parse_texts([f"Text number {i}." for i in range(70)], BLANK,
-                progress=lambda done, total: seen.append((done, total)))
+                progress=lambda stage, done, total: seen.append((done, total)))
     assert seen[-1] == (70, 70)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
@@ -43,9 +44,10 @@ def test_parsing_in_a_worker_process_gives_the_same_parses() -> None:
     seen: list[tuple[int, int]] = []
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        remote = parse_many(texts, BLANK, executor=pool,
-                            progress=lambda done, total: seen.append((done, total)))
-    assert remote == parse_texts(texts, BLANK)
+        remote = [decode(s).to_data() for s in iter_parse_stored(
+            texts, BLANK, executor=pool,
+            progress=lambda stage, done, total: seen.append((done, total)))]
+    assert remote == parse_data(texts, BLANK)
     assert seen[-1] == (100, 100)
 
 
@@ -63,13 +65,12 @@ def test_trained_pipeline_gives_lemmas_tags_noun_chunks_and_entities_on_request(
 
 
 def test_parsing_on_several_processes_gives_the_same_parses_in_order() -> None:
-    from qualcode.nlp.packed import decode
-    from qualcode.nlp.parse import MIN_TEXTS_FOR_PROCESSES, iter_parse_stored, parse_data
+    from qualcode.nlp.parse import MIN_TEXTS_FOR_PROCESSES
 
     texts = [f"Text number {i}. The children were running!" for i in
              range(MIN_TEXTS_FOR_PROCESSES + 5)]
     seen: list[int] = []
     stored = list(iter_parse_stored(texts, BLANK, processes=2,
-                                    progress=lambda done, total: seen.append(done)))
+                                    progress=lambda stage, done, total: seen.append(done)))
     assert [decode(s).to_data() for s in stored] == parse_data(texts, BLANK)
     assert seen[-1] == len(texts) and seen == sorted(seen) and len(seen) > 1

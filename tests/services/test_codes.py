@@ -97,3 +97,24 @@ def test_codebook_load_is_idempotent_and_merges(store: Store, tmp_path: Path) ->
         codes.load_codebook(other, out)
         assert [(c.name, c.guid, c.definition) for c in other.codes.all()] == [
             (c.name, c.guid, c.definition) for c in store.codes.all()]
+
+
+def test_add_and_rename_follow_the_codebook_file_name_rules(seeded: Store) -> None:
+    # One name rule (core.codetree): a name a codebook file would refuse is refused here too,
+    # so every code the workbench makes can be exported and read back.
+    with pytest.raises(QualcodeError, match="separates a parent from a child"):
+        codes.add_code(seeded, "Funding > Grants", coder="ana")
+    gov = codes.find_code(seeded, "Governance")
+    with pytest.raises(QualcodeError, match="one line"):
+        codes.update_code(seeded, gov, name="Gover\nnance", coder="ana")
+    with pytest.raises(QualcodeError, match="already there"):
+        codes.add_code(seeded, " governance ", coder="ana")
+    assert codes.add_code(seeded, " Funding ", coder="ana").name == "Funding"
+
+
+def test_a_code_cannot_move_under_its_own_sub_code(seeded: Store) -> None:
+    gov = codes.find_code(seeded, "Governance")
+    with pytest.raises(QualcodeError, match="under itself"):
+        codes.move_code(seeded, gov, codes.find_code(seeded, "Steering groups"), coder="ana")
+    with pytest.raises(QualcodeError, match="under itself"):
+        codes.move_code(seeded, gov, gov, coder="ana")

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from qualcode.core.errors import InputError
 from qualcode.core.model import ParsedTranscript
-from qualcode.ingest.cues import Cue, CueLine, Note, render_cues
-from qualcode.ingest.decode import decode_text
+from qualcode.ingest.cues import Cue, CueLine, Note, read_cue_file
 from qualcode.ingest.rules import SpeakerRules
 from qualcode.ingest.subtitles import blocks, cue_start
 
@@ -17,14 +16,7 @@ _MARKUP = re.compile(r"</?(?:i|b|u|s|font)\b[^>]*>|\{\\[^}]*\}", re.IGNORECASE)
 
 
 def read(data: bytes, path: Path, rules: SpeakerRules) -> ParsedTranscript:
-    decoded = decode_text(data, path)
-    items = parse_srt(decoded.text, path)
-    text, turns = render_cues(items, rules)
-    if not turns:
-        raise InputError(path, "no subtitle text in any cue")
-    return ParsedTranscript(
-        text=text, turns=turns, format="srt", encoding=decoded.encoding, notes=decoded.notes
-    )
+    return read_cue_file(data, path, rules, parse_srt, format="srt", kind="subtitle")
 
 
 def parse_srt(text: str, path: Path) -> list[Cue | Note]:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from qualcode.core.errors import InputError
 from qualcode.core.model import ParsedTranscript
-from qualcode.ingest.cues import Cue, CueLine, Note, render_cues
-from qualcode.ingest.decode import decode_text
+from qualcode.ingest.cues import Cue, CueLine, Note, read_cue_file
 from qualcode.ingest.rules import SpeakerRules
 from qualcode.ingest.subtitles import blocks, cue_start
 
@@ -20,14 +19,7 @@ _KEYWORD_BLOCKS = ("NOTE", "STYLE", "REGION")
 
 
 def read(data: bytes, path: Path, rules: SpeakerRules) -> ParsedTranscript:
-    decoded = decode_text(data, path)
-    items = parse_vtt(decoded.text, path)
-    text, turns = render_cues(items, rules)
-    if not turns:
-        raise InputError(path, "no caption text in any cue")
-    return ParsedTranscript(
-        text=text, turns=turns, format="vtt", encoding=decoded.encoding, notes=decoded.notes
-    )
+    return read_cue_file(data, path, rules, parse_vtt, format="vtt", kind="caption")
 
 
 def parse_vtt(text: str, path: Path) -> list[Cue | Note]:

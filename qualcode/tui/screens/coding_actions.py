@@ -67,7 +67,7 @@ class CodingActions(Base):
     def create_code(self, name: str, parent: Code | None = None) -> Code | None:
         """A new code; ``"Parent > Child"`` puts it under an existing code."""
         project = project_of(self)
-        head, sep, tail = name.rpartition(code_service.PATH_SEP.strip())
+        head, sep, tail = name.rpartition(code_service.PATH_SEPARATOR.strip())
         if sep and head.strip() and parent is None:
             found = attempt(self, lambda: code_service.find_code(project.store, head.strip()))
             if found is None:

@@ -21,10 +21,10 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from qualcode.analysis.agreement import UNITS, Agreement
 from qualcode.analysis.disagreements import Disagreement
+from qualcode.core.codetree import PATH_SEPARATOR
 from qualcode.core.errors import QualcodeError
 from qualcode.services import resolve as team
 from qualcode.services.agreement import agreement
-from qualcode.services.codes import PATH_SEP
 from qualcode.tui.context import Location, attempt, focus_now, project_of
 from qualcode.tui.describe import fit
 from qualcode.tui.screens.area_palette import allowed_entries
@@ -127,7 +127,7 @@ class TeamScreen(Screen[None]):
             coded = sum(v for k, v in a.counts.items() if k != "neither")
             if a.units == 0 or (coded == 0 and a.code_id):
                 continue  # a code neither coder used says nothing about agreement
-            parts = name.split(PATH_SEP)
+            parts = name.split(PATH_SEPARATOR)
             label = fit("  " * (len(parts) - 1) + parts[-1], CODE_WIDTH)
             table.add_row(Text(label, style="bold" if a.code_id is None else ""),
                           Text(str(coded), justify="right"),
