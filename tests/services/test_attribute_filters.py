@@ -15,15 +15,15 @@ from qualcode.store import Store
 @pytest.fixture
 def placed(seeded: Store) -> Store:
     """a.txt in case C-1 (country Moldova), b.txt in no case; one coding in each."""
-    doc = seeded.find_document("a.txt")
+    doc = seeded.documents.find("a.txt")
     with seeded.action("case", undoable=False):
-        case_id = seeded.case_id("C-1", create=True)
-        seeded.set_document_case(doc.id or 0, case_id)
-        seeded.define_attribute("country", AttributeType.TEXT)
-        seeded.set_case_attribute(case_id, "country", "Moldova")
-    code = seeded.codes()[0]
+        case_id = seeded.cases.id_for("C-1", create=True)
+        seeded.documents.set_case(doc.id or 0, case_id)
+        seeded.attributes.define("country", AttributeType.TEXT)
+        seeded.cases.set_attribute(case_id, "country", "Moldova")
+    code = seeded.codes.all()[0]
     for name in ("a.txt", "b.txt"):
-        apply_code(seeded, seeded.find_document(name), code, 0, 10, coder="ana")
+        apply_code(seeded, seeded.documents.find(name), code, 0, 10, coder="ana")
     return seeded
 
 
