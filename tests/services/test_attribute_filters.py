@@ -28,7 +28,7 @@ def placed(seeded: Store) -> Store:
 
 
 def test_retrieval_and_suggestions_keep_the_same_cases(placed: Store) -> None:
-    code_id = placed.codes()[0].id or 0
+    code_id = placed.codes.all()[0].id or 0
     a_txt = placed.find_document("a.txt").id
     segments = code_segments(placed, code_id, where={"Country": "moldova"})
     assert [s.document_name for s in segments] == ["a.txt"]
@@ -38,7 +38,7 @@ def test_retrieval_and_suggestions_keep_the_same_cases(placed: Store) -> None:
 
 
 def test_an_unknown_attribute_is_refused_everywhere(placed: Store) -> None:
-    code_id = placed.codes()[0].id or 0
+    code_id = placed.codes.all()[0].id or 0
     with pytest.raises(QualcodeError, match="no case attribute named 'colour'"):
         code_segments(placed, code_id, where={"colour": "red"})
     with pytest.raises(QualcodeError, match="no case attribute named 'colour'"):
