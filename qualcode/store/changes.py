@@ -107,8 +107,11 @@ class ChangeLog:
         self._require_action()
         if not rows:
             return []
-        first = int(self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {quote(table)}"
-                                      ).fetchone()[0])
+        # After the highest id ever given (AUTOINCREMENT keeps it in sqlite_sequence), not the
+        # highest id still present: a deleted row's id is never handed out again.
+        first = 1 + int(self.conn.execute(
+            f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
+            f"coalesce((SELECT max(id) FROM {quote(table)}), 0))", (table,)).fetchone()[0])
         ids = list(range(first, first + len(rows)))
         cols = ["id", *rows[0]]
         self.conn.executemany(

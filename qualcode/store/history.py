@@ -136,6 +136,10 @@ def _apply(store: Store, action_id: int, forward: bool) -> None:
                 store.log.update(table, row_id, (after if forward else before) or {})
             elif (kind == "insert") == forward:
                 store.log.insert(table, after or before or {})
+                missing = _dangling(store.conn, table, row_id)
+                if missing:
+                    raise Conflict(f"{_label(store.conn, table, after or before or {})} "
+                                   f"belongs to {missing}, deleted since")
             else:
                 store.log.delete(table, row_id)
         except sqlite3.IntegrityError as err:
@@ -191,6 +195,22 @@ def _referrer(conn: sqlite3.Connection, table: str, row_id: Any) -> str:
                                  (row_id,)).fetchone()
             if found is not None:
                 return _label(conn, name, dict(found))
+    return ""
+
+
+def _dangling(conn: sqlite3.Connection, table: str, row_id: int) -> str:
+    """The deleted row that restored ``table`` row ``row_id`` would refer to, or '': a pick
+    whose coding, or a memo whose code, another coder deleted meanwhile."""
+    for target, refs in SOFT_REFERENCES.items():
+        for other, column, where in refs:
+            if other != table:
+                continue
+            found = conn.execute(
+                f'SELECT "{column}" AS ref FROM "{other}" WHERE id = ?'
+                + (f" AND {where}" if where else "")
+                + f' AND "{column}" NOT IN (SELECT id FROM "{target}")', (row_id,)).fetchone()
+            if found is not None:
+                return f"{target[:-1]} {found['ref']}"
     return ""
 
 
