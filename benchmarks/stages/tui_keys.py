@@ -20,7 +20,7 @@ from benchmarks.stages import tui
 from benchmarks.stages.base import Context, Stage, Timing, first_missing, missing_attributes
 
 ROUNDS = 40  # of each measured key
-AREA_KEYS = ("f3", "f4", "f5", "f2")
+AREA_KEYS = ("f3", "f4", "f5", "f6", "f7", "f8", "f2")  # every area, back to the workbench
 REPO = Path(__file__).resolve().parents[2]
 
 

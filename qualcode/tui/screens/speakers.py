@@ -15,22 +15,23 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Role
 from qualcode.core.speaker_views import ProjectSpeaker
 from qualcode.services import speakers
 from qualcode.tui.context import project_of
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Prompt
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 COLUMNS = ("Speaker", "Documents", "Turns", "Words", "Role", "Sample")
 SAMPLE_CHARS = 60
 
 
-class SpeakersScreen(Screen[None]):
+class SpeakersScreen(AreaScreen):
     CSS_PATH = "speakers.tcss"
     AUTO_FOCUS = "#speakers-table"
     BINDINGS = [
@@ -51,7 +52,7 @@ class SpeakersScreen(Screen[None]):
         yield Label("", id="speakers-status")
         yield DataTable(id="speakers-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="speakers-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*COLUMNS)

@@ -16,8 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from qualcode.analysis.agreement import UNITS, Agreement
 from qualcode.analysis.disagreements import Disagreement
@@ -27,7 +26,9 @@ from qualcode.services.agreement import agreement
 from qualcode.services.codes import PATH_SEP
 from qualcode.tui.context import Location, attempt, focus_now, project_of
 from qualcode.tui.describe import fit
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 TABLE_UNITS = tuple(u for u in UNITS if u != "segment")
 CODE_WIDTH = 26
@@ -39,7 +40,7 @@ def figure(value: float | None, percent: bool = False) -> str:
     return f"{value:.1%}" if percent else f"{value:.2f}"
 
 
-class TeamScreen(Screen[None]):
+class TeamScreen(AreaScreen):
     CSS_PATH = "team.tcss"
     AUTO_FOCUS = "#team-disagreements"
     BINDINGS = [
@@ -68,7 +69,7 @@ class TeamScreen(Screen[None]):
             with Vertical(id="team-walk"):
                 yield DataTable(id="team-disagreements", cursor_type="row")
                 yield Static("", id="team-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#team-agreement", DataTable)

@@ -16,9 +16,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, Tree
+from textual.widgets import Header, OptionList, Static, Tree
 
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import NotFound
@@ -28,6 +27,7 @@ from qualcode.services.codes import code_paths, path_text
 from qualcode.services.retrieval import subtree_ids
 from qualcode.tui.context import focus_now, project_of
 from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, excerpt, key_attribute_names
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.codebook_actions import CodebookActions
 from qualcode.tui.screens.coder_filter import CoderFilter, shown
 from qualcode.tui.screens.coding_actions import CodingActions
@@ -38,11 +38,12 @@ from qualcode.tui.widgets.code_detail import CodeDetail
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.coding_list import CodingList
 from qualcode.tui.widgets.document_list import DocumentList
+from qualcode.tui.widgets.key_footer import KeyFooter
 from qualcode.tui.widgets.transcript import TranscriptView
 
 
 class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, PaletteActions,
-                      PlaceActions, Screen[None]):
+                      PlaceActions, AreaScreen):
     CSS_PATH = "workbench.tcss"
     AUTO_FOCUS = "#documents"
     BINDINGS = [
@@ -107,7 +108,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
                 with Horizontal(id="turn-panel"):
                     yield CodingList(id="codings")
                     yield Static(id="memo")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#documents").border_title = "Documents"
