@@ -35,6 +35,7 @@ else:
     Base = object
 
 
+CODING_PICKER = "coding-picker"  # the installed picker that c opens
 T = TypeVar("T", Coding, CodeSuggestion)  # a coded span the user may choose among
 
 
@@ -47,10 +48,14 @@ class CodingActions(Base):
             return
         store = project_of(self).store
         text = excerpt(self.document.text[sel.start:sel.end], 50)
-        self.app.push_screen(
-            CodePicker(f"Code “{text}”", self.codes, self.paths,
-                       recent_code_ids(store, project_of(self).coder)),
-            self._picked_for_coding)
+        title, recent = f"Code “{text}”", recent_code_ids(store, project_of(self).coder)
+        if not self.app.is_screen_installed(CODING_PICKER):  # one picker, kept: see reopen
+            self.app.install_screen(CodePicker(title, self.codes, self.paths, recent),
+                                    CODING_PICKER)
+        picker = self.app.get_screen(CODING_PICKER)
+        assert isinstance(picker, CodePicker)
+        picker.reopen(title, self.codes, self.paths, recent)
+        self.app.push_screen(picker, self._picked_for_coding)
 
     def _picked_for_coding(self, picked: Picked | None) -> None:
         if picked is None:

@@ -27,6 +27,8 @@ class KeyFooter(Footer):
             self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
+        if not self.is_attached:  # its screen closed meanwhile
+            return
         wanted = self.shown_keys()
         if wanted != self._shown:
             self._shown = wanted
