@@ -3,6 +3,10 @@ opening the code picker, opening the help and undoing, on the demo project and o
 60,000-word benchmark transcript, against an empty Textual app's frame (the same ceiling and
 the same clock as the ``tui`` stage: key sent -> messages handled -> frame rendered).
 
+The clock stops when the screen is usable: after the frame, the callbacks that frame left
+(a footer's new keys, an area's re-read) and any area read still running in a worker have
+run, and the frame showing them is rendered (see ``usable``).
+
 The first visit of each area (it mounts and reads the project) is reported apart, as
 ``first_visit_ms``: from then on the areas stay mounted.
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,10 +40,33 @@ def build_demo_project(ctx: Context) -> Path:
     return path
 
 
+async def usable(pilot: Any, key: str) -> float:
+    """Seconds from sending ``key`` until the screen is usable: the ``tui`` stage's frame,
+    then whatever that frame left to do (callbacks after the refresh, e.g. a footer's new
+    keys or an area's re-read; an area's read in a worker) and the frame that shows it."""
+    from qualcode.tui.loading import READS
+
+    app = pilot.app
+    start = time.perf_counter()
+    await tui.frame(pilot, key)
+    for _ in range(tui.MAX_ROUNDS):
+        screen = app.screen
+        reads = [w for w in app.workers if w.group == READS and w.is_running]
+        if not (reads or screen._callbacks or screen._layout_required
+                or screen._repaint_required or screen._dirty_widgets):
+            break
+        if reads:
+            await app.workers.wait_for_complete(reads)
+        await screen._invoke_and_clear_callbacks()
+        await tui.settle(pilot)
+        screen._on_timer_update()
+    return time.perf_counter() - start
+
+
 async def _timed(pilot: Any, key: str, then: str | None = None) -> float:
-    seconds = await tui.frame(pilot, key)
+    seconds = await usable(pilot, key)
     if then is not None:
-        await tui.frame(pilot, then)  # back as it was (not timed)
+        await usable(pilot, then)  # back as it was (not timed)
     return seconds
 
 
@@ -49,16 +77,16 @@ async def _drive(project: Path) -> dict[str, Any]:
     found: dict[str, list[float]] = {"switch": [], "picker": [], "help": [], "undo": []}
     async with app.run_test(size=tui.SIZE) as pilot:
         await pilot.pause()
-        await tui.frame(pilot, "enter")  # open the first document
-        await tui.frame(pilot, "J")  # a respondent's turn
+        await usable(pilot, "enter")  # open the first document
+        await usable(pilot, "J")  # a respondent's turn
         first = [await _timed(pilot, key) for key in AREA_KEYS]
         for _ in range(ROUNDS // len(AREA_KEYS) + 1):
             found["switch"] += [await _timed(pilot, key) for key in AREA_KEYS]
         for _ in range(ROUNDS):
             found["picker"].append(await _timed(pilot, "c", "escape"))
             found["help"].append(await _timed(pilot, "question_mark", "escape"))
-            await tui.frame(pilot, "right")
-            await tui.frame(pilot, tui.PIN)  # a coding to undo (not timed)
+            await usable(pilot, "right")
+            await usable(pilot, tui.PIN)  # a coding to undo (not timed)
             found["undo"].append(await _timed(pilot, "ctrl+z"))
         await pilot.pause()
     return {"first": first, **found}

@@ -1,4 +1,5 @@
-"""Short texts the workbench shows about documents, cases and codings (Textual-free)."""
+"""Short texts the workbench shows about documents, cases and codings, and the rows of its
+documents list (Textual-free)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from collections.abc import Sequence
 
 from qualcode.core.attributes import format_value
 from qualcode.core.model import AttributeType, Case
+from qualcode.core.views import DocumentInfo
+from qualcode.store import Store
 
 KEY_ATTRIBUTES_SETTING = "key_attributes"  # a project setting: attribute names to show
 _MAX_VALUE = 24
@@ -41,3 +44,24 @@ def fit(text: str, width: int) -> str:
 def excerpt(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+
+
+def document_rows(store: Store, shown: Sequence[DocumentInfo], only: int | None = None
+                  ) -> tuple[list[DocumentInfo], dict[int, str]]:
+    """The documents list's rows and each one's case details (its key attributes). With
+    ``only`` (a document id) and rows ``shown``, just that document is counted again."""
+    cases = {c.id: c for c in store.cases()}
+    names = key_attribute_names(list(cases.values()), store.attribute_types(),
+                                store.setting(KEY_ATTRIBUTES_SETTING))
+    if only is not None and shown:
+        fresh = {i.id: i for i in store.document_infos([only])}
+        infos = [fresh.get(i.id, i) for i in shown]
+    else:
+        infos = store.document_infos()
+    details = {}
+    for info in infos:
+        case = cases.get(info.case_id)
+        if case is not None:
+            details[info.id] = " · ".join(format_value(case.attributes[n])
+                                          for n in names if n in case.attributes)
+    return infos, details

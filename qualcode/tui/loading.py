@@ -16,12 +16,14 @@ from typing import TypeVar
 
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.worker import get_current_worker
 
 from qualcode.core.errors import QualcodeError
 from qualcode.store import Store
 from qualcode.tui.context import project_of
 
 T = TypeVar("T")
+READS = "area-read"  # the worker group of these reads (one at a time per screen)
 
 
 def read_then_show(screen: Screen[None], panels: Sequence[Widget],
@@ -48,7 +50,9 @@ def read_then_show(screen: Screen[None], panels: Sequence[Widget],
                 answer = partial(done, read(store))
         except QualcodeError as err:
             answer = partial(failed, err)
+        if get_current_worker().is_cancelled:  # a newer read replaced this one
+            return
         with suppress(RuntimeError):  # the app closed meanwhile: nothing to show
             screen.app.call_from_thread(answer)
 
-    screen.run_worker(work, thread=True, exclusive=True, group=f"read-{id(screen)}")
+    screen.run_worker(work, thread=True, exclusive=True, group=READS)
