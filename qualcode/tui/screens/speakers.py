@@ -22,6 +22,7 @@ from qualcode.core.model import Role
 from qualcode.core.speaker_views import ProjectSpeaker
 from qualcode.services import speakers
 from qualcode.tui.context import project_of
+from qualcode.tui.loading import read_then_show
 from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Prompt
@@ -59,9 +60,19 @@ class SpeakersScreen(AreaScreen):
         self.reload()
 
     def reload(self) -> None:
+        """Read every document's speakers in a worker (all turns of the project), the table
+        showing a loading indicator meanwhile (on opening, undo, redo, ctrl+r)."""
+        read_then_show(self, [self.query_one(DataTable)], speakers.project_speakers,
+                       self.show)
+
+    def recount(self) -> None:
+        """Read again at once, after a change made here (the next key acts on it)."""
+        self.show(speakers.project_speakers(project_of(self).store))
+
+    def show(self, rows: list[ProjectSpeaker]) -> None:
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        self.rows = speakers.project_speakers(project_of(self).store)
+        self.rows = rows
         table.clear()
         for s in self.rows:
             sample = s.sample if len(s.sample) <= SAMPLE_CHARS else (
@@ -111,7 +122,7 @@ class SpeakersScreen(AreaScreen):
         except QualcodeError as err:
             self.notify(str(err), severity="warning")
             return
-        self.reload()
+        self.recount()
         self.notify(f"{speaker.name} is now {role} in {done.documents} document(s)",
                     timeout=3)
 
@@ -129,7 +140,7 @@ class SpeakersScreen(AreaScreen):
             except QualcodeError as err:
                 self.notify(str(err), severity="warning")
                 return
-            self.reload()
+            self.recount()
             self.notify(f"{speaker.name} is now {name.strip()} in {done.documents} "
                         "document(s)", timeout=3)
 
