@@ -95,6 +95,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.hidden_coders: set[str] = set()  # colleagues whose codings are not shown
         self.places = Places(self)  # where the coder is, was, and jumped from
         self._documents_timer: Timer | None = None
+        self._recount_all = False  # the pending recount is of every document
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -149,7 +150,10 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         """Show what the project holds now (also picks up a second process's changes)."""
         store = project_of(self).store
         self.load_codes()
-        self.refresh_documents()
+        if self.query_one(DocumentList).shown_infos:  # coverage may follow a moment later
+            self.refresh_documents_soon(every=True)
+        else:
+            self.refresh_documents()
         if self.document is not None:
             doc_id = self.document.id or 0
             try:
@@ -188,12 +192,17 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
                                        current if only_open else None)
         listed.show(infos, details, current)
 
-    def refresh_documents_soon(self) -> None:
-        """Coverage shares change with every coding; recount once typing pauses."""
+    def refresh_documents_soon(self, *, every: bool = False) -> None:
+        """Coverage shares change with every coding; recount once typing pauses (``every``:
+        all documents, e.g. after undo or ctrl+r, not just the open one)."""
+        self._recount_all = self._recount_all or every
         if self._documents_timer is not None:
             self._documents_timer.stop()
-        self._documents_timer = self.set_timer(
-            0.4, lambda: self.refresh_documents(only_open=True))
+        self._documents_timer = self.set_timer(0.4, self._recount_documents)
+
+    def _recount_documents(self) -> None:
+        every, self._recount_all = self._recount_all, False
+        self.refresh_documents(only_open=not every)
 
     def open_document(self, document_id: int, *, keep: bool = False,
                       select: tuple[int, int] | None = None) -> None:
