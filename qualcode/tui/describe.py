@@ -1,4 +1,5 @@
-"""Short texts the workbench shows about documents, cases and codings (Textual-free)."""
+"""Short texts the workbench shows about documents, cases and codings, and the rows of its
+documents list (Textual-free)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from collections.abc import Sequence
 
 from qualcode.core.attributes import format_value
 from qualcode.core.model import AttributeType, Case
-from qualcode.services.settings import KEY_ATTRIBUTES as KEY_ATTRIBUTES_SETTING  # noqa: F401
+from qualcode.core.views import DocumentInfo
+from qualcode.services.settings import KEY_ATTRIBUTES as KEY_ATTRIBUTES_SETTING
+from qualcode.store import Store
 
 _MAX_VALUE = 24
 
@@ -41,3 +44,24 @@ def fit(text: str, width: int) -> str:
 def excerpt(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+
+
+def document_rows(store: Store, shown: Sequence[DocumentInfo], only: int | None = None
+                  ) -> tuple[list[DocumentInfo], dict[int, str]]:
+    """The documents list's rows and each one's case details (its key attributes). With
+    ``only`` (a document id) and rows ``shown``, just that document is counted again."""
+    cases = {c.id: c for c in store.cases.all()}
+    names = key_attribute_names(list(cases.values()), store.attributes.types(),
+                                store.settings.get(KEY_ATTRIBUTES_SETTING))
+    if only is not None and shown:
+        fresh = {i.id: i for i in store.documents.infos([only])}
+        infos = [fresh.get(i.id, i) for i in shown]
+    else:
+        infos = store.documents.infos()
+    details = {}
+    for info in infos:
+        case = cases.get(info.case_id)
+        if case is not None:
+            details[info.id] = " · ".join(format_value(case.attributes[n])
+                                          for n in names if n in case.attributes)
+    return infos, details

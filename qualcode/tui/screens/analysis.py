@@ -15,8 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select, TabbedContent, TabPane, Tabs
+from textual.widgets import Header, Label, Select, TabbedContent, TabPane, Tabs
 
 from qualcode.analysis.frequencies import AttributeSplit, Frequency
 from qualcode.core.errors import QualcodeError
@@ -25,10 +24,12 @@ from qualcode.services import analysis
 from qualcode.services.codes import code_paths
 from qualcode.store import Store
 from qualcode.tui.context import focus_now, project_of
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.report_actions import ReportActions
 from qualcode.tui.widgets.cooccurrence_table import CooccurrenceTable, PairRow
 from qualcode.tui.widgets.frequency_table import MEASURES, FrequencyTable
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 FREQUENCIES, COOCCURRENCE = "frequencies", "cooccurrence"
 PAIR_ORDERS = ("overlapping", "same turn")
@@ -60,7 +61,7 @@ def count(store: Store, attribute: str, rollup: bool) -> Figures:
                    pairs=pairs)
 
 
-class AnalysisScreen(ReportActions, Screen[None]):
+class AnalysisScreen(ReportActions, AreaScreen):
     CSS_PATH = "analysis.tcss"
     AUTO_FOCUS = "#frequency-table"
     BINDINGS = [
@@ -95,7 +96,7 @@ class AnalysisScreen(ReportActions, Screen[None]):
                 yield FrequencyTable(id="frequency-table")
             with TabPane("Co-occurrence", id=COOCCURRENCE):
                 yield CooccurrenceTable(id="cooccurrence-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False  # f and o switch tables

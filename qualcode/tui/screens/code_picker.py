@@ -87,6 +87,19 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
         self.recent = list(recent)
         self.allow_new = allow_new
         self.top_level = top_level
+        self._listed: tuple[object, ...] | None = None  # what the options show now
+
+    def reopen(self, title: str, codes: Sequence[Code], paths: dict[int, str],
+               recent: Sequence[int] = ()) -> None:
+        """Ready for another selection: the workbench keeps one picker, since building its
+        widgets took most of the time it took to open. The list is rebuilt only if it
+        changed."""
+        self.title_text, self.codes, self.paths, self.recent = \
+            title, list(codes), paths, list(recent)
+        if self.is_mounted:
+            self.query_one(".title", Label).update(title)
+            self.query_one("#picker-query", Input).value = ""
+            self.refill("")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall"):
@@ -107,6 +120,11 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
 
     def refill(self, query: str) -> None:
         options = self.query_one("#picker-options", OptionList)
+        listed = (query, tuple(self.codes), tuple(self.recent), tuple(self.paths.items()))
+        if listed == self._listed:  # the same list as shown: keep its rendered lines
+            options.highlighted = 0 if options.option_count else None
+            return
+        self._listed = listed
         options.clear_options()
         found: list[Option] = []
         if self.top_level and not query.strip():

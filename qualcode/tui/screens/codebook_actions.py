@@ -21,9 +21,9 @@ from qualcode.tui.screens.dialogs import Choose, Confirm, Prompt
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 
 if TYPE_CHECKING:
-    from qualcode.tui.screens.workbench import WorkbenchScreen
+    from qualcode.tui.screens.hosts import WorkbenchHost
 
-    Base = WorkbenchScreen
+    Base = WorkbenchHost
 else:
     Base = object
 

@@ -4,6 +4,7 @@ screen reloads what the project holds."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -15,11 +16,12 @@ from qualcode.core.spans import overlaps
 from qualcode.core.suggestions import CodeSuggestion
 from qualcode.services import codes as code_service
 from qualcode.services import coding as coding_service
-from qualcode.services.retrieval import recent_code_ids
+from qualcode.services.retrieval import recent_code_ids, subtree_ids
 from qualcode.tui.colours import SWATCH, code_colour
 from qualcode.tui.context import Location, attempt, focus_now, project_of
 from qualcode.tui.describe import excerpt
 from qualcode.tui.screens.code_picker import CodePicker, Picked
+from qualcode.tui.screens.coder_filter import CoderFilter
 from qualcode.tui.screens.dialogs import Choose
 from qualcode.tui.screens.memo_editor import MemoEditor
 from qualcode.tui.screens.retrieval import RetrievalScreen
@@ -28,13 +30,14 @@ from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.coding_list import CodingList
 
 if TYPE_CHECKING:
-    from qualcode.tui.screens.workbench import WorkbenchScreen
+    from qualcode.tui.screens.hosts import WorkbenchHost
 
-    Base = WorkbenchScreen
+    Base = WorkbenchHost
 else:
     Base = object
 
 
+CODING_PICKER = "coding-picker"  # the installed picker that c opens
 T = TypeVar("T", Coding, CodeSuggestion)  # a coded span the user may choose among
 
 
@@ -47,10 +50,14 @@ class CodingActions(Base):
             return
         store = project_of(self).store
         text = excerpt(self.document.text[sel.start:sel.end], 50)
-        self.app.push_screen(
-            CodePicker(f"Code “{text}”", self.codes, self.paths,
-                       recent_code_ids(store, project_of(self).coder)),
-            self._picked_for_coding)
+        title, recent = f"Code “{text}”", recent_code_ids(store, project_of(self).coder)
+        if not self.app.is_screen_installed(CODING_PICKER):  # one picker, kept: see reopen
+            self.app.install_screen(CodePicker(title, self.codes, self.paths, recent),
+                                    CODING_PICKER)
+        picker = self.app.get_screen(CODING_PICKER)
+        assert isinstance(picker, CodePicker)
+        picker.reopen(title, self.codes, self.paths, recent)
+        self.app.push_screen(picker, self._picked_for_coding)
 
     def _picked_for_coding(self, picked: Picked | None) -> None:
         if picked is None:
@@ -247,6 +254,26 @@ class CodingActions(Base):
 
         self.app.push_screen(MemoEditor(title, text, context), save)
 
+    def action_coders(self) -> None:
+        """Choose whose codings to show (your own always show: what you code must appear)."""
+        project = project_of(self)
+        counts: dict[str, int] = {}
+        for coding in project.store.codings.all():
+            counts[coding.coder] = counts.get(coding.coder, 0) + 1
+        coders = sorted(counts.items(), key=lambda kv: (kv[0] != project.coder, kv[0]))
+
+        def chosen(hidden: set[str] | None) -> None:
+            if hidden is None:
+                return
+            if project.coder in hidden:
+                hidden.discard(project.coder)
+                self.notify("Your own codings always show.", timeout=3)
+            self.hidden_coders = hidden
+            self.reload_codings()
+            self.update_status()
+
+        self.app.push_screen(CoderFilter(coders, self.hidden_coders, project.coder), chosen)
+
     # -- finding things --------------------------------------------------------------------
     def action_filter(self, code_id: int | None = None) -> None:
         """Filter by a code: the one given or highlighted in the tree, else one picked."""
@@ -264,7 +291,7 @@ class CodingActions(Base):
                                         allow_new=False), picked)
 
     def set_filter(self, code_id: int | None) -> None:
-        self.set_filter_code(code_id)
+        self.places.set_filter_code(code_id)
         if self.document is not None:
             visible = self.visible_turns()
             if visible is not None and not visible:
@@ -272,6 +299,19 @@ class CodingActions(Base):
             self.transcript.show_document(self.document, self.turns, self.codings,
                                           self.code_by_id, visible)
         self.update_status()
+
+    def visible_turns(self) -> set[int] | None:
+        """With a code filter: only the turns holding that code's codings."""
+        if self.filter_code is None or self.document is None:
+            return None
+        ids = set(subtree_ids(project_of(self).store, self.filter_code))
+        starts = [t.start for t in self.turns]
+        shown: set[int] = set()
+        for c in self.codings:
+            if c.code_id in ids:
+                first = max(0, bisect_right(starts, c.start) - 1)
+                shown.update(range(first, max(first, bisect_right(starts, c.end - 1) - 1) + 1))
+        return shown
 
     def action_unfilter(self) -> None:
         self.set_filter(None)

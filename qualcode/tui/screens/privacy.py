@@ -16,20 +16,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from qualcode.services import pseudonyms
 from qualcode.store.identifiers import Identifier, occurrences
 from qualcode.tui.context import attempt, focus_now, project_of
 from qualcode.tui.describe import fit
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Prompt
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 CONTEXT = 90  # characters shown either side of an occurrence
 
 
-class PrivacyScreen(Screen[None]):
+class PrivacyScreen(AreaScreen):
     CSS_PATH = "privacy.tcss"
     AUTO_FOCUS = "#privacy-register"
     BINDINGS = [
@@ -56,7 +57,7 @@ class PrivacyScreen(Screen[None]):
         with Vertical(id="privacy-body"):
             yield DataTable(id="privacy-register", cursor_type="row", zebra_stripes=True)
             yield Static("", id="privacy-context")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#privacy-register", DataTable)

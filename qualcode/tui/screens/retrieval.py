@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Select
+from textual.widgets import Header, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from qualcode.core.model import Code
@@ -25,6 +25,7 @@ from qualcode.tui.colours import SWATCH, code_colour, highlight
 from qualcode.tui.context import Location, focus_now, project_of
 from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, key_attribute_names
 from qualcode.tui.screens.code_picker import CodePicker, Picked
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 
 class RetrievalScreen(Screen[Location | None]):
@@ -54,7 +55,7 @@ class RetrievalScreen(Screen[Location | None]):
             yield Select([], prompt="attribute", id="retrieval-attribute", compact=True)
             yield Select([], prompt="value", id="retrieval-value", compact=True)
         yield OptionList(id="retrieval-segments")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Retrieval"

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from qualcode.core.textmatch import find_text, nfc, whole_words
@@ -18,6 +18,7 @@ from qualcode.core.views import SearchHit
 from qualcode.core.wording import plural
 from qualcode.tui.context import Location, focus_now, project_of
 from qualcode.tui.screens.type_ahead import TypeAhead
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 _MARKED = re.compile(r"\[([^\]]+)\]")
 
@@ -66,7 +67,7 @@ class SearchScreen(TypeAhead, Screen[Location | None]):
         yield Input(self.initial, placeholder='words, "a phrase", prefix*, a OR b',
                     id="search-query")
         yield OptionList(id="search-hits")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"

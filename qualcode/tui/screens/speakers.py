@@ -15,22 +15,24 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Role
 from qualcode.core.speaker_views import ProjectSpeaker
 from qualcode.services import speakers
 from qualcode.tui.context import project_of
+from qualcode.tui.loading import read_then_show
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Prompt
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 COLUMNS = ("Speaker", "Documents", "Turns", "Words", "Role", "Sample")
 SAMPLE_CHARS = 60
 
 
-class SpeakersScreen(Screen[None]):
+class SpeakersScreen(AreaScreen):
     CSS_PATH = "speakers.tcss"
     AUTO_FOCUS = "#speakers-table"
     BINDINGS = [
@@ -51,16 +53,26 @@ class SpeakersScreen(Screen[None]):
         yield Label("", id="speakers-status")
         yield DataTable(id="speakers-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="speakers-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*COLUMNS)
         self.reload()
 
     def reload(self) -> None:
+        """Read every document's speakers in a worker (all turns of the project), the table
+        showing a loading indicator meanwhile (on opening, undo, redo, ctrl+r)."""
+        read_then_show(self, [self.query_one(DataTable)], speakers.project_speakers,
+                       self.show)
+
+    def recount(self) -> None:
+        """Read again at once, after a change made here (the next key acts on it)."""
+        self.show(speakers.project_speakers(project_of(self).store))
+
+    def show(self, rows: list[ProjectSpeaker]) -> None:
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        self.rows = speakers.project_speakers(project_of(self).store)
+        self.rows = rows
         table.clear()
         for s in self.rows:
             sample = s.sample if len(s.sample) <= SAMPLE_CHARS else (
@@ -110,7 +122,7 @@ class SpeakersScreen(Screen[None]):
         except QualcodeError as err:
             self.notify(str(err), severity="warning")
             return
-        self.reload()
+        self.recount()
         self.notify(f"{speaker.name} is now {role} in {done.documents} document(s)",
                     timeout=3)
 
@@ -128,7 +140,7 @@ class SpeakersScreen(Screen[None]):
             except QualcodeError as err:
                 self.notify(str(err), severity="warning")
                 return
-            self.reload()
+            self.recount()
             self.notify(f"{speaker.name} is now {name.strip()} in {done.documents} "
                         "document(s)", timeout=3)
 

@@ -20,9 +20,9 @@ from qualcode.tui.screens.dialogs import Prompt
 from qualcode.tui.widgets.transcript_paint import SUGGESTED
 
 if TYPE_CHECKING:
-    from qualcode.tui.screens.workbench import WorkbenchScreen
+    from qualcode.tui.screens.hosts import WorkbenchHost
 
-    Base = WorkbenchScreen
+    Base = WorkbenchHost
 else:
     Base = object
 

@@ -21,9 +21,9 @@ from qualcode.tui.screens.theme_review import ThemeReview
 from qualcode.tui.widgets.suggestion_list import SuggestionList
 
 if TYPE_CHECKING:
-    from qualcode.tui.screens.suggestions import SuggestionsScreen
+    from qualcode.tui.screens.hosts import SuggestionsHost
 
-    Base = SuggestionsScreen
+    Base = SuggestionsHost
 else:
     Base = object
 

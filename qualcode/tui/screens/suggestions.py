@@ -18,8 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, TabPane
+from textual.widgets import Header, Label, OptionList, TabbedContent, TabPane
 
 from qualcode.core.errors import QualcodeError
 from qualcode.core.model import Code
@@ -30,9 +29,11 @@ from qualcode.services.codes import code_paths, path_text
 from qualcode.store import Store
 from qualcode.tui.background import prepare, process_pool
 from qualcode.tui.context import Location, focus_now, project_of
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.dialogs import Choose
 from qualcode.tui.screens.suggestion_dialogs import FindThemesDialog, ThemeOptions
 from qualcode.tui.screens.suggestion_review import SuggestionReview
+from qualcode.tui.widgets.key_footer import KeyFooter
 from qualcode.tui.widgets.suggestion_list import SuggestionList
 from qualcode.tui.widgets.theme_detail import ThemeDetail
 from qualcode.tui.widgets.theme_list import ThemeList
@@ -48,7 +49,7 @@ TAB_ACTIONS = {
 }
 
 
-class SuggestionsScreen(SuggestionReview, Screen[None]):
+class SuggestionsScreen(SuggestionReview, AreaScreen):
     CSS_PATH = "suggestions.tcss"
     AUTO_FOCUS = "#theme-list"
     # A key means the same thing on both tabs (f finds, a accepts, x rejects); check_action
@@ -92,7 +93,7 @@ class SuggestionsScreen(SuggestionReview, Screen[None]):
             with TabPane("Code suggestions (2)", id=CODES):
                 yield Label(id="codes-info", classes="info")
                 yield SuggestionList(id="suggestion-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Suggestions"

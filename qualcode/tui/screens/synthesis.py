@@ -16,9 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import (
-    Footer,
     Header,
     OptionList,
     Static,
@@ -36,6 +34,7 @@ from qualcode.services.synthesis import key_quotes, pick_quote, synthesis, unpic
 from qualcode.services.synthesis import set_finding as save_finding
 from qualcode.tui.context import Location, attempt, focus_now, project_of
 from qualcode.tui.describe import excerpt
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Choose
 from qualcode.tui.screens.report_actions import ReportActions
@@ -45,6 +44,7 @@ from qualcode.tui.screens.synthesis_matrix import MATRIX_ACTIONS, MatrixActions
 from qualcode.tui.widgets.cell_detail import CellDetail
 from qualcode.tui.widgets.finding_panel import FindingPanel
 from qualcode.tui.widgets.finding_tree import FindingTree
+from qualcode.tui.widgets.key_footer import KeyFooter
 from qualcode.tui.widgets.matrix_grid import MatrixGrid
 from qualcode.tui.widgets.quote_list import QuoteLine, QuoteList
 
@@ -52,7 +52,7 @@ FINDINGS, MATRIX = "findings", "matrix"
 FINDING_ACTIONS = {"edit_finding", "pick", "unpick", "source"}
 
 
-class SynthesisScreen(MatrixActions, ReportActions, SectionActions, Screen[None]):
+class SynthesisScreen(MatrixActions, ReportActions, SectionActions, AreaScreen):
     CSS_PATH = "synthesis.tcss"
     AUTO_FOCUS = "#finding-codes"
     BINDINGS = [
@@ -99,7 +99,7 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, Screen[None]
                 yield Static(id="matrix-scale")
                 yield MatrixGrid(id="matrix-grid")
                 yield CellDetail(id="cell-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Synthesis"

@@ -27,9 +27,9 @@ from qualcode.tui.widgets.cell_detail import CellDetail, scale_keys
 from qualcode.tui.widgets.matrix_grid import MatrixGrid
 
 if TYPE_CHECKING:
-    from qualcode.tui.screens.synthesis import SynthesisScreen
+    from qualcode.tui.screens.hosts import SynthesisHost
 
-    Base = SynthesisScreen
+    Base = SynthesisHost
 else:
     Base = object
 

@@ -16,30 +16,25 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from qualcode.analysis.agreement import UNITS, Agreement
 from qualcode.analysis.disagreements import Disagreement
 from qualcode.core.codetree import PATH_SEPARATOR
-from qualcode.core.errors import QualcodeError
 from qualcode.services import resolve as team
-from qualcode.services.agreement import agreement
 from qualcode.tui.context import Location, attempt, focus_now, project_of
 from qualcode.tui.describe import fit
+from qualcode.tui.loading import read_then_show
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
+from qualcode.tui.screens.team_figures import TeamFigures, count, figure
+from qualcode.tui.widgets.key_footer import KeyFooter
 
 TABLE_UNITS = tuple(u for u in UNITS if u != "segment")
 CODE_WIDTH = 26
 
 
-def figure(value: float | None, percent: bool = False) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value:.1%}" if percent else f"{value:.2f}"
-
-
-class TeamScreen(Screen[None]):
+class TeamScreen(AreaScreen):
     CSS_PATH = "team.tcss"
     AUTO_FOCUS = "#team-disagreements"
     BINDINGS = [
@@ -59,6 +54,7 @@ class TeamScreen(Screen[None]):
         self.unit = "character"
         self.coders: tuple[str, str] | None = None
         self.items: list[Disagreement] = []
+        self.figures = TeamFigures()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -68,7 +64,7 @@ class TeamScreen(Screen[None]):
             with Vertical(id="team-walk"):
                 yield DataTable(id="team-disagreements", cursor_type="row")
                 yield Static("", id="team-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#team-agreement", DataTable)
@@ -84,41 +80,28 @@ class TeamScreen(Screen[None]):
 
     # -- counting ----------------------------------------------------------------------------
     def reload(self) -> None:
-        project = project_of(self)
-        self.sub_title = f"Team · {project.path.name}"
-        store = project.store
-        try:
-            first, second = team.coder_pair(store)
-        except QualcodeError as err:
-            self.coders = None
-            self.items = []
-            self.query_one("#team-summary", Label).update(
-                f"{err}. Merge a colleague's project (qualcode merge) to compare coding.")
+        """Count again in a worker (agreement over every coding takes a while), the tables
+        showing a loading indicator meanwhile (on opening, undo, redo, ctrl+r)."""
+        self.sub_title = f"Team · {project_of(self).path.name}"
+        unit = self.unit
+        read_then_show(self, [self.query_one("#team-agreement"),
+                              self.query_one("#team-disagreements")],
+                       lambda store: count(store, unit), self.show)
+
+    def recount(self) -> None:
+        """Count again at once, after a decision made here (the next key acts on it)."""
+        self.show(count(project_of(self).store, self.unit))
+
+    def show(self, found: TeamFigures) -> None:
+        self.coders, self.items, self.figures = found.coders, found.items, found
+        self.query_one("#team-summary", Label).update(found.summary)
+        if found.overall is None:
             self.query_one("#team-agreement", DataTable).clear()
             self.query_one("#team-disagreements", DataTable).clear()
             self.query_one("#team-detail", Static).update("")
             return
-        self.coders = (first, second)
-        report = agreement(store, coders=[first, second], unit=self.unit)
-        self.items = team.open_disagreements(store, first, second)
-        self.show_agreement(report.per_code, report.overall)
-        self.show_summary(report.overall)
+        self.show_agreement(found.per_code, found.overall)
         self.show_disagreements()
-
-    def show_summary(self, overall: Agreement) -> None:
-        assert self.coders is not None
-        first, second = self.coders
-        store = project_of(self).store
-        done = team.progress(store, first, second)
-        head = (f"{first} vs {second} on {self.unit}s (u: change): agree "
-                f"{figure(overall.percent, True)}, κ {figure(overall.kappa)}, "
-                f"α {figure(overall.alpha)}")
-        parts = [f"resolved {done.resolved} of {done.total} disagreements"]
-        if team.CONSENSUS in store.coders.names() and done.resolved:
-            for coder in (first, second):
-                versus = agreement(store, coders=[team.CONSENSUS, coder], unit=self.unit)
-                parts.append(f"consensus vs {coder}: κ {figure(versus.overall.kappa)}")
-        self.query_one("#team-summary", Label).update(head + "\n" + " · ".join(parts))
 
     def show_agreement(self, rows: list[tuple[str, Agreement]], overall: Agreement) -> None:
         table = self.query_one("#team-agreement", DataTable)
@@ -139,9 +122,7 @@ class TeamScreen(Screen[None]):
         table = self.query_one("#team-disagreements", DataTable)
         row = table.cursor_row
         table.clear()
-        store = project_of(self).store
-        names = {d.id: d.name for d in store.documents.summaries()}
-        codes = {c.id: c.name for c in store.codes.all()}
+        names, codes = self.figures.documents, self.figures.codes
         assert self.coders is not None
         for index, item in enumerate(self.items, 1):
             used = sorted({codes.get(s.code_id, "?") for s in item.first + item.second})
@@ -172,7 +153,7 @@ class TeamScreen(Screen[None]):
             return
         store = project_of(self).store
         text = store.documents.get(item.document_id).text
-        codes = {c.id: c.name for c in store.codes.all()}
+        codes = self.figures.codes
         body = Text()
         body.append(f"{self._kind(item)}\n", style="bold")
         body.append(text[item.start:item.end].strip() + "\n\n", style="italic")
@@ -204,7 +185,7 @@ class TeamScreen(Screen[None]):
                                                   second=second, coder=project.coder))
         if made is None:
             return
-        self.reload()
+        self.recount()
         who = {"first": first, "second": second, "both": "both coders",
                "neither": "no coding"}[decision]
         self.notify(f"Resolved with {who}: {made} consensus coding{'s' if made != 1 else ''}",
@@ -212,7 +193,7 @@ class TeamScreen(Screen[None]):
 
     def action_next_unit(self) -> None:
         self.unit = TABLE_UNITS[(TABLE_UNITS.index(self.unit) + 1) % len(TABLE_UNITS)]
-        self.reload()
+        self.recount()
 
     def action_open_place(self) -> None:
         item = self.current

@@ -4,45 +4,46 @@ the current turn on the right.
 The screen owns the layout and the orchestration: widgets post messages, the screen calls the
 services (each one committed transaction) and then shows what the project now holds. Coding
 actions live in :mod:`.coding_actions`, codebook editing in :mod:`.codebook_actions`, code
-suggestions in :mod:`.suggestion_actions`, the command palette in :mod:`.workbench_commands`.
+suggestions in :mod:`.suggestion_actions`, the command palette in :mod:`.workbench_commands`,
+each of those seeing this screen only through
+:class:`~qualcode.tui.screens.hosts.WorkbenchHost` (no import back to this module); places and
+the jump list are an object the screen owns (:class:`.workbench_places.Places`).
 """
 
 from __future__ import annotations
-
-import textwrap
-from bisect import bisect_right
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, Tree
+from textual.widgets import Header, OptionList, Tree
 
-from qualcode.core.attributes import format_value
 from qualcode.core.errors import NotFound
 from qualcode.core.model import Code, Coding, Document, MemoTarget, Turn
+from qualcode.core.session import Place
 from qualcode.core.spans import overlaps
 from qualcode.services.codes import code_paths, path_text
-from qualcode.services.retrieval import subtree_ids
-from qualcode.tui.context import focus_now, project_of
-from qualcode.tui.describe import KEY_ATTRIBUTES_SETTING, excerpt, key_attribute_names
+from qualcode.tui.context import Location, focus_now, project_of
+from qualcode.tui.describe import document_rows, excerpt
+from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.codebook_actions import CodebookActions
-from qualcode.tui.screens.coder_filter import CoderFilter, shown
+from qualcode.tui.screens.coder_filter import shown
 from qualcode.tui.screens.coding_actions import CodingActions
 from qualcode.tui.screens.suggestion_actions import SuggestionActions
 from qualcode.tui.screens.workbench_commands import PaletteActions
-from qualcode.tui.screens.workbench_places import PlaceActions
+from qualcode.tui.screens.workbench_places import Places
 from qualcode.tui.widgets.code_detail import CodeDetail
 from qualcode.tui.widgets.codebook_tree import CodebookTree
 from qualcode.tui.widgets.coding_list import CodingList
 from qualcode.tui.widgets.document_list import DocumentList
+from qualcode.tui.widgets.key_footer import KeyFooter
+from qualcode.tui.widgets.memo_panel import MemoPanel
 from qualcode.tui.widgets.transcript import TranscriptView
 
 
 class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, PaletteActions,
-                      PlaceActions, Screen[None]):
+                      AreaScreen):
     CSS_PATH = "workbench.tcss"
     AUTO_FOCUS = "#documents"
     BINDINGS = [
@@ -92,8 +93,9 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.paths: dict[int, str] = {}
         self.filter_code: int | None = None
         self.hidden_coders: set[str] = set()  # colleagues whose codings are not shown
+        self.places = Places(self)  # where the coder is, was, and jumped from
         self._documents_timer: Timer | None = None
-        self._memo_shown: tuple[str, str] | None = None
+        self._recount_all = False  # the pending recount is of every document
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -106,8 +108,8 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
                 yield TranscriptView(id="transcript")
                 with Horizontal(id="turn-panel"):
                     yield CodingList(id="codings")
-                    yield Static(id="memo")
-        yield Footer()
+                    yield MemoPanel(id="memo")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#documents").border_title = "Documents"
@@ -116,11 +118,17 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.query_one("#memo").border_title = "Memo"
         self.transcript.border_title = "Transcript"
         self.reload()
-        self.restore_session()
+        self.places.restore_session()
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < 32, "-short")
         self.set_class(self.size.width < 100, "-narrow")
+
+    def current_place(self) -> Place | None:
+        return self.places.current()
+
+    def show_location(self, location: Location | None, *, record: bool = True) -> None:
+        self.places.show_location(location, record=record)
 
     @property
     def transcript(self) -> TranscriptView:
@@ -142,7 +150,10 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         """Show what the project holds now (also picks up a second process's changes)."""
         store = project_of(self).store
         self.load_codes()
-        self.refresh_documents()
+        if self.query_one(DocumentList).shown_infos:  # coverage may follow a moment later
+            self.refresh_documents_soon(every=True)
+        else:
+            self.refresh_documents()
         if self.document is not None:
             doc_id = self.document.id or 0
             try:
@@ -176,31 +187,22 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
     def refresh_documents(self, *, only_open: bool = False) -> None:
         """Reload the documents list; ``only_open`` recounts just the open document (a coding
         there changed), keeping the others as shown."""
-        store = project_of(self).store
-        cases = {c.id: c for c in store.cases.all()}
-        names = key_attribute_names(list(cases.values()), store.attributes.types(),
-                                    store.settings.get(KEY_ATTRIBUTES_SETTING))
-        shown = self.query_one(DocumentList).shown_infos
-        if only_open and self.document is not None and shown:
-            fresh = {i.id: i for i in store.documents.infos([self.document.id or 0])}
-            infos = [fresh.get(i.id, i) for i in shown]
-        else:
-            infos = store.documents.infos()
-        details = {}
-        for info in infos:
-            case = cases.get(info.case_id)
-            if case is not None:
-                details[info.id] = " · ".join(format_value(case.attributes[n])
-                                              for n in names if n in case.attributes)
-        current = self.document.id if self.document else None
-        self.query_one(DocumentList).show(infos, details, current)
+        listed, current = self.query_one(DocumentList), self.document.id if self.document else None
+        infos, details = document_rows(project_of(self).store, listed.shown_infos,
+                                       current if only_open else None)
+        listed.show(infos, details, current)
 
-    def refresh_documents_soon(self) -> None:
-        """Coverage shares change with every coding; recount once typing pauses."""
+    def refresh_documents_soon(self, *, every: bool = False) -> None:
+        """Coverage shares change with every coding; recount once typing pauses (``every``:
+        all documents, e.g. after undo or ctrl+r, not just the open one)."""
+        self._recount_all = self._recount_all or every
         if self._documents_timer is not None:
             self._documents_timer.stop()
-        self._documents_timer = self.set_timer(
-            0.4, lambda: self.refresh_documents(only_open=True))
+        self._documents_timer = self.set_timer(0.4, self._recount_documents)
+
+    def _recount_documents(self) -> None:
+        every, self._recount_all = self._recount_all, False
+        self.refresh_documents(only_open=not every)
 
     def open_document(self, document_id: int, *, keep: bool = False,
                       select: tuple[int, int] | None = None) -> None:
@@ -262,62 +264,29 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.refresh_panel(changed)
         self.refresh_documents_soon()
 
-    def action_coders(self) -> None:
-        """Choose whose codings to show (your own always show: what you code must appear)."""
-        project = project_of(self)
-        counts: dict[str, int] = {}
-        for coding in project.store.codings.all():
-            counts[coding.coder] = counts.get(coding.coder, 0) + 1
-        coders = sorted(counts.items(), key=lambda kv: (kv[0] != project.coder, kv[0]))
-
-        def chosen(hidden: set[str] | None) -> None:
-            if hidden is None:
-                return
-            if project.coder in hidden:
-                hidden.discard(project.coder)
-                self.notify("Your own codings always show.", timeout=3)
-            self.hidden_coders = hidden
-            self.reload_codings()
-            self.update_status()
-
-        self.app.push_screen(CoderFilter(coders, self.hidden_coders, project.coder), chosen)
-
     def refresh_counts(self) -> None:
         """The codebook's codings counts (the tree relabels only the codes whose count moved)."""
         self.query_one(CodebookTree).show(self.codes,
                                           project_of(self).store.codings.count_by_code())
 
-    def visible_turns(self) -> set[int] | None:
-        """With a code filter: only the turns holding that code's codings."""
-        if self.filter_code is None or self.document is None:
-            return None
-        ids = set(subtree_ids(project_of(self).store, self.filter_code))
-        starts = [t.start for t in self.turns]
-        shown: set[int] = set()
-        for c in self.codings:
-            if c.code_id in ids:
-                first = max(0, bisect_right(starts, c.start) - 1)
-                shown.update(range(first, max(first, bisect_right(starts, c.end - 1) - 1) + 1))
-        return shown
-
     # -- what the widgets say --------------------------------------------------------------
     @on(OptionList.OptionSelected, "#documents")
     def _document_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.open_chosen(int(event.option.id))
+            self.places.open_chosen(int(event.option.id))
 
     def action_open_highlighted(self) -> None:
         chosen = self.query_one(DocumentList).highlighted_document
         if chosen is not None:
-            self.open_chosen(chosen)
+            self.places.open_chosen(chosen)
 
     @on(TranscriptView.SelectionChanged)
     def _selection_changed(self) -> None:
         self.refresh_panel()
         self.update_status()
-        place = self.current_place()
+        place = self.places.current()
         if place is not None:
-            self.session.remember(place)
+            self.places.session.remember(place)
 
     @on(Tree.NodeHighlighted, "#codebook")
     def _code_highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
@@ -362,18 +331,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
             self._set_memo("Memo", "")
 
     def _set_memo(self, title: str, text: str) -> None:
-        """Update the memo panel only when it changes. A new layout of the screen only when
-        the text may need a scrollbar, now or before (a short text fits the fixed panel)."""
-        if self._memo_shown == (title, text):
-            return
-        before = self._memo_shown
-        self._memo_shown = (title, text)
-        memo = self.query_one("#memo", Static)
-        memo.border_title = title
-        room = memo.scrollable_content_region
-        fits = before is not None and all(_fits(t, room.width, room.height)
-                                          for t in (before[1], text))
-        memo.update(text, layout=not fits)
+        self.query_one(MemoPanel).show(title, text)
 
     def update_status(self) -> None:
         sel = self.transcript.selection
@@ -390,13 +348,3 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
         self.show_suggestion_keys(suggested is not None)
         self.transcript.border_subtitle = " · ".join(parts)
 
-
-def _fits(text: str, width: int, height: int) -> bool:
-    """Whether ``text`` surely fits ``width`` x ``height`` cells without scrolling (a line to
-    spare for the difference between this word wrap and the screen's)."""
-    if width <= 0:
-        return False
-    if not text.isascii():
-        width //= 2  # wide characters take two cells
-    lines = sum(len(textwrap.wrap(p, width)) or 1 for p in text.split("\n"))
-    return lines < height

@@ -15,9 +15,9 @@ from qualcode.tui.widgets.coding_list import CodingList
 from qualcode.tui.widgets.transcript import TranscriptView
 
 if TYPE_CHECKING:
-    from qualcode.tui.screens.workbench import WorkbenchScreen
+    from qualcode.tui.screens.hosts import WorkbenchHost
 
-    Base = WorkbenchScreen
+    Base = WorkbenchHost
 else:
     Base = object
 

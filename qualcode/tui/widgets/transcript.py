@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -23,6 +22,7 @@ from qualcode.core.model import Code, Coding, Document, Turn
 from qualcode.core.selection import Navigator, Selection
 from qualcode.core.suggestions import CodeSuggestion
 from qualcode.tui.layout import Layout
+from qualcode.tui.widgets.transcript_keys import KEYS
 from qualcode.tui.widgets.transcript_mouse import TranscriptMouse
 from qualcode.tui.widgets.transcript_paint import (
     MARGIN,
@@ -34,10 +34,6 @@ from qualcode.tui.widgets.transcript_paint import (
 
 TEXT_MAX = 100  # columns of text before the names margin appears
 NAMES_MIN, NAMES_MAX = 16, 36
-
-
-def _key(keys: str, action: str, description: str) -> Binding:
-    return Binding(keys, action, description, show=False, priority=True)
 
 
 class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
@@ -54,30 +50,7 @@ class TranscriptView(TranscriptMouse, ScrollView, can_focus=True):
     TranscriptView > .transcript--number { color: $text-muted; }
     TranscriptView > .transcript--current { color: $accent; }
     """
-    # Priority bindings act as each key arrives, so a burst of keys (a fast typist, a
-    # paste, a terminal macro) is handled in order; Enter codes the selection at once so
-    # the code name typed right after it reaches the picker (screens/type_ahead.py).
-    BINDINGS = [
-        _key("enter", "screen.code", "Code the selection"),
-        _key("down,j", "turn(1)", "Next turn"),
-        _key("up,k", "turn(-1)", "Previous turn"),
-        _key("right,l", "sentence(1)", "Next sentence"),
-        _key("left,h", "sentence(-1)", "Previous sentence"),
-        _key("J", "respondent(1)", "Next respondent turn"),
-        _key("K", "respondent(-1)", "Previous respondent turn"),
-        _key("shift+right,greater_than_sign", "end(1)", "Extend the selection by a word"),
-        _key("shift+left,less_than_sign", "end(-1)", "Shrink the selection by a word"),
-        _key("left_square_bracket", "start(-1)", "Start the selection a word earlier"),
-        _key("right_square_bracket", "start(1)", "Start the selection a word later"),
-        _key("s", "select_sentence", "Select the sentence"),
-        Binding("t", "select_turn", "Turn", tooltip="Select the whole turn", priority=True),
-        _key("n", "coding(1)", "Select the next coding"),
-        _key("N", "coding(-1)", "Select the previous coding"),
-        _key("home", "edge(-1)", "First turn"),
-        _key("end", "edge(1)", "Last turn"),
-        _key("pageup", "page(-1)", "Page up"),
-        _key("pagedown", "page(1)", "Page down"),
-    ]
+    BINDINGS = KEYS
 
     class SelectionChanged(Message):
         def __init__(self, view: TranscriptView, selection: Selection | None) -> None:

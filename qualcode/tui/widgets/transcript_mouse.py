@@ -11,9 +11,23 @@ from textual import events
 from qualcode.tui.widgets.transcript_paint import MARGIN
 
 if TYPE_CHECKING:
-    from qualcode.tui.widgets.transcript import TranscriptView
+    from textual.scroll_view import ScrollView
 
-    Base = TranscriptView
+    from qualcode.core.selection import Navigator, Selection
+    from qualcode.tui.layout import Layout
+
+    class TranscriptHost(ScrollView):
+        """The transcript widget as its mouse handling sees it (declared here: importing
+        transcript.py, which imports this module, would be an import cycle)."""
+
+        navigator: Navigator | None
+        text_layout: Layout | None
+        whole_turns: bool
+        _anchor: int | None
+
+        def select(self, selection: Selection | None, *, scroll: bool = True) -> None: ...
+
+    Base = TranscriptHost
 else:
     Base = object
 
