@@ -12,13 +12,23 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from qualcode.core.errors import QualcodeError
 from qualcode.core.views import ActionInfo
+from qualcode.store.changes import ChangeLog
 
-if TYPE_CHECKING:
-    from qualcode.store.store import Store
+
+class Store(Protocol):
+    """What undo and redo need of a project handle (``store.Store`` has it): its connection,
+    its change log, and actions that refuse a read-only project."""
+
+    conn: sqlite3.Connection
+    log: ChangeLog
+
+    def action(self, name: str, *, detail: str = "", coder: str = "", undoable: bool = True,
+               record: bool | None = None) -> AbstractContextManager[int]: ...
 
 Row = dict[str, Any]
 
