@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := demo.qualcode
 
-.PHONY: run serve test lint bench demo clean
+.PHONY: run serve test lint bench demo docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 -q
+
+# The README's command reference, regenerated from the real `--help` (tests/test_readme.py
+# fails while it is out of date).
+docs: $(STAMP)
+	$(BIN)/cog -r README.md
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
