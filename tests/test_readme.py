@@ -56,20 +56,30 @@ def example_commands(text: str) -> list[list[str]]:
 
 
 def unknown_options(words: list[str]) -> list[str]:
-    """The options in ``words`` that the command they name does not have."""
+    """The commands and options in ``words`` that the command line does not have."""
     command: click.Command = cli
     ctx = cli.make_context("qualcode", [], resilient_parsing=True)
     unknown = []
-    for word in words:
+    rest = iter(words)
+    for word in rest:
         if word == "--":  # only arguments after it
             break
-        if isinstance(command, click.Group) and word in command.commands:
+        if word.startswith("-") and word != "-":
+            params = {o: p for p in command.get_params(ctx) for o in p.opts + p.secondary_opts}
+            param = params.get(word.split("=")[0])
+            if param is None:  # and what follows cannot be told apart
+                unknown.append(f"{ctx.command_path} {word}")
+                break
+            if "=" not in word and not getattr(param, "is_flag", False) \
+                    and not getattr(param, "count", False):
+                for _ in range(param.nargs):  # its value
+                    next(rest, None)
+        elif isinstance(command, click.Group):
+            if word not in command.commands:
+                unknown.append(f"{ctx.command_path} {word}")
+                break
             command = command.commands[word]
             ctx = command.make_context(word, [], parent=ctx, resilient_parsing=True)
-        elif word.startswith("-") and word != "-":
-            known = {o for p in command.get_params(ctx) for o in p.opts + p.secondary_opts}
-            if word.split("=")[0] not in known:
-                unknown.append(f"{ctx.command_path} {word}")
     return unknown
 
 
@@ -80,6 +90,7 @@ def test_the_readme_examples_use_real_commands_and_options() -> None:
     assert [problem for words in examples for problem in unknown_options(words)] == []
     assert unknown_options(["codings", "--code", "X", "--colour", "red"]) == [
         "qualcode codings --colour"]
+    assert unknown_options(["-p", "x.qualcode", "codebok", "show"]) == ["qualcode codebok"]
     # A text starting with a dash is read as an option: it fails in the shell as here.
     assert unknown_options(["synth", "section", "free", "- Reach"]) == [
         "qualcode synth section - Reach"]
