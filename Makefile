@@ -31,10 +31,11 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 -q
 
-# The README's command reference, regenerated from the real `--help` (tests/test_readme.py
-# fails while it is out of date).
+# The README's command reference (from the real `--help`) and ARCHITECTURE.md's import list
+# (from the code), regenerated; tests/test_readme.py and test_architecture.py
+# fail while they are out of date.
 docs: $(STAMP)
-	$(BIN)/cog -r README.md
+	$(BIN)/cog -r README.md ARCHITECTURE.md
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
