@@ -82,7 +82,7 @@ async def test_retrieval_then_cli_then_more_coding_loses_nothing(tmp_path: Path)
         # Command lines on the same project while the workbench holds it open.
         assert qualcode_process(path, "stats", check=True).returncode == 0
         qualcode_process(path, "--coder", "cli", "code", "a.txt", "Governance", "--turn", "4",
-                 check=True)
+                         check=True)
         assert wal.exists()
         # More coding in the workbench: the other processes see all of it.
         await pilot.press("J")
@@ -136,7 +136,7 @@ def test_kill_9_of_the_workbench_mid_coding_loses_no_acknowledged_coding(
         driver.wait()
         assert seen == wanted, "the workbench stopped before coding"
         result = qualcode_process(path, "--coder", "cli", "code", "b.txt", "Funding", "--turn",
-                          str(2 + 2 * (round_number % 2)), check=False)
+                                  str(2 + 2 * (round_number % 2)), check=False)
         cli_codings += result.returncode == 0
         with Store.open(path) as store:
             stored = {(c.document_id, c.code_id, c.start, c.end) for c in store.codings()
