@@ -46,7 +46,7 @@ def qualcode(project: Path, *args: str, cwd: Path | None = None, check: bool = F
     on the project fails the call.
     """
     argv = ["--project", str(project), *args]
-    open_before = registry.open_connections(project)
+    open_before = registry.open_connections(Path(project))
     handlers = list(logging.root.handlers)
     runner = CliRunner()
     with runner.isolation(env=ENV) as (out, err, _), contextlib.chdir(cwd or os.getcwd()):
@@ -63,7 +63,7 @@ def qualcode(project: Path, *args: str, cwd: Path | None = None, check: bool = F
             sys.stderr.flush()
         stdout, stderr = _text(out.getvalue()), _text(err.getvalue())
     logging.root.handlers[:] = handlers
-    left_open = registry.open_connections(project) - open_before
+    left_open = registry.open_connections(Path(project)) - open_before
     assert left_open <= 0, f"qualcode {' '.join(args)} left {left_open} connection(s) open"
     if check and code != 0:
         raise AssertionError(f"qualcode {' '.join(args)} failed:\n{stderr}")

@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import click
+import pytest
+
+from qualcode.cli import cli
+from qualcode.store import Store
 from tests.cli.helpers import qualcode, qualcode_process
 
 
@@ -29,3 +34,20 @@ def test_nothing_leaks_from_one_run_to_the_next(tmp_path: Path) -> None:
     missing = qualcode(tmp_path / "none.qualcode", "stats")
     assert missing.returncode == 1 and missing.stdout == ""
     assert missing.stderr.startswith("qualcode: error: ") and "no such project" in missing.stderr
+
+
+def test_a_connection_left_open_fails_the_run(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "p.qualcode"
+    qualcode(project, "init", check=True)
+    left: list[Store] = []
+
+    @click.command("leaky")
+    def leaky() -> None:
+        left.append(Store.open(project))  # never closed
+
+    monkeypatch.setitem(cli.commands, "leaky", leaky)
+    with pytest.raises(AssertionError, match="left 1 connection"):
+        qualcode(project, "leaky")
+    left[0].close()
+    assert qualcode(project, "stats").returncode == 0
