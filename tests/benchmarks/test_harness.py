@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from benchmarks.stages.base import (
     missing_modules,
 )
 from benchmarks.stages.search import queries
+from tests.conftest import REPO
 
 
 def test_growth_exponent_is_the_log_log_slope() -> None:
@@ -42,6 +45,21 @@ def test_percentile_interpolates() -> None:
 
 def test_peak_rss_is_a_plausible_number_of_megabytes() -> None:
     assert 5 < peak_rss_mb() < 100_000
+
+
+def test_peak_rss_grows_by_what_a_child_process_allocates() -> None:
+    """A fresh process fills 200 MB: its measured peak grows by about that much."""
+    code = (
+        "from benchmarks.measure import peak_rss_mb\n"
+        "before = peak_rss_mb()\n"
+        "block = bytearray(b'\\x01') * (200 * 1024 * 1024)  # written, so resident\n"
+        "print(before, peak_rss_mb())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=REPO)
+    before, after = map(float, done.stdout.split())
+    assert 5 < before < 100  # a bare interpreter and the module
+    assert after - before == pytest.approx(200, abs=10)
 
 
 def test_feature_checks_name_what_is_missing() -> None:

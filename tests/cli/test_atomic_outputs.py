@@ -21,7 +21,7 @@ import pytest
 
 from qualcode.cli import main
 from qualcode.core import files
-from tests.cli.helpers import qualcode
+from tests.cli.helpers import qualcode_process
 from tests.conftest import CODEBOOK, TRANSCRIPTS
 
 TRIALS = 4  # each is one `qualcode report` process (~2-3 s on a loaded 2-core machine)
@@ -75,7 +75,7 @@ def _kill_while_writing(project: Path, out: Path, delay: float) -> bool:
 @pytest.mark.slow
 def test_kill_9_during_report_never_leaves_a_truncated_file(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.docx"
-    qualcode(project, "report", str(out), check=True)
+    qualcode_process(project, "report", str(out), check=True)
     previous = out.read_bytes()
     rng = random.Random(9)
     mid_write = 0
@@ -141,7 +141,7 @@ def _one_line_and_intact(project: Path, folder: Path, problem: str,
         assert out.read_bytes() == before
         assert _parts(folder) == []
     out = folder / "report.docx"
-    done = qualcode(project, "report", str(out))
+    done = qualcode_process(project, "report", str(out))
     assert (done.returncode, done.stderr) == (
         1, f"qualcode: error: {out}: cannot write: {problem}\n")
     assert out.read_bytes() == b"previous report.docx"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from qualcode.ingest import read_transcript
 from qualcode.store import Store
-from tests.cli.helpers import qualcode
+from tests.cli.helpers import qualcode_process
 
 WORDS = [
     "network", "members", "share", "practice", "steering", "group", "funding", "donors",
@@ -37,7 +37,7 @@ def test_kill_during_import_keeps_only_whole_documents(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 150)
     project = tmp_path / "p.qualcode"
-    qualcode(project, "init", check=True)
+    qualcode_process(project, "init", check=True)
     env = {**os.environ, "QUALCODE_CODER": "tester"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "qualcode.cli", "--project", str(project), "import", str(corpus)],
@@ -73,7 +73,7 @@ def test_kill_during_import_keeps_only_whole_documents(tmp_path: Path) -> None:
         fts = store.conn.execute("SELECT count(*) FROM turns_fts").fetchone()[0]
         assert fts == store.overview.stats().turns
     # The project still works: the rest can be imported.
-    finished = qualcode(project, "import", str(corpus))
+    finished = qualcode_process(project, "import", str(corpus))
     assert finished.returncode == 0, finished.stderr
     with Store.open(project) as store:
         assert len(store.documents.all()) == 150

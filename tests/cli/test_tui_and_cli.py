@@ -21,7 +21,7 @@ from qualcode.store import Store
 from qualcode.tui.app import create_app
 from qualcode.tui.screens.retrieval import RetrievalScreen
 from qualcode.tui.widgets.transcript import TranscriptView
-from tests.cli.helpers import qualcode
+from tests.cli.helpers import qualcode_process
 from tests.conftest import REPO, make_document
 from tests.tui.helpers import type_text
 
@@ -47,7 +47,7 @@ def build(path: Path) -> Path:
 
 
 def codings_seen_by_another_process(path: Path) -> list[dict[str, Any]]:
-    result = qualcode(path, "codings", "--format", "json", check=True)
+    result = qualcode_process(path, "codings", "--format", "json", check=True)
     return list(json.loads(result.stdout))
 
 
@@ -80,16 +80,16 @@ async def test_retrieval_then_cli_then_more_coding_loses_nothing(tmp_path: Path)
         await pilot.press("escape")
         await pilot.pause()
         # Command lines on the same project while the workbench holds it open.
-        assert qualcode(path, "stats", check=True).returncode == 0
-        qualcode(path, "--coder", "cli", "code", "a.txt", "Governance", "--turn", "4",
-                 check=True)
+        assert qualcode_process(path, "stats", check=True).returncode == 0
+        qualcode_process(path, "--coder", "cli", "code", "a.txt", "Governance", "--turn", "4",
+                         check=True)
         assert wal.exists()
         # More coding in the workbench: the other processes see all of it.
         await pilot.press("J")
         spans.append(await code_here(pilot, "Knowledge sharing"))
         await pilot.press("l")
         spans.append(await code_here(pilot, "Governance"))
-        assert qualcode(path, "stats", check=True).returncode == 0
+        assert qualcode_process(path, "stats", check=True).returncode == 0
         seen = codings_seen_by_another_process(path)
         assert sorted((c["start"], c["end"]) for c in seen if c["coder"] == "tui") == sorted(
             spans)
@@ -135,8 +135,8 @@ def test_kill_9_of_the_workbench_mid_coding_loses_no_acknowledged_coding(
         os.kill(driver.pid, signal.SIGKILL)
         driver.wait()
         assert seen == wanted, "the workbench stopped before coding"
-        result = qualcode(path, "--coder", "cli", "code", "b.txt", "Funding", "--turn",
-                          str(2 + 2 * (round_number % 2)), check=False)
+        result = qualcode_process(path, "--coder", "cli", "code", "b.txt", "Funding", "--turn",
+                                  str(2 + 2 * (round_number % 2)), check=False)
         cli_codings += result.returncode == 0
         with Store.open(path) as store:
             stored = {(c.document_id, c.code_id, c.start, c.end) for c in store.codings.all()

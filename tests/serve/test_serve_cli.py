@@ -16,7 +16,7 @@ import pytest
 from qualcode.cli.serve_cmds import listen, require_loopback
 from qualcode.core.errors import QualcodeError
 from qualcode.store import Store
-from tests.cli.helpers import qualcode
+from tests.cli.helpers import qualcode_process
 from tests.serve.helpers import is_alive, open_tab, start_serve
 
 CLOSED = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED)
@@ -77,7 +77,7 @@ def test_a_non_loopback_address_needs_host() -> None:
 
 
 def test_bad_command_lines_are_one_line(tmp_path: Path, demo_project: Path) -> None:
-    missing = qualcode(tmp_path / "none.qualcode", "serve")
+    missing = qualcode_process(tmp_path / "none.qualcode", "serve")
     assert missing.returncode == 1
     assert missing.stderr.strip().splitlines() == [
         f"qualcode: error: {tmp_path / 'none.qualcode'}: no such project "
@@ -85,17 +85,17 @@ def test_bad_command_lines_are_one_line(tmp_path: Path, demo_project: Path) -> N
 
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
-        busy = qualcode(demo_project, "serve", "--port", str(port))
+        busy = qualcode_process(demo_project, "serve", "--port", str(port))
     assert busy.returncode == 1
     assert busy.stderr.strip().splitlines() == [
         f"qualcode: error: cannot listen on 127.0.0.1 port {port}: Address already in use"]
 
-    bad_port = qualcode(demo_project, "serve", "--port", "70000")
+    bad_port = qualcode_process(demo_project, "serve", "--port", "70000")
     assert bad_port.returncode == 2 and "Traceback" not in bad_port.stderr
 
     notes = tmp_path / "notes.qualcode"
     notes.write_text("not a project\n")
-    foreign = qualcode(notes, "serve")
+    foreign = qualcode_process(notes, "serve")
     assert foreign.returncode == 1 and len(foreign.stderr.strip().splitlines()) == 1
     assert notes.read_text() == "not a project\n"
 

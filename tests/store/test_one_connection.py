@@ -12,7 +12,7 @@ import pytest
 
 from qualcode.core.model import Code
 from qualcode.store import Store, opening, registry
-from tests.cli.helpers import qualcode
+from tests.cli.helpers import qualcode_process
 
 
 def test_every_open_in_a_thread_shares_one_connection(tmp_path: Path) -> None:
@@ -73,9 +73,9 @@ def test_the_wal_survives_other_processes_while_the_project_is_open(tmp_path: Pa
         with store.action("add", coder="a"):
             store.codes.add(Code(name="Funding", guid="g1"))
         Store.open(path).close()  # a screen opening the project again
-        assert qualcode(path, "stats", check=True).returncode == 0
+        assert qualcode_process(path, "stats", check=True).returncode == 0
         assert wal.exists()
         with store.action("add", coder="a"):
             store.codes.add(Code(name="Governance", guid="g2"))
-        shown = qualcode(path, "codebook", "show", check=True).stdout
+        shown = qualcode_process(path, "codebook", "show", check=True).stdout
         assert "Funding" in shown and "Governance" in shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from qualcode.tui.layout import Layout, LineKind, wrap
 from tests.conftest import SAMPLE_TURNS, make_document
@@ -12,7 +13,7 @@ from tests.conftest import SAMPLE_TURNS, make_document
 @given(st.text(alphabet="ab \n", max_size=200), st.integers(min_value=1, max_value=30))
 def test_wrap_keeps_every_visible_character_in_order(text: str, width: int) -> None:
     lines = wrap(text, 0, len(text), width)
-    assert all(e - s <= width for s, e in lines)
+    assert all(cell_len(text[s:e]) <= width for s, e in lines)  # terminal cells
     assert all(a[1] <= b[0] for a, b in zip(lines, lines[1:], strict=False))
     shown = "".join(text[s:e] for s, e in lines)
     assert shown.replace(" ", "") == text.replace(" ", "").replace("\n", "")
@@ -46,3 +47,22 @@ def test_layout_shows_only_visible_turns() -> None:
     doc, turns = make_document("a.txt", SAMPLE_TURNS)
     layout = Layout(doc.text, turns, 40, visible={2})
     assert {line.turn for line in layout.lines} == {2}
+
+
+def test_layout_lines_fit_the_width_in_terminal_cells() -> None:
+    """Wide (CJK) characters take two cells: a line of them holds half as many characters,
+    and a click on a column lands on the character drawn there."""
+    said = "我们每个月都在论坛上分享培训材料和经验"  # 19 wide characters, 38 cells
+    doc, turns = make_document("zh.txt", [("Interviewer", "你们怎么分享？"), ("Ana", said)])
+    layout = Layout(doc.text, turns, 10)
+    start = doc.text.index(said)
+    lines = [line for line in layout.lines if line.kind is LineKind.TEXT and line.turn == 1]
+    assert [(line.start - start, line.end - start) for line in lines] == [
+        (0, 5), (5, 10), (10, 15), (15, 19)]
+    assert all(cell_len(doc.text[line.start:line.end]) <= 10 for line in layout.lines
+               if line.kind is LineKind.TEXT)
+    y = layout.line_of(start + 7)
+    assert y is not None and layout.lines[y] == lines[1]
+    assert layout.offset_at(y, 0) == layout.offset_at(y, 1) == start + 5  # one character
+    assert layout.offset_at(y, 4) == start + 7  # the third character: cells 4 and 5
+    assert layout.offset_at(y, 9) == start + 9
