@@ -31,6 +31,7 @@ from qualcode.store import Store
 from qualcode.tui.background import prepare, process_pool
 from qualcode.tui.context import Location, focus_now, project_of
 from qualcode.tui.screens.dialogs import Choose
+from qualcode.tui.screens.parse_status import FollowsParsing
 from qualcode.tui.screens.suggestion_dialogs import FindThemesDialog, ThemeOptions
 from qualcode.tui.screens.suggestion_review import SuggestionReview
 from qualcode.tui.widgets.suggestion_list import SuggestionList
@@ -48,7 +49,7 @@ TAB_ACTIONS = {
 }
 
 
-class SuggestionsScreen(SuggestionReview, Screen[None]):
+class SuggestionsScreen(FollowsParsing, SuggestionReview, Screen[None]):
     CSS_PATH = "suggestions.tcss"
     AUTO_FOCUS = "#theme-list"
     # A key means the same thing on both tabs (f finds, a accepts, x rejects); check_action
@@ -100,6 +101,7 @@ class SuggestionsScreen(SuggestionReview, Screen[None]):
         self.query_one("#theme-detail").border_title = "Theme"
         self.query_one("#suggestion-list").border_title = "Pending code suggestions"
         self.reload()
+        self.follow_parsing()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -249,6 +251,8 @@ class SuggestionsScreen(SuggestionReview, Screen[None]):
                                  chosen)
 
     def busy(self) -> bool:
+        if self.parsing_busy():
+            return True
         if self.query_one(WorkProgress).running:
             self.notify("Still working on the last request; it shows when done.",
                         severity="warning")
