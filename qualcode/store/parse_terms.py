@@ -30,12 +30,12 @@ def iter_cached_terms(store: Store, keys: Iterable[str], model: str, version: st
 
 def cache_terms(store: Store, terms: Mapping[str, bytes], model: str, version: str,
                 form: str) -> None:
-    """Remember packed terms (text key -> bytes), in a transaction of their own; known keys
-    are left alone."""
+    """Remember packed terms (text key -> bytes), in a transaction of their own; a row there
+    already (one that could not be read) is replaced."""
     if not terms or store.read_only:
         return
     rows = [(key, model, version, form, data) for key, data in terms.items()]
-    insert = ("INSERT OR IGNORE INTO parse_terms (text_sha256, model, model_version, form, "
+    insert = ("INSERT OR REPLACE INTO parse_terms (text_sha256, model, model_version, form, "
               "data) VALUES (?, ?, ?, ?, ?)")
     if store.conn.in_transaction:  # inside a caller's action: part of it
         store.conn.executemany(insert, rows)
