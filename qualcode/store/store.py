@@ -182,9 +182,10 @@ class Store:
         self.conn.executemany(
             'INSERT INTO turns (document_id, idx, start, "end", text_start, text_end, '
             "speaker_id, role, timestamp, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, t.index, t.start, t.end, t.text_start, t.text_end,
+            # a generator: rows (each with a copy of its turn's text) go one by one
+            ((doc_id, t.index, t.start, t.end, t.text_start, t.text_end,
               speaker_ids.get(t.speaker) if t.speaker is not None else None, t.role.value,
-              t.timestamp, doc.text[t.text_start:t.text_end]) for t in turns],
+              t.timestamp, doc.text[t.text_start:t.text_end]) for t in turns),
         )
         return doc_id
 
