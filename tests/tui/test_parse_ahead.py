@@ -49,8 +49,9 @@ def writer_lock(project: Path) -> Iterator[sqlite3.Connection]:
     conn.close()
 
 
-async def wait_for(pilot: Pilot[Any], ready: Any, rounds: int = 300) -> None:
-    """Let the app run until ``ready()`` (a worker process reports a few times a second)."""
+async def wait_for(pilot: Pilot[Any], ready: Any, rounds: int = 3000) -> None:
+    """Let the app run until ``ready()``: a worker process reports a few times a second once
+    started, and starting one (spawn, imports) takes long on a busy machine."""
     for _ in range(rounds):
         if ready():
             return
