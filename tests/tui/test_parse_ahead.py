@@ -9,7 +9,6 @@ project), so the test sees the parse in progress however fast the blank pipeline
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -87,18 +86,21 @@ async def test_suggestions_show_the_parse_in_progress_then_themes(
 
 
 async def test_quitting_mid_parse_ends_the_worker_and_keeps_its_parses(
-        project: Path, writer_lock: sqlite3.Connection) -> None:
-    with Store.open(project) as store:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quit as soon as the worker reports a document parsed (the service test stops it at
+    an exact parse: tests/services/test_parse_ahead.py)."""
+    monkeypatch.setenv("QUALCODE_PARSE_AHEAD", "1")
+    path = tmp_path / "many.qualcode"
+    with Store.open(path, create=True) as store:
+        add_topic_documents(store, documents=60)
         plan = plan_parse(store)
-    app = create_app(project, CODER)
+    app = create_app(path, CODER)
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: app.parse_ahead.state is not None
-                       and app.parse_ahead.state.done > 0)
-        reported = app.parse_ahead.state.done
-        worker = app.parse_ahead._process
-        assert worker is not None and worker.is_alive()
-        # the other writer lets go while the app is quitting: the worker stores and stops
-        threading.Timer(0.5, writer_lock.rollback).start()
+                       and (app.parse_ahead.state.done > 0 or not app.parse_ahead.running))
+        state = app.parse_ahead.state
+        assert state is not None and state.stage != "failed", state
+        reported = state.done
         app.exit()
-    assert app.parse_ahead._process is None
-    assert cached(project) >= plan.ends[reported - 1] > 0
+    assert app.parse_ahead._process is None  # the worker ended before the app did
+    assert cached(path) >= plan.ends[reported - 1] > 0
