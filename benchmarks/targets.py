@@ -23,6 +23,7 @@ GROWTH = 1.1
 BOMB_SECONDS, BOMB_MB = 1.0, 200.0
 BULK_ROWS, BULK_SECONDS = 10_000, 5.0
 DEMO_EVALUATE_S = 2.0
+BIG_FILE_MB, BIG_MB, BIG_OVER_FILE = 100, 500, 3.0  # issue 19: bounded memory on import
 
 
 def judge(report: Report) -> list[Target]:
@@ -194,6 +195,19 @@ def bulk_codings(report: Report) -> Target:
                   f"{seconds:.2f} s at {run.interviews} interviews")
 
 
+def big_import(report: Report) -> Target:
+    name = (f"A {BIG_FILE_MB} MB transcript imported with peak memory under "
+            f"{BIG_OVER_FILE:.0f}x its size and under {BIG_MB} MB")
+    _, run, why = _largest(report, "big-import")
+    if run is None or run.stage is None:
+        return Target(name, UNKNOWN, why or "not measured")
+    side = run.stage
+    over = float(side.extra.get("peak_over_file", 0))
+    ok = side.peak_rss_mb < BIG_MB and over < BIG_OVER_FILE
+    return Target(name, _verdict(ok), f"{side.peak_rss_mb:,.0f} MB peak ({over:.1f}x the "
+                                      f"file), {side.seconds:.0f} s")
+
+
 CHECKS: tuple[Callable[[Report], Target], ...] = (
     nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, demo_evaluate,
-    memory, growth, zip_bomb, bulk_codings, day_keys)
+    memory, growth, zip_bomb, bulk_codings, day_keys, big_import)

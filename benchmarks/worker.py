@@ -8,6 +8,7 @@ reports the error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,9 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 2
     name, role, context, out = argv
+    # The app parses unparsed projects in a worker process as it opens: a TUI stage measures
+    # key latency, not a parse on the other core.
+    os.environ.setdefault("QUALCODE_PARSE_AHEAD", "0")
     result = run(name, role, Path(context) if context != "-" else None)
     Path(out).write_text(json.dumps(result), encoding="utf-8")
     return 0

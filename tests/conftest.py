@@ -44,6 +44,13 @@ SAMPLE_TURNS: list[tuple[str | None, str]] = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def no_parse_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app parses unparsed projects in a worker process as it opens; the tests of other
+    behaviour open unparsed projects by the dozen (tests/tui/test_parse_ahead.py turns it on)."""
+    monkeypatch.setenv("QUALCODE_PARSE_AHEAD", "0")
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store.open(tmp_path / "test.qualcode", create=True) as s:

@@ -21,6 +21,7 @@ MODULES: dict[str, str] = {  # stage name -> module in this package
     "tui-keys": "tui_keys",
     "tui": "tui",
     "bomb": "bomb",
+    "big-import": "big_import",
     "bulk-codings": "exchange",
     "speakers": "speakers",
 }

@@ -4,7 +4,11 @@ whose parses are cached, against bare scikit-learn on the same data: ``TfidfVect
 one ``LogisticRegression`` per well-used code (the suggester's parameters), cross-validated on
 the same document folds, then fitted on everything to score the same candidate sentences.
 The ceiling keeps the suggester's one-thread limit. ``evaluate`` (cross-validation alone, as
-``qualcode suggest evaluate`` runs it) is timed too."""
+``qualcode suggest evaluate`` runs it) is timed too.
+
+Its top-3 figure is a speed check only: the synthetic codes follow topics that share almost no
+words, so it comes out near 0.95, where real interviews (the demo, stage "evaluate") score about
+a third. The row is there for the time, not for the quality."""
 
 from __future__ import annotations
 
@@ -40,8 +44,11 @@ def measure(ctx: Context) -> Timing:
     baseline = max(b.top3 for b in evaluation.baselines)
     return Timing(suggesting.seconds, {
         "evaluate_s": round(evaluating.seconds, 3), "coded_passages": evaluation.segments,
-        "suggestions": len(result.suggestions), "top3": round(evaluation.suggester.top3, 3),
-        "best_baseline_top3": round(baseline, 3)})
+        "suggestions": len(result.suggestions),
+        # The synthetic topics barely overlap, so this is a check that the work was done,
+        # not a quality figure: real interviews score far lower (see stage "evaluate").
+        "top3 (synthetic: speed check only)": round(evaluation.suggester.top3, 3),
+        "best_baseline_top3 (synthetic)": round(baseline, 3)})
 
 
 def _fit_score(X: Sequence[list[str]], Y: Any, descriptions: Sequence[list[str]],

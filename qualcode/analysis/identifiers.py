@@ -13,7 +13,7 @@ transcript's offsets onto its pseudonymised copy so codings stay exact.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -117,11 +117,14 @@ def resolve_overlaps(found: Iterable[Found], never: Iterable[str] = ()) -> list[
     user never wants touched (the network's own name, say) are dropped."""
     keep_out = {register_key(w) for w in never if w.strip()}
     chosen: list[Found] = []
+    taken: list[tuple[int, int]] = []  # chosen spans by start: they do not overlap, so their
     for item in sorted(found, key=lambda f: (PRIORITY[f.kind], -(f.end - f.start), f.start)):
-        if register_key(item.text) in keep_out:
+        if register_key(item.text) in keep_out:  # ends ascend too and one look-up tells
             continue
-        if any(item.start < c.end and c.start < item.end for c in chosen):
+        before = bisect_left(taken, (item.end,))  # spans starting before this one ends
+        if before and item.start < taken[before - 1][1]:
             continue
+        insort(taken, (item.start, item.end))
         chosen.append(item)
     return sorted(chosen, key=lambda f: f.start)
 

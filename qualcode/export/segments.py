@@ -6,11 +6,11 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from qualcode.core.attributes import format_value
 from qualcode.core.errors import QualcodeError
-from qualcode.core.files import atomic_write
+from qualcode.core.files import atomic_path, atomic_write
 from qualcode.core.model import Case, Coding
 
 FORMATS = ("csv", "xlsx")
@@ -92,36 +92,42 @@ def _csv_rows(out: IO[str], header: list[str], rows: list[list[Cell]]) -> None:
 
 
 def write_xlsx(header: list[str], rows: list[list[Cell]], dest: Path | str | IO[bytes]) -> None:
+    """One sheet in openpyxl's write-only mode: rows are streamed out as they are made, not
+    held as a cell object each (a project's every coding can be a large sheet)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Coded segments"
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for r, values in enumerate(rows, start=2):
-        for c, value in enumerate(values, start=1):
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell = sheet.cell(row=r, column=c, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text that starts with "=" is a quote, not a formula
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Coded segments")
     wide = {"text": 80, "memo": 40, "code": 40, "document": 28}
-    for c, name in enumerate(header, start=1):
+    for c, name in enumerate(header, start=1):  # columns and panes before any row
         sheet.column_dimensions[get_column_letter(c)].width = wide.get(name, 14)
-    text_column = get_column_letter(header.index("text") + 1)
-    for cell in sheet[text_column][1:]:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    bold, wrapped = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    sheet.append([_cell(WriteOnlyCell(sheet, value=name), font=bold) for name in header])
+    text_column = header.index("text")
+    for values in rows:
+        cells = []
+        for c, value in enumerate(values):
+            if isinstance(value, str):
+                cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+                cell.data_type = "s"  # text that starts with "=" is a quote, not a formula
+            else:
+                cell = WriteOnlyCell(sheet, value=value)
+            cells.append(_cell(cell, alignment=wrapped) if c == text_column else cell)
+        sheet.append(cells)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(header)))}{len(rows) + 1}"
     if isinstance(dest, str | Path):
-        buffer = io.BytesIO()  # in memory first, as for .docx: a failed write stays one line
-        book.save(buffer)
-        with atomic_write(dest, "wb", parents=True) as out:
-            out.write(buffer.getbuffer())
+        with atomic_path(dest, parents=True) as tmp:  # whole or not at all
+            book.save(str(tmp))
     else:
         book.save(dest)
+
+
+def _cell(cell: Any, **style: Any) -> Any:
+    for name, value in style.items():
+        setattr(cell, name, value)
+    return cell

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
+from collections import deque
+from collections.abc import Iterator
 
 SHINGLE = 5
 K = 128
@@ -22,13 +24,47 @@ def normalised_words(text: str) -> list[str]:
 
 
 def sketch(text: str) -> list[int]:
-    """The K smallest 64-bit hashes of the text's normalised shingles, sorted."""
-    words = normalised_words(text)
-    spans = [" ".join(words[i : i + SHINGLE])
-             for i in range(max(1, len(words) - SHINGLE + 1))]
-    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
-              for s in spans}
-    return sorted(heapq.nsmallest(K, hashes))
+    """The K smallest 64-bit hashes of the text's normalised shingles, sorted. Streams: a
+    100 MB transcript never becomes a list of its words or of its shingles, and only the K
+    smallest hashes so far are kept."""
+    window: deque[str] = deque(maxlen=SHINGLE)
+    smallest: list[int] = []  # a max-heap (negated) of the K smallest distinct hashes
+    kept: set[int] = set()
+    seen = 0
+    for word in _streamed_words(text):
+        window.append(word)
+        seen += 1
+        if seen >= SHINGLE:
+            _offer(" ".join(window), smallest, kept)
+    if seen < SHINGLE:  # a short text is one shingle (as ``words[0:SHINGLE]``)
+        _offer(" ".join(window), smallest, kept)
+    return sorted(kept)
+
+
+def _offer(shingle: str, smallest: list[int], kept: set[int]) -> None:
+    h = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+    if h in kept:
+        return
+    if len(smallest) < K:
+        heapq.heappush(smallest, -h)
+        kept.add(h)
+    elif h < -smallest[0]:
+        kept.discard(-heapq.heapreplace(smallest, -h))
+        kept.add(h)
+
+
+def _streamed_words(text: str, chunk: int = 1 << 20) -> Iterator[str]:
+    """``normalised_words(text)`` a megabyte at a time, cut just after a space or newline
+    (noise and timestamps hold none, so no word or timestamp is cut)."""
+    at = 0
+    while at < len(text):
+        end = at + chunk
+        if end < len(text):
+            cut = min((c for c in (text.find(" ", end), text.find("\n", end)) if c >= 0),
+                      default=-1)
+            end = len(text) if cut < 0 else cut + 1
+        yield from normalised_words(text[at:end])
+        at = end
 
 
 def resemblance(a: list[int], b: list[int]) -> float:

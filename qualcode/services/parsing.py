@@ -9,8 +9,10 @@ batches, each its own action, so an interrupted run keeps what it finished.
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass
 
 from qualcode.core.model import Code
 from qualcode.core.progress import Progress
@@ -41,20 +43,60 @@ def project_texts(store: Store) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
+@dataclass(frozen=True)
+class ParsePlan:
+    """What parsing a project still has to do, in the order it is done: the texts not cached
+    (documents first, in their order, then code descriptions), and where each document's
+    last new text falls, so progress can be told in documents."""
+
+    choice: ModelChoice
+    missing: list[tuple[str, str]]  # (text key, text)
+    cached: int  # distinct texts already in the cache
+    documents: int  # documents in the project
+    ends: list[int]  # per document, how many missing texts are parsed once it is done
+
+    def documents_done(self, parsed: int) -> int:
+        """How many documents are wholly parsed once the first ``parsed`` missing texts are."""
+        return bisect_right(self.ends, parsed)
+
+    @property
+    def report(self) -> RunReport:
+        return RunReport(parsed=len(self.missing), cached=self.cached,
+                         model=f"{self.choice.cache_name()} {self.choice.version}",
+                         warnings=(self.choice.warning,) if self.choice.warning else ())
+
+
+def plan_parse(store: Store) -> ParsePlan:
+    """The texts of the project not yet in the cache, per document (no spaCy loaded)."""
+    choice = model_choice(store)
+    per_document = [[doc.text[t.text_start:t.text_end] for t in store.turns.all(doc.id or 0)
+                     if t.text_end > t.text_start] for doc in store.documents.all()]
+    described = [description_text(c) for c in store.codes.all()]
+    keyed = [[(text_key(text), text) for text in texts] for texts in [*per_document, described]]
+    cached = store.suggestions.cached_keys((key for texts in keyed for key, _ in texts),
+                                                choice.cache_name(), choice.version)
+    missing: list[tuple[str, str]] = []
+    ends: list[int] = []
+    seen = set(cached)
+    for texts in keyed:  # the descriptions last: they end no document
+        for key, text in texts:
+            if key not in seen:
+                seen.add(key)
+                missing.append((key, text))
+        ends.append(len(missing))
+    ends.pop()
+    return ParsePlan(choice, missing, len(cached), len(per_document), ends)
+
+
 def parse_project(store: Store, *, progress: Progress | None = None,
                   executor: Executor | None = None, processes: int | None = None) -> RunReport:
     """Parse every text of the project not yet in the cache (on every core), storing as it
     goes; what is cached already is left alone."""
-    choice = model_choice(store)
-    keys = {text_key(text): text for text in project_texts(store)}
-    cached = store.suggestions.cached_keys(keys, choice.cache_name(), choice.version)
-    missing = [(key, text) for key, text in keys.items() if key not in cached]
-    for _ in store_parses(store, missing, choice, progress=progress, executor=executor,
-                          processes=processes):
+    plan = plan_parse(store)
+    for _ in store_parses(store, plan.missing, plan.choice, progress=progress,
+                          executor=executor, processes=processes):
         pass
-    return RunReport(parsed=len(missing), cached=len(cached),
-                     model=f"{choice.cache_name()} {choice.version}",
-                     warnings=(choice.warning,) if choice.warning else ())
+    return plan.report
 
 
 def store_parses(store: Store, missing: Sequence[tuple[str, str]], choice: ModelChoice, *,

@@ -27,7 +27,9 @@ from qualcode.nlp.packed import decode
 from qualcode.services.parsing import description_text, store_parses
 from qualcode.services.settings import model_choice
 from qualcode.store import Store
+from qualcode.store import parse_terms as terms_table
 from qualcode.suggest.filler import content_pieces
+from qualcode.suggest.packed_terms import FORM, pack_terms, unpack_terms
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
 T = TypeVar("T")
@@ -84,11 +86,15 @@ def load_corpus(store: Store, *, progress: Progress | None = None,
     key_of = {text: text_key(text) for text in texts}  # each distinct text hashed once
     model = choice.cache_name()
     with _collector_paused():
-        parses = dict(_read_cached(store, key_of.values(), choice))
+        parses = dict(_read_terms(store, key_of.values(), choice))
+        made = dict(_read_cached(store, [k for k in key_of.values() if k not in parses],
+                                 choice))
+    parses.update(made)
     missing = [(key, text) for text, key in key_of.items() if key not in parses]
     for key, stored in store_parses(store, missing, choice, progress=progress,
                                     executor=executor):
-        parses[key] = ParseTerms(decode(stored))
+        parses[key] = made[key] = ParseTerms(decode(stored))
+    _remember_terms(store, made, choice)
     with _collector_paused():
         terms = {doc_id: DocumentTerms([PlacedParse(start, parses[key_of[text]])
                                         for start, text in pieces])
@@ -116,6 +122,24 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _read_terms(store: Store, keys: Iterable[str],
+                choice: ModelChoice) -> Iterator[tuple[str, ParseTerms]]:
+    """The terms cached for ``keys`` (a damaged row counts as not cached)."""
+    for key, blob in terms_table.iter_cached_terms(store, keys, choice.cache_name(),
+                                                   choice.version, FORM):
+        try:
+            yield key, unpack_terms(blob)
+        except (ValueError, IndexError, UnicodeDecodeError):
+            continue
+
+
+def _remember_terms(store: Store, made: dict[str, ParseTerms], choice: ModelChoice) -> None:
+    """Cache the terms just made from parses, so the next run reads them at once."""
+    packed = {key: blob for key, terms in made.items()
+              if (blob := pack_terms(terms)) is not None}
+    terms_table.cache_terms(store, packed, choice.cache_name(), choice.version, FORM)
 
 
 def _read_cached(store: Store, keys: Iterable[str],

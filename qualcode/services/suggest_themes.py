@@ -3,8 +3,7 @@ reading, store the run. Part of the ``services/suggest.py`` API (re-exported the
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -100,7 +99,8 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
         members = [u for u, lab in zip(units, fit.labels, strict=True) if lab == t]
         keys = {m.key for m in members}
         repeats = any(len(keys & old) >= SAME_THEME * len(keys | old) for old in rejected)
-        forms = surface_forms(corpus, members)
+        forms = surface_forms(corpus, members,
+                              {w for term in fit.keywords[t] for w in term.split()})
         keywords = [" ".join(forms.get(w, w) for w in term.split()) for term in fit.keywords[t]]
         found.append(Theme(
             run_id=0, number=number, label=theme_label(keywords),
@@ -117,17 +117,25 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
     return found
 
 
-def surface_forms(corpus: Corpus, units: Sequence[Unit]) -> dict[str, str]:
-    """Each lemma said in ``units`` -> the form it was said in most often: in lower case,
-    unless capitals inside the word make it an acronym ("CHWs", "NGOs")."""
-    counts: dict[str, Counter[str]] = {}
+def surface_forms(corpus: Corpus, units: Sequence[Unit],
+                  lemmas: Collection[str] | None = None) -> dict[str, str]:
+    """Each lemma said in ``units`` (of ``lemmas``, if given) -> the form it was said in most
+    often: in lower case, unless capitals inside the word make it an acronym ("CHWs")."""
+    counts: dict[tuple[str, str], int] = {}  # (lemma, form) -> times said; one flat dict
     for unit in units:
         text = corpus.documents[unit.document_id].text
-        for start, end, lemma in corpus.terms[unit.document_id].words(unit.start, unit.end):
-            word = text[start:end]
-            counts.setdefault(lemma, Counter())[word if word[1:] != word[1:].lower()
-                                                else word.lower()] += 1
-    return {lemma: said.most_common(1)[0][0] for lemma, said in counts.items()}
+        said = [(lemma, text[start:end])
+                for start, end, lemma in corpus.terms[unit.document_id].words(unit.start,
+                                                                              unit.end)
+                if lemmas is None or lemma in lemmas]
+        for lemma, word in said:
+            pair = (lemma, word if word[1:] != word[1:].lower() else word.lower())
+            counts[pair] = counts.get(pair, 0) + 1
+    best: dict[str, tuple[int, str]] = {}
+    for (lemma, form), n in counts.items():  # ties: the form said first (as most_common)
+        if n > best.get(lemma, (0, ""))[0]:
+            best[lemma] = (n, form)
+    return {lemma: form for lemma, (_, form) in best.items()}
 
 
 def _quote(corpus: Corpus, unit: Unit, keywords: Sequence[str]) -> Passage:

@@ -17,6 +17,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any, Literal
 
 from sqlite_utils import Database
@@ -160,11 +161,16 @@ class ChangeLog:
         """Insert rows that undo never restores one by one (an import's turns, caches),
         inside the current action; a known key is kept (``ignore``) or replaced."""
         self._require_action()
-        batch = [dict(r) for r in rows]
-        if batch:
-            self.db.table(table).insert_all(batch, ignore=on_conflict == "ignore",
-                                            replace=on_conflict == "replace")
-            self.changed = True
+        # Streamed: sqlite-utils inserts in batches, so a long transcript's turns are never
+        # all held as rows at once.
+        it = iter(rows)
+        first = next(it, None)
+        if first is None:
+            return
+        self.db.table(table).insert_all(chain([dict(first)], (dict(r) for r in it)),
+                                        ignore=on_conflict == "ignore",
+                                        replace=on_conflict == "replace")
+        self.changed = True
 
     def upsert_unlogged(self, table: str, row: Mapping[str, Any], pk: str) -> None:
         """Insert or update one keyed row outside the event log (settings), in the action."""

@@ -31,6 +31,7 @@ from qualcode.services.session import load_session, project_stamp, save_session
 from qualcode.tui.commands import QualcodeCommands
 from qualcode.tui.context import Location, Project
 from qualcode.tui.keymap import keymap_path, load_keymap, name_bindings
+from qualcode.tui.parse_ahead import POLL_SECONDS, ParseAhead, enabled
 from qualcode.tui.screens.analysis import AnalysisScreen
 from qualcode.tui.screens.help import HelpScreen
 from qualcode.tui.screens.privacy import PrivacyScreen
@@ -88,6 +89,7 @@ class QualcodeApp(App[None]):
         self.session = load_session(project.store, project.coder)
         self.jumps = JumpList()
         self._left_at: dict[str, int] = {}  # area -> project stamp when the user left it
+        self.parse_ahead = ParseAhead(project.path, project.coder)
 
     def on_mount(self) -> None:
         if self.project.store.read_only:  # newer, corrupt or on a read-only disk
@@ -96,6 +98,8 @@ class QualcodeApp(App[None]):
         if area != self.current_mode and area in self.MODES:
             self.switch_mode(area)
         self.call_after_refresh(settle_heap)
+        if enabled() and self.parse_ahead.start_if_needed(self.project.store):
+            self.set_interval(POLL_SECONDS, self.parse_ahead.poll)
 
     # -- areas and places --------------------------------------------------------------------
     def action_area(self, mode: str) -> None:
@@ -217,6 +221,7 @@ class QualcodeApp(App[None]):
                 f"area('{area.mode}')"
 
     def on_unmount(self) -> None:
+        self.parse_ahead.stop()  # waits for the worker to store what it parsed
         self.save_session()
         self.project.store.close()
 

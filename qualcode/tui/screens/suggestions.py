@@ -31,6 +31,7 @@ from qualcode.tui.background import prepare, process_pool
 from qualcode.tui.context import Location, focus_now, project_of
 from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.dialogs import Choose
+from qualcode.tui.screens.parse_status import FollowsParsing
 from qualcode.tui.screens.suggestion_dialogs import FindThemesDialog, ThemeOptions
 from qualcode.tui.screens.suggestion_review import SuggestionReview
 from qualcode.tui.widgets.key_footer import KeyFooter
@@ -49,7 +50,7 @@ TAB_ACTIONS = {
 }
 
 
-class SuggestionsScreen(SuggestionReview, AreaScreen):
+class SuggestionsScreen(FollowsParsing, SuggestionReview, AreaScreen):
     CSS_PATH = "suggestions.tcss"
     AUTO_FOCUS = "#theme-list"
     # A key means the same thing on both tabs (f finds, a accepts, x rejects); check_action
@@ -101,6 +102,7 @@ class SuggestionsScreen(SuggestionReview, AreaScreen):
         self.query_one("#theme-detail").border_title = "Theme"
         self.query_one("#suggestion-list").border_title = "Pending code suggestions"
         self.reload()
+        self.follow_parsing()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -250,6 +252,8 @@ class SuggestionsScreen(SuggestionReview, AreaScreen):
                                  chosen)
 
     def busy(self) -> bool:
+        if self.parsing_busy():
+            return True
         if self.query_one(WorkProgress).running:
             self.notify("Still working on the last request; it shows when done.",
                         severity="warning")

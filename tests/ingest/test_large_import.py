@@ -1,0 +1,92 @@
+"""Large files on import: the duplicate sketch streams the text (never a list of its words or
+shingles) and finds the same hashes as the whole-list way; identifier overlaps are resolved by
+bisection with the same result as comparing every pair; a long transcript imports whole."""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import random
+from pathlib import Path
+
+import pytest
+
+from benchmarks.big_transcript import write_big_transcript
+from qualcode.analysis.identifiers import PRIORITY, Found, register_key, resolve_overlaps
+from qualcode.ingest import duplicates
+from qualcode.services.importing import import_paths
+from qualcode.store import Store
+
+SHAPES = [
+    "",
+    "one",
+    "one two three four five",
+    "**Ana:** [00:01:02] Well, we met (twice) in 12:30 and 1:02:03.500 sessions.\n" * 40,
+    "Interviewer: How?\n\nRespondent: Mostly online.\n\n" * 300,
+    "x" * 5000 + " tail words here now",
+]
+
+
+def whole_list_sketch(text: str) -> list[int]:
+    """The sketch as it was made before streaming: every shingle in a list."""
+    words = duplicates.normalised_words(text)
+    spans = [" ".join(words[i:i + duplicates.SHINGLE])
+             for i in range(max(1, len(words) - duplicates.SHINGLE + 1))]
+    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
+              for s in spans}
+    return sorted(heapq.nsmallest(duplicates.K, hashes))
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_streamed_words_are_the_words_whatever_the_chunk(text: str) -> None:
+    for chunk in (1, 7, 64, 1 << 20):
+        assert list(duplicates._streamed_words(text, chunk)) == \
+            duplicates.normalised_words(text)
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_the_streamed_sketch_is_the_whole_list_one(text: str) -> None:
+    assert duplicates.sketch(text) == whole_list_sketch(text)
+
+
+def test_the_sketch_of_a_long_transcript_is_unchanged(tmp_path: Path) -> None:
+    path = write_big_transcript(tmp_path / "long.txt", 3)  # over two of the 1 MB chunks
+    text = path.read_text(encoding="utf-8")
+    assert duplicates.sketch(text) == whole_list_sketch(text)
+
+
+def pairwise_overlaps(found: list[Found]) -> list[Found]:
+    """resolve_overlaps as it was: each finding against every one chosen before."""
+    chosen: list[Found] = []
+    for item in sorted(found, key=lambda f: (PRIORITY[f.kind], -(f.end - f.start), f.start)):
+        if any(item.start < c.end and c.start < item.end for c in chosen):
+            continue
+        chosen.append(item)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_overlaps_resolved_by_bisection_as_by_every_pair(seed: int) -> None:
+    rng = random.Random(seed)
+    kinds = list(PRIORITY)
+    found = []
+    for n in range(300):
+        start = rng.randrange(0, 2000)
+        end = start + rng.choice([0, 1, 3, 8, 20, 60])
+        found.append(Found(rng.choice(kinds), start, end, f"w{n}", "pattern"))
+    assert resolve_overlaps(found) == pairwise_overlaps(found)
+    assert all(register_key(f.text) for f in found)
+
+
+def test_a_long_transcript_imports_whole(tmp_path: Path) -> None:
+    path = write_big_transcript(tmp_path / "long.txt", 2)
+    with Store.open(tmp_path / "p.qualcode", create=True) as store:
+        report = import_paths(store, [path])
+        assert report.imported == ["long.txt"] and not report.errors
+        doc = store.documents()[0]
+        assert doc.text == path.read_text(encoding="utf-8")
+        turns = store.turns(doc.id or 0)
+        speakers = {t.speaker for t in turns if t.speaker}
+        assert len(speakers) == 2 and len(turns) > 1000
+        labels = tuple(f"{name}:" for name in speakers)
+        assert all(doc.text[t.start:t.end].startswith(labels) for t in turns if t.speaker)
