@@ -69,6 +69,11 @@ def resize_coding(store: Store, coding: Coding, start: int, end: int, *,
                   coder: str = "") -> Coding:
     doc = store.documents.get(coding.document_id)
     spans.check_span(doc.text, start, end)
+    # The same coder's coding of that span with that code exists: refuse, as apply_code does.
+    same = store.codings.find(coding.document_id, coding.code_id, start, end, coder=coding.coder)
+    if same is not None and same.id != coding.id:
+        name = store.codes.get(coding.code_id).name
+        raise QualcodeError(f"that span is already coded with {name!r}")
     with store.action("resize coding", detail=f"coding {coding.id}", coder=coder):
         store.codings.update(coding.id or 0, start=start, end=end, text=doc.text[start:end])
     return store.codings.get(coding.id or 0)

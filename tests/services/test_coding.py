@@ -94,3 +94,18 @@ def test_document_infos_for_some_documents_match_the_full_list(seeded: Store) ->
     every = {i.id: i for i in seeded.documents.infos()}
     assert seeded.documents.infos([doc.id or 0]) == [every[doc.id]]
     assert seeded.documents.infos([]) == []
+
+
+def test_resizing_onto_the_same_coders_coding_of_that_code_is_refused(seeded: Store) -> None:
+    """Found by the model-based test: it raised sqlite3.IntegrityError (rolled back, but no
+    refusal the interfaces can show); now it is refused like coding a span twice."""
+    doc = seeded.documents.find("a.txt")
+    code = seeded.codes.all()[0]
+    coding.apply_code(seeded, doc, code, 10, 16, coder="a")
+    second = coding.apply_code(seeded, doc, code, 10, 20, coder="a")
+    other = coding.apply_code(seeded, doc, code, 10, 20, coder="b")
+    before = seeded.overview.snapshot()
+    with pytest.raises(QualcodeError, match="already coded"):
+        coding.resize_coding(seeded, second, 10, 16, coder="a")
+    assert seeded.overview.snapshot() == before
+    assert coding.resize_coding(seeded, other, 10, 16, coder="b").end == 16  # another coder may
