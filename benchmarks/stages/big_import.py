@@ -38,7 +38,7 @@ def measure(ctx: Context) -> Timing:
     with Store.open(ctx.scratch / "big.qualcode", create=True) as store:
         with watch.running():
             report = import_paths(store, [path])
-        turns = store.stats().turns
+        turns = store.overview.stats().turns
     if report.errors or not report.imported:
         raise RuntimeError(f"import went wrong: {report.errors}")
     file_mb = path.stat().st_size / MB

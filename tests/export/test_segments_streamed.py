@@ -17,7 +17,7 @@ from qualcode.store import Store
 
 def test_the_streamed_workbook_holds_the_csv_rows_and_its_layout(project: Store,
                                                                  tmp_path: Path) -> None:
-    doc = project.find_document("b.txt")
+    doc = project.documents.find("b.txt")
     coding.apply_code(project, doc, find_code(project, "Governance"), 0, 10, coder="ana",
                       memo="=SUM(A1)\x01")
     text = io.StringIO()

@@ -83,9 +83,9 @@ def test_a_long_transcript_imports_whole(tmp_path: Path) -> None:
     with Store.open(tmp_path / "p.qualcode", create=True) as store:
         report = import_paths(store, [path])
         assert report.imported == ["long.txt"] and not report.errors
-        doc = store.documents()[0]
+        doc = store.documents.all()[0]
         assert doc.text == path.read_text(encoding="utf-8")
-        turns = store.turns(doc.id or 0)
+        turns = store.turns.all(doc.id or 0)
         speakers = {t.speaker for t in turns if t.speaker}
         assert len(speakers) == 2 and len(turns) > 1000
         labels = tuple(f"{name}:" for name in speakers)

@@ -29,7 +29,7 @@ def placed(seeded: Store) -> Store:
 
 def test_retrieval_and_suggestions_keep_the_same_cases(placed: Store) -> None:
     code_id = placed.codes.all()[0].id or 0
-    a_txt = placed.find_document("a.txt").id
+    a_txt = placed.documents.find("a.txt").id
     segments = code_segments(placed, code_id, where={"Country": "moldova"})
     assert [s.document_name for s in segments] == ["a.txt"]
     assert documents_matching(placed, {"Country": "moldova"}) == [a_txt]
