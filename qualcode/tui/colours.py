@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.color import Color as RichColor
 from rich.style import Style
+from rich.text import Text
 from textual.color import Color
 
 from qualcode.core.model import Code
@@ -39,3 +40,14 @@ def solid(colour: str) -> RichColor:
         return Color.parse(colour).rich_color
     except Exception:
         return Color.parse("#808080").rich_color
+
+
+def code_heading(code: Code | None, path: str = "") -> Text:
+    """A code panel's first line: the code's swatch and path, or a dim hint when none is
+    highlighted (the code and finding panels open the same way)."""
+    if code is None:
+        return Text("No code highlighted.", style="dim")
+    text = Text()
+    text.append(f"{SWATCH} ", style=code_colour(code))
+    text.append(path or code.name, style="bold")
+    return text

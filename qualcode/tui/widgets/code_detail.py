@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import Static
 
 from qualcode.core.model import Code
-from qualcode.tui.colours import SWATCH, code_colour
+from qualcode.tui.colours import code_heading
 
 
 class CodeDetail(Static):
@@ -15,12 +14,10 @@ class CodeDetail(Static):
     """
 
     def show(self, code: Code | None, path: str = "", memo: str = "") -> None:
+        text = code_heading(code, path)
         if code is None:
-            self.update(Text("No code highlighted.", style="dim"))
+            self.update(text)
             return
-        text = Text()
-        text.append(f"{SWATCH} ", style=code_colour(code))
-        text.append(path or code.name, style="bold")
         for title, value in (("Definition", code.definition), ("Include", code.inclusion),
                              ("Exclude", code.exclusion), ("Example", code.example),
                              ("Memo", memo)):

@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from qualcode.core.model import Code
 from qualcode.tui.colours import SWATCH, code_colour
+from qualcode.tui.widgets.code_nodes import fill_code_tree
 
 
 class CodebookTree(Tree[int]):
@@ -83,25 +84,10 @@ class CodebookTree(Tree[int]):
         keep = highlight if highlight is not None else self.highlighted_code
         self._built, self._counts = list(codes), dict(counts)
         self.clear()
-        nodes: dict[int | None, TreeNode[int]] = {None: self.root}
-        children = {c.parent_id for c in codes}
-        for code in codes:
-            parent = nodes.get(code.parent_id, self.root)
-            label = self.label_of(code, counts.get(code.id or 0, 0))
-            if code.id in children:
-                node = parent.add(label, data=code.id,
-                                  expand=code.id not in self._collapsed)
-            else:
-                node = parent.add_leaf(label, data=code.id)
-            nodes[code.id] = node
+        nodes = fill_code_tree(
+            self, codes, lambda code: self.label_of(code, counts.get(code.id or 0, 0)),
+            self._collapsed, keep)
         self._code_nodes = {i: n for i, n in nodes.items() if i is not None}
-        self.root.expand()
-        _ = self.last_line  # lays the lines out now, so nodes know their line numbers
-        target = nodes.get(keep) if keep is not None else None
-        if target is not None:
-            self.move_cursor(target, animate=False)
-        elif codes:
-            self.cursor_line = 0
 
     def _relabel(self, counts: dict[int, int]) -> bool:
         """Relabel the codes whose count changed; False when a label would change width (the

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import Static
 
 from qualcode.core.model import Code
 from qualcode.core.synthesis import Finding
-from qualcode.tui.colours import SWATCH, code_colour
+from qualcode.tui.colours import code_heading
 
 
 class FindingPanel(Static):
     def show(self, code: Code | None, path: str = "", finding: Finding | None = None) -> None:
+        text = code_heading(code, path)
         if code is None:
-            self.update(Text("No code highlighted.", style="dim"))
+            self.update(text)
             return
-        text = Text()
-        text.append(f"{SWATCH} ", style=code_colour(code))
-        text.append(path or code.name, style="bold")
         text.append("\n")
         if finding is not None and finding.text:
             text.append(finding.text)

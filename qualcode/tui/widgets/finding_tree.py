@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from qualcode.core.model import Code
 from qualcode.tui.colours import SWATCH, code_colour
+from qualcode.tui.widgets.code_nodes import fill_code_tree
 
 
 class FindingTree(Tree[int]):
@@ -48,23 +49,8 @@ class FindingTree(Tree[int]):
         collapsed = {node.data for node in self._nodes_below(self.root)
                      if node.allow_expand and not node.is_expanded}
         self.clear()
-        nodes: dict[int | None, TreeNode[int]] = {None: self.root}
-        parents = {c.parent_id for c in codes}
-        for code in codes:
-            parent = nodes.get(code.parent_id, self.root)
-            label = self.label_of(code, code.id in findings, quotes.get(code.id or 0, 0))
-            if code.id in parents:
-                nodes[code.id] = parent.add(label, data=code.id,
-                                            expand=code.id not in collapsed)
-            else:
-                nodes[code.id] = parent.add_leaf(label, data=code.id)
-        self.root.expand()
-        _ = self.last_line  # lays the lines out now, so nodes know their line numbers
-        target = nodes.get(keep) if keep is not None else None
-        if target is not None:
-            self.move_cursor(target, animate=False)
-        elif codes:
-            self.cursor_line = 0
+        fill_code_tree(self, codes, lambda code: self.label_of(
+            code, code.id in findings, quotes.get(code.id or 0, 0)), collapsed, keep)
 
     def _nodes_below(self, node: TreeNode[int]) -> list[TreeNode[int]]:
         found: list[TreeNode[int]] = []
