@@ -54,7 +54,7 @@ class MemoTarget(StrEnum):
     CODING = "coding"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Turn:
     """One speaker turn.
 

@@ -23,7 +23,7 @@ class Family(StrEnum):
     DOT = "dot"  # "Q. ..." / "A. ..." (older typed transcripts): kept only in pairs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     """A speaker label: the turn starts at ``start``; what was said follows ``end``."""
 
