@@ -117,7 +117,8 @@ def _imported(tmp_path: Path, path: Path, name: str) -> tuple[object, ...]:
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 def test_a_streamed_import_stores_what_the_whole_text_way_did(
         tmp_path: Path, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Lines one at a time, words counted and the text hashed in chunks: the same turns, speakers, roles, word count and hash as before."""
+    """Lines one at a time, words counted and the text hashed in chunks: the same turns,
+    speakers, roles, word count and hash as before."""
     streamed = _imported(tmp_path, path, "streamed")
     from qualcode.ingest import labels, refine
     from qualcode.services import importing
