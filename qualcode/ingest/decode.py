@@ -51,13 +51,13 @@ def normalise_newlines(text: str) -> str:
 
 def decode_text(data: bytes, path: Path) -> Decoded:
     """Decode a text file's bytes, normalise line ends once, refuse binary and empty files."""
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying the bytes
         raise InputError(path, EMPTY)
     text, encoding, evidence = _decode(data, path)
     text = normalise_newlines(text)
     if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError(path, BINARY)
-    if not text.strip():
+    if not text or text.isspace():  # as ``not text.strip()``, without a copy of the text
         raise InputError(path, EMPTY)
     notes = [] if encoding in ("utf-8", "utf-8-sig") else [
         f"decoded as {encoding} (not UTF-8" + "".join(f"; {e}" for e in evidence) + ")"]

@@ -23,7 +23,7 @@ class Family(StrEnum):
     DOT = "dot"  # "Q. ..." / "A. ..." (older typed transcripts): kept only in pairs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     """A speaker label: the turn starts at ``start``; what was said follows ``end``."""
 
@@ -122,11 +122,16 @@ def _pattern_label(line: str, offset: int, rules: SpeakerRules) -> Label | None:
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) for each line; only LF ends a line (text is normalised at import)."""
+    """(offset, line) for each line; only LF ends a line (text is normalised at import).
+    Found one at a time, never a list of every line of a long transcript."""
     offset = 0
-    for line in text.split("\n"):
-        yield offset, line
-        offset += len(line) + 1
+    while True:
+        end = text.find("\n", offset)
+        if end < 0:
+            yield offset, text[offset:]
+            return
+        yield offset, text[offset:end]
+        offset = end + 1
 
 
 def _loose_seconds(clock: str) -> float:

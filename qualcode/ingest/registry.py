@@ -9,6 +9,7 @@ from pathlib import Path
 from qualcode.core.errors import InputError
 from qualcode.core.model import ParsedTranscript
 from qualcode.core.reading import read_input
+from qualcode.ingest.decode import decode_text
 from qualcode.ingest.rules import DEFAULT_RULES, SpeakerRules
 
 Reader = Callable[[bytes, Path, SpeakerRules], ParsedTranscript]
@@ -44,6 +45,12 @@ def read_transcript(path: Path, rules: SpeakerRules = DEFAULT_RULES) -> ParsedTr
         raise InputError(path, f"unsupported format '{suffix}' (supported: {supported})")
     data = read_input(path)
     try:
+        if READERS[suffix] == "text":
+            from qualcode.ingest.readers import text
+
+            decoded = decode_text(data, path)
+            del data  # the bytes go once decoded: the text is held once while turns are found
+            return text.parse(decoded, path, rules)
         return reader(data, path, rules)
     except InputError:
         raise

@@ -123,7 +123,7 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
                 case: str | None, attributes: dict[str, str], coder: str,
                 allow_duplicates: bool = False) -> None:
     parsed = read_transcript(path, rules)
-    sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
+    sha = text_sha256(parsed.text)
     existing = store.documents.id_by_sha(sha)
     if existing is not None:
         known = store.documents.get(existing).name
@@ -152,6 +152,15 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
         document_sketches.save_sketch(store, doc_id, fingerprint)
     report.imported.append(path.name)
     report.notes += [f"{path}: {note}" for note in parsed.notes]
+
+
+def text_sha256(text: str, chunk: int = 1 << 20) -> str:
+    """sha256 of the text's UTF-8 bytes, encoded a chunk at a time (never a second copy of a
+    long transcript). Chunks end between code points, so the bytes are the same."""
+    digest = hashlib.sha256()
+    for at in range(0, len(text), chunk):
+        digest.update(text[at:at + chunk].encode("utf-8"))
+    return digest.hexdigest()
 
 
 def same_interview(store: Store, fingerprint: list[int]) -> tuple[str, float] | None:

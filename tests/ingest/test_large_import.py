@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,60 @@ def test_a_long_transcript_imports_whole(tmp_path: Path) -> None:
         assert len(speakers) == 2 and len(turns) > 1000
         labels = tuple(f"{name}:" for name in speakers)
         assert all(doc.text[t.start:t.end].startswith(labels) for t in turns if t.speaker)
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "speakers").glob("*.txt"))
+
+
+def _lines_as_a_list(text: str) -> Iterator[tuple[int, str]]:
+    """iter_lines as it was before streaming: every line in one list."""
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def _imported(tmp_path: Path, path: Path, name: str) -> tuple[object, ...]:
+    with Store.open(tmp_path / f"{name}.qualcode", create=True) as store:
+        report = import_paths(store, [path])
+        assert not report.errors
+        doc = store.documents.all()[0]
+        turns = store.turns.all(doc.id or 0)
+        speakers = sorted((s.name, s.role) for s in store.speakers.all())
+        words = store.documents.summaries()[0].words
+        return doc.text, doc.sha256, words, turns, speakers
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_a_streamed_import_stores_what_the_whole_text_way_did(
+        tmp_path: Path, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines one at a time, words counted and the text hashed in chunks: the same turns,
+    speakers, roles, word count and hash as before."""
+    streamed = _imported(tmp_path, path, "streamed")
+    from qualcode.ingest import labels, refine
+    from qualcode.services import importing
+
+    monkeypatch.setattr(labels, "iter_lines", _lines_as_a_list)
+    monkeypatch.setattr(refine, "iter_lines", _lines_as_a_list)
+    monkeypatch.setattr(importing, "text_sha256",
+                        lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())
+    whole = _imported(tmp_path, path, "whole")
+    assert whole[2] == len(str(whole[0]).split())
+    assert streamed == whole
+    assert streamed[3]  # turns were found
+
+
+@pytest.mark.parametrize("text", SHAPES + ["a\u00a0b\u2003c\n\t d ", " \n "])
+def test_words_counted_in_chunks_are_the_words(text: str) -> None:
+    from qualcode.core.model import count_words
+
+    for chunk in (1, 2, 7, 64, 1 << 20):
+        assert count_words(text, chunk) == len(text.split())
+
+
+def test_the_chunked_hash_is_the_hash_of_the_utf8_bytes() -> None:
+    from qualcode.services.importing import text_sha256
+
+    text = "Åsa: naïve café ☕ 𝄞\n" * 5000
+    for chunk in (1, 3, 1000, 1 << 20):
+        assert text_sha256(text, chunk) == hashlib.sha256(text.encode("utf-8")).hexdigest()
