@@ -45,6 +45,8 @@ def shown(widget: Any) -> str:
 async def open_synthesis(pilot: Any) -> SynthesisScreen:
     await pilot.press("f4")
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the area reads in a worker
+    await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, SynthesisScreen)
     return screen

@@ -22,6 +22,7 @@ from qualcode.services import pseudonyms
 from qualcode.store.identifiers import Identifier, occurrences
 from qualcode.tui.context import attempt, focus_now, project_of
 from qualcode.tui.describe import fit
+from qualcode.tui.loading import read_then_show
 from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Prompt
@@ -67,9 +68,18 @@ class PrivacyScreen(AreaScreen):
         self.reload()
 
     def reload(self) -> None:
-        project = project_of(self)
-        self.sub_title = f"Privacy · {project.path.name}"
-        self.entries = pseudonyms.register_entries(project.store)
+        """Read the register in a worker, the table showing a loading indicator meanwhile
+        (on opening, undo, redo, ctrl+r)."""
+        self.sub_title = f"Privacy · {project_of(self).path.name}"
+        read_then_show(self, [self.query_one("#privacy-register")],
+                       pseudonyms.register_entries, self.show)
+
+    def reread(self) -> None:
+        """Read the register at once, after a decision made here (the next key acts on it)."""
+        self.show(pseudonyms.register_entries(project_of(self).store))
+
+    def show(self, entries: list[Identifier]) -> None:
+        self.entries = entries
         table = self.query_one("#privacy-register", DataTable)
         row = table.cursor_row
         table.clear()
@@ -137,7 +147,7 @@ class PrivacyScreen(AreaScreen):
         changed = attempt(self, lambda: pseudonyms.set_decision(
             project.store, entries, decision, coder=project.coder, replacement=replacement))
         if changed is not None:
-            self.reload()
+            self.reread()
             self.notify(f"{decision.capitalize()}: {changed} identifier"
                         f"{'s' if changed != 1 else ''}", timeout=2)
 
@@ -167,7 +177,7 @@ class PrivacyScreen(AreaScreen):
         report = attempt(self, lambda: pseudonyms.scan(project.store, coder=project.coder,
                                                        entities=False))
         if report is not None:
-            self.reload()
+            self.reread()
             found = sum(report.new.values())
             self.notify(f"Scanned {report.documents} documents: {found} new identifier"
                         f"{'s' if found != 1 else ''}", timeout=3)

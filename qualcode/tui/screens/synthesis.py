@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
@@ -32,8 +33,10 @@ from qualcode.services import attribution
 from qualcode.services.codes import code_paths, path_text
 from qualcode.services.synthesis import key_quotes, pick_quote, synthesis, unpick_quote
 from qualcode.services.synthesis import set_finding as save_finding
+from qualcode.store import Store
 from qualcode.tui.context import Location, attempt, focus_now, project_of
 from qualcode.tui.describe import excerpt
+from qualcode.tui.loading import read_then_show
 from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.area_palette import allowed_entries
 from qualcode.tui.screens.dialogs import Choose
@@ -50,6 +53,18 @@ from qualcode.tui.widgets.quote_list import QuoteLine, QuoteList
 
 FINDINGS, MATRIX = "findings", "matrix"
 FINDING_ACTIONS = {"edit_finding", "pick", "unpick", "source"}
+
+
+@dataclass(frozen=True)
+class SynthesisRead:
+    codes: list[Code]
+    cases: list[Case]
+    state: Synthesis
+    quotes: list[Coding]
+
+
+def read_synthesis(store: Store) -> SynthesisRead:
+    return SynthesisRead(store.codes.all(), store.cases.all(), synthesis(store), key_quotes(store))
 
 
 class SynthesisScreen(MatrixActions, ReportActions, SectionActions, AreaScreen):
@@ -146,22 +161,29 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, AreaScreen):
 
     # -- loading from the project ----------------------------------------------------------
     def reload(self) -> None:
-        """Show what the project holds now (after a change, undo, redo or another process)."""
-        store = project_of(self).store
-        self.codes = store.codes.all()
+        """Read the project in a worker, the codebook, finding and matrix showing a loading
+        indicator meanwhile (on opening, undo, redo, ctrl+r)."""
+        self.sub_title = f"Synthesis · {project_of(self).path.name}"
+        read_then_show(self, [self.query_one(FindingTree), self.query_one(FindingPanel),
+                              self.query_one(QuoteList), self.query_one(MatrixGrid)],
+                       read_synthesis, self.show)
+
+    def reread(self) -> None:
+        """Read at once, after a change made here (the next key acts on it)."""
+        self.show(read_synthesis(project_of(self).store))
+
+    def show(self, found: SynthesisRead) -> None:
+        self.codes, self.cases, self.state = found.codes, found.cases, found.state
         self.code_by_id = {c.id or 0: c for c in self.codes}
         self.paths = {i: path_text(p) for i, p in code_paths(self.codes).items()}
-        self.cases = store.cases.all()
-        self.state = synthesis(store)
         self.quotes = {}
-        for coding in key_quotes(store):
+        for coding in found.quotes:
             self.quotes.setdefault(coding.code_id, []).append(coding)
         tree = self.query_one(FindingTree)
         tree.show(self.codes, set(self.state.findings),
                   {code_id: len(found) for code_id, found in self.quotes.items()})
         self.show_code(tree.highlighted_code)
         self.show_matrix()
-        self.sub_title = f"Synthesis · {store.path.name}"
 
     def show_code(self, code_id: int | None) -> None:
         code = self.code_by_id.get(code_id) if code_id is not None else None
@@ -223,7 +245,7 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, AreaScreen):
             store, coder = project_of(self).store, project_of(self).coder
             if attempt(self, lambda: save_finding(store, code, text, coder=coder)) is not None \
                     or not text.strip():
-                self.reload()
+                self.reread()
 
         context = excerpt(code.definition, 200) if code.definition else ""
         self.app.push_screen(FindingEditor(f"Finding: {self.paths.get(code.id or 0)}",
@@ -253,7 +275,7 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, AreaScreen):
             coding = next(c for c in offered if str(c.id) == choice)
             coder = project_of(self).coder
             if attempt(self, lambda: pick_quote(store, coding, coder=coder)):
-                self.reload()
+                self.reread()
                 self.query_one(QuoteList).highlight_coding(coding.id)
                 self.notify("Key quote picked.", timeout=3)
 
@@ -265,7 +287,7 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, AreaScreen):
             return
         store, coder = project_of(self).store, project_of(self).coder
         if attempt(self, lambda: unpick_quote(store, coding, coder=coder)):
-            self.reload()
+            self.reread()
             self.notify("No longer a key quote (ctrl+z brings it back).", timeout=3)
 
     @on(OptionList.OptionSelected, "#quotes")

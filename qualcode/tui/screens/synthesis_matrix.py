@@ -95,7 +95,7 @@ class MatrixActions(Base):
             done = attempt(self, lambda: define_matrix(store, codes, parse_scale(draft.scale),
                                                        coder=coder))
             if done is not None:
-                self.reload()
+                self.reread()
                 self.notify(f"Matrix: {plural(len(done.code_ids), 'column')}"
                             + (f", scale {', '.join(done.scale)}" if done.scale else ""),
                             timeout=4)
@@ -146,7 +146,7 @@ class MatrixActions(Base):
         store, coder = project_of(self).store, project_of(self).coder
         attempt(self, lambda: set_cell(store, case, code, coder=coder, summary=summary,
                                        rating=rating))
-        self.reload()
+        self.reread()
 
     def rating_commands(self) -> Iterable[tuple[str, str, str]]:
         for number, level in enumerate(self.grid.scale[:9] if self.grid else (), start=1):
