@@ -28,7 +28,6 @@ from qualcode.services.parsing import description_text, store_parses
 from qualcode.services.settings import model_choice
 from qualcode.store import Store
 from qualcode.store import parse_terms as terms_table
-from qualcode.suggest.filler import content_pieces
 from qualcode.suggest.packed_terms import FORM, pack_terms, unpack_terms
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
@@ -68,7 +67,7 @@ class Corpus:
         """Terms for recognising codes (proper names included; filler phrases left out, as
         in the passages to suggest codes for)."""
         terms, text = self.terms[document_id], self.documents[document_id].text
-        return [w for s, e in content_pieces(text, start, end)
+        return [w for s, e in terms.content(text, start, end)
                 for w in terms.terms(s, e, names=True)]
 
 
@@ -84,16 +83,17 @@ def load_corpus(store: Store, *, progress: Progress | None = None,
     described = {c.id or 0: description_text(c) for c in codes}
     texts = [text for pieces in placed.values() for _, text in pieces] + list(described.values())
     key_of = {text: text_key(text) for text in texts}  # each distinct text hashed once
+    text_of = {key: text for text, key in key_of.items()}
     model = choice.cache_name()
     with _collector_paused():
         parses = dict(_read_terms(store, key_of.values(), choice))
-        made = dict(_read_cached(store, [k for k in key_of.values() if k not in parses],
-                                 choice))
+        made = dict(_read_cached(store, {k: text_of[k] for k in key_of.values()
+                                         if k not in parses}, choice))
     parses.update(made)
     missing = [(key, text) for text, key in key_of.items() if key not in parses]
     for key, stored in store_parses(store, missing, choice, progress=progress,
                                     executor=executor):
-        parses[key] = made[key] = ParseTerms(decode(stored))
+        parses[key] = made[key] = ParseTerms(decode(stored), text_of[key])
     _remember_terms(store, made, choice)
     with _collector_paused():
         terms = {doc_id: DocumentTerms([PlacedParse(start, parses[key_of[text]])
@@ -142,14 +142,15 @@ def _remember_terms(store: Store, made: dict[str, ParseTerms], choice: ModelChoi
     terms_table.cache_terms(store, packed, choice.cache_name(), choice.version, FORM)
 
 
-def _read_cached(store: Store, keys: Iterable[str],
+def _read_cached(store: Store, texts: dict[str, str],
                  choice: ModelChoice) -> Iterator[tuple[str, ParseTerms]]:
-    """The cached parses of ``keys`` that can be read; a damaged row counts as not cached
-    (the text is parsed again, and storing the new parse leaves the old row as it is)."""
-    for key, stored in store.suggestions.iter_cached_parses(keys, choice.cache_name(),
+    """The terms of the cached parses of ``texts`` (key -> text) that can be read; a damaged
+    row counts as not cached (the text is parsed again, and storing the new parse leaves the
+    old row as it is)."""
+    for key, stored in store.suggestions.iter_cached_parses(texts, choice.cache_name(),
                                                             choice.version):
         try:
-            yield key, ParseTerms(decode(stored))
+            yield key, ParseTerms(decode(stored), texts[key])
         except (ValueError, IndexError, KeyError, TypeError):
             continue
 
@@ -185,7 +186,7 @@ def respondent_units(corpus: Corpus, *, unit: str = "turn",
             for start, end in pieces:
                 if excluded.overlaps(start, end):
                     continue
-                content = content_pieces(text, start, end)
+                content = terms.content(text, start, end)
                 words = [w for s, e in content for w in terms.terms(s, e, names=names)]
                 if len(words) >= MIN_TERMS:
                     found.append(Unit(doc_id, start, end, text[start:end], words, turn.index))

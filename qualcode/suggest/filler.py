@@ -81,10 +81,25 @@ def filler_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
             for s, e in (m.span() for m in _LOWER_PATTERN.finditer(lowered, start - before))]
 
 
+_JOINS = re.compile(r"[\w'’-]")  # a character before a phrase that makes it part of a word
+
+
+def starts_clear(text: str, start: int) -> bool:
+    """Whether a phrase may begin at ``start`` as it could at the very start of a text: the
+    rules' only look outside a span is at the one character before it."""
+    return start == 0 or _JOINS.match(text, start - 1) is None
+
+
 def content_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` without its filler phrases: the pieces between them, in order."""
+    return pieces_between(start, end, filler_spans(text, start, end))
+
+
+def pieces_between(start: int, end: int,
+                   filler: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``[start, end)`` without the ``filler`` spans in it (in order): the pieces left."""
     pieces, at = [], start
-    for s, e in filler_spans(text, start, end):
+    for s, e in filler:
         if s > at:
             pieces.append((at, s))
         at = max(at, e)

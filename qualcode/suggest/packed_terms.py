@@ -2,22 +2,26 @@
 span arrays as they are, and each distinct term once, so reading them back is a few
 ``array.frombytes`` and one ``str.split`` instead of a pass over every token.
 
-Layout (little-endian int32): b"QT1" | spans, strings, end, cuts (6) | starts | ends |
+Layout (little-endian int32): b"QT2" | spans, strings, end, length, cuts (8) | starts | ends |
 term ids | the terms, UTF-8, separated by NUL. ``FORM`` names the rules the terms are made by
-(terms.py: which words count, fillers, phrases); change it when they change.
+(terms.py: which words count, phrases; filler.py: the filler phrases): it carries a digest of
+them, so that changing a rule makes the cached terms stale.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from array import array
 from sys import intern
 
-from qualcode.suggest.terms import _KINDS, ParseTerms
+from qualcode.suggest.filler import RULES as FILLER_RULES
+from qualcode.suggest.terms import _KINDS, CONTENT_POS, FILLERS, NAME_POS, ParseTerms
 
-FORM = "terms-1"
-MAGIC = b"QT1"
-_HEAD = 3 + _KINDS + 1  # spans, strings, end, then the cuts
+MAGIC = b"QT2"
+_RULES = repr((sorted(FILLERS), sorted(CONTENT_POS), sorted(NAME_POS), FILLER_RULES, _KINDS))
+FORM = "terms-2-" + hashlib.sha256(_RULES.encode("utf-8")).hexdigest()[:12]
+_HEAD = 4 + _KINDS + 1  # spans, strings, end, length, then the cuts
 _SEP = "\x00"
 
 
@@ -27,7 +31,7 @@ def pack_terms(terms: ParseTerms) -> bytes | None:
     value_ids = array("i", [ids.setdefault(v, len(ids)) for v in terms.values])
     if any(_SEP in s for s in ids):
         return None
-    head = array("i", [len(terms.values), len(ids), terms.end, *terms.cuts])
+    head = array("i", [len(terms.values), len(ids), terms.end, terms.length, *terms.cuts])
     parts = [head, terms.starts, terms.ends, value_ids]
     if sys.byteorder != "little":
         parts = [array("i", p) for p in parts]
@@ -41,7 +45,7 @@ def unpack_terms(blob: bytes) -> ParseTerms:
     if blob[:3] != MAGIC or len(blob) < 3 + 4 * _HEAD:
         raise ValueError("not packed terms")
     head = _ints(blob, 3, _HEAD)
-    n, n_strings, end, cuts = head[0], head[1], head[2], tuple(head[3:])
+    n, n_strings, end, length, cuts = head[0], head[1], head[2], head[3], tuple(head[4:])
     at = 3 + 4 * _HEAD
     starts, ends, value_ids = (_ints(blob, at + 4 * n * i, n) for i in range(3))
     tail = blob[at + 12 * n:]
@@ -51,7 +55,7 @@ def unpack_terms(blob: bytes) -> ParseTerms:
     terms = ParseTerms.__new__(ParseTerms)
     terms.starts, terms.ends = starts, ends
     terms.values = [strings[i] for i in value_ids]
-    terms.cuts, terms.end = cuts, end
+    terms.cuts, terms.end, terms.length = cuts, end, length
     return terms
 
 

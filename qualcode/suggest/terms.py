@@ -15,6 +15,7 @@ from sys import intern
 
 from qualcode.nlp.packed import PackedParse
 from qualcode.nlp.parsed import ALPHA, ParseData, ParsedText, ParsedToken
+from qualcode.suggest.filler import content_pieces, filler_spans, pieces_between, starts_clear
 
 Terms = list[str]
 
@@ -52,9 +53,11 @@ def phrase(tokens: Sequence[ParsedToken], names: bool = False) -> str | None:
 
 _COUNTED_POS = CONTENT_POS | NAME_POS | {""}
 # What a parse's terms are kept as, each kind a run of spans in text order: content words and
-# noun-chunk phrases without names and with them, then the sentences.
-_PLAIN, _NAMED, _PLAIN_PHRASES, _NAMED_PHRASES, _SENTENCES = range(5)
-_KINDS = 5
+# noun-chunk phrases without names and with them, the sentences, then the filler phrases of the
+# whole text and those of each sentence on its own (filler.py; found once, when the terms are
+# made, instead of by a regex over the corpus on every run).
+_PLAIN, _NAMED, _PLAIN_PHRASES, _NAMED_PHRASES, _SENTENCES, _FILLER, _SENTENCE_FILLER = range(7)
+_KINDS = 7
 
 
 class _Layout:
@@ -83,12 +86,14 @@ class ParseTerms(_Layout):
     sentences. Far smaller than the parse, and read by bisection instead of token by token.
 
     Built from the parse's data form (``ParseData``, the cache's decoded JSON) or from a
-    ``ParsedText``; tokens come in text order, as a parser gives them.
+    ``ParsedText``; tokens come in text order, as a parser gives them. Given the parsed
+    ``text``, its filler phrases are found too (``length`` is then the text's length; -1
+    when they were not).
     """
 
-    __slots__ = ("cuts", "end")
+    __slots__ = ("cuts", "end", "length")
 
-    def __init__(self, data: ParseData | PackedParse) -> None:
+    def __init__(self, data: ParseData | PackedParse, text: str | None = None) -> None:
         super().__init__()
         parse = data if isinstance(data, PackedParse) else PackedParse.of(data)
         all_starts, all_ends, strings = parse.starts, parse.ends, parse.strings
@@ -135,12 +140,17 @@ class ParseTerms(_Layout):
             self.values += [v for _, _, v in kind]
             cuts.append(len(self.values))
         sentences = parse.sentences
-        self.starts.extend([s for s, _ in sentences])
-        self.ends.extend([e for _, e in sentences])
-        self.values += [""] * len(sentences)  # keeps values at their spans' indices
-        cuts.append(len(self.starts))
+        filler = filler_spans(text) if text is not None else []
+        sentence_filler = ([span for s, e in sentences for span in filler_spans(text, s, e)]
+                           if text is not None else [])
+        for spans in (sentences, filler, sentence_filler):
+            self.starts.extend([s for s, _ in spans])
+            self.ends.extend([e for _, e in spans])
+            self.values += [""] * len(spans)  # keeps values at their spans' indices
+            cuts.append(len(self.starts))
         self.cuts = tuple(cuts)
         self.end: int = all_ends[-1] if all_ends else 0  # where the last token ends
+        self.length: int = len(text) if text is not None else -1
 
     @classmethod
     def of(cls, parsed: ParsedText | ParseTerms) -> ParseTerms:
@@ -165,7 +175,7 @@ class DocumentTerms(_Layout):
     """Terms of any span of one document, from the parses of its turns: their ParseTerms laid
     end to end (offsets within each turn), each turn a segment."""
 
-    __slots__ = ("_offsets", "_reach", "_cuts")
+    __slots__ = ("_offsets", "_reach", "_cuts", "_lengths")
 
     def __init__(self, parts: Sequence[PlacedParse]) -> None:
         super().__init__()
@@ -173,9 +183,11 @@ class DocumentTerms(_Layout):
         self._offsets = array("i", [p.offset for p in placed])
         self._reach = array("i")  # where each part's last token ends, in the document
         self._cuts = array("i")  # per part, where each kind's run begins (and one past)
+        self._lengths = array("i")  # each part's text length (-1: its filler is not known)
         for part in placed:
             terms = ParseTerms.of(part.parsed)
             self._reach.append(part.offset + terms.end)
+            self._lengths.append(terms.length)
             base = len(self.starts)
             self._cuts.extend([base + cut for cut in terms.cuts])
             self.starts += terms.starts
@@ -218,6 +230,42 @@ class DocumentTerms(_Layout):
             found += [(offset + s, offset + e) for s, e in zip(
                 self.starts[first:last], self.ends[first:last], strict=True)]
         return found
+
+    def content(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """``filler.content_pieces(text, start, end)`` for this document's ``text``: from the
+        filler found when the terms were made when ``[start, end)`` is a whole parsed text or
+        one of its sentences, else found now."""
+        found = self._known_filler(text, start, end)
+        return content_pieces(text, start, end) if found is None else \
+            pieces_between(start, end, found)
+
+    def _known_filler(self, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+        """The filler phrases of ``[start, end)`` as found in its part alone, if that span is
+        the part's whole text or one of its sentences; None otherwise. The part alone gives
+        what the document would unless the character before it joins a word to its first
+        one (the rules look one character back)."""
+        part = bisect_right(self._offsets, start) - 1
+        if part < 0 or self._lengths[part] < 0:
+            return None
+        offset, cuts = self._offsets[part], (_KINDS + 1) * part
+        if start == offset and not starts_clear(text, offset):
+            return None
+        if (start, end) == (offset, offset + self._lengths[part]):
+            kind = _FILLER
+        elif self._is_sentence(part, start - offset, end - offset):
+            kind = _SENTENCE_FILLER
+        else:
+            return None
+        first, last = self.slice(start - offset, end - offset, self._cuts[cuts + kind],
+                                 self._cuts[cuts + kind + 1])
+        return [(offset + self.starts[i], offset + self.ends[i]) for i in range(first, last)]
+
+    def _is_sentence(self, part: int, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` (offsets in the part) is one of the part's sentences."""
+        cuts = (_KINDS + 1) * part
+        low, high = self._cuts[cuts + _SENTENCES], self._cuts[cuts + _SENTENCES + 1]
+        at = bisect_left(self.starts, start, low, high)
+        return at < high and self.starts[at] == start and self.ends[at] == end
 
     def _parts_over(self, start: int, end: int) -> list[int]:
         """The parts (indices) that reach into ``[start, end)``."""

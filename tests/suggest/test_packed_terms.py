@@ -3,7 +3,6 @@ a suggester reads them instead of the parses, and damaged rows are made again.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -53,10 +52,9 @@ def test_a_second_run_reads_the_cached_terms_not_the_parses(
     read: list[str] = []
     real = suggest_corpus._read_cached
 
-    def reading(s: Store, keys: Iterable[str], choice: ModelChoice) -> Any:
-        keys = list(keys)
-        read.extend(keys)
-        return real(s, keys, choice)
+    def reading(s: Store, texts: dict[str, str], choice: ModelChoice) -> Any:
+        read.extend(texts)
+        return real(s, texts, choice)
 
     monkeypatch.setattr(suggest_corpus, "_read_cached", reading)
     again = load_corpus(store)
