@@ -118,6 +118,12 @@ def prepare_size(size: int, options: Options, folder: Path, log: Log) -> tuple[P
     corpus = corpus_mod.write_corpus(folder / "corpus", size, seed=options.seed,
                                      words=options.words)
     project = folder / "project.qualcode"
+    # a kept --work folder from an earlier run: its project and the parses shared between
+    # stages were made by that run's code, so they are made again
+    for old in (project, project.with_name(project.name + "-wal"),
+                project.with_name(project.name + "-shm")):
+        old.unlink(missing_ok=True)
+    shutil.rmtree(folder / "shared", ignore_errors=True)
     _python("benchmarks.project", str(corpus.folder), str(project))
     log(f"corpus of {size} interviews ({corpus.words:,} words) and its project ready in "
         f"{time.perf_counter() - start:.1f} s")

@@ -52,12 +52,14 @@ def passages(ctx: Context) -> list[list[str]]:
         return [u.terms for u in respondent_units(corpus, unit="turn")]
 
 
-def candidate_ks(params: dict[str, Any], n: int) -> list[int]:
-    """The numbers of themes the suggester tries (its documented rule)."""
-    if params["n_themes"] is not None:
-        return [min(params["n_themes"], n - 1)]
-    high = max(2, min(params["max_themes"], n // 5))
-    return list(range(min(params["min_themes"], high), high + 1))
+def tried_ks(X: list[list[str]]) -> list[int]:
+    """Every number of themes the suggester tries on ``X``: its first range, and the ks past
+    an edge of it it goes on to while the best is at that edge (found by fitting it once,
+    outside the clock)."""
+    from qualcode.services.suggest import THEME_PARAMS
+    from qualcode.suggest.themes import ThemeSuggester
+
+    return sorted(ThemeSuggester(**THEME_PARAMS).fit(X).scores_)
 
 
 def silhouette(unit: Any, labels: Any) -> float:
@@ -93,6 +95,7 @@ def ceiling(ctx: Context) -> Timing:
 
     X = passages(ctx)
     p = ThemeSuggester(**THEME_PARAMS).get_params()
+    ks = tried_ks(X)
     watch = Stopwatch()
     with watch.running(), threadpool_limits(limits=THREADS):
         tfidf = TfidfVectorizer(analyzer=identity, min_df=p["min_df"], max_df=p["max_df"],
@@ -100,7 +103,7 @@ def ceiling(ctx: Context) -> Timing:
         components = max(1, min(p["n_components"], tfidf.shape[1] - 1, tfidf.shape[0] - 1))
         reduced = normalize(TruncatedSVD(n_components=components,
                                          random_state=p["random_state"]).fit_transform(tfidf))
-        for k in candidate_ks(p, len(X)):
+        for k in ks:
             labels = KMeans(n_clusters=k, n_init=p["n_init"],
                             random_state=p["random_state"]).fit_predict(reduced)
             silhouette(reduced, labels)
@@ -110,8 +113,9 @@ def ceiling(ctx: Context) -> Timing:
 STAGE = Stage(
     name="themes",
     title="Theme suggestion (services.suggest.suggest_themes, parses cached)",
-    ceiling_title="bare TfidfVectorizer + TruncatedSVD + KMeans for the same ks on the same "
-                  "passages' terms, cosine silhouette from cluster sums (scikit-learn, numpy)",
+    ceiling_title="bare TfidfVectorizer + TruncatedSVD + KMeans for the ks the suggester tries, "
+                  "on the same passages' terms, cosine silhouette from cluster sums "
+                  "(scikit-learn, numpy)",
     missing=lambda: first_missing(
         lambda: missing_attributes("qualcode.services.suggest", "suggest_themes",
                                    "THEME_PARAMS"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
@@ -28,7 +29,13 @@ from qualcode.services.parsing import description_text, store_parses
 from qualcode.services.settings import model_choice
 from qualcode.store import Store
 from qualcode.store import parse_terms as terms_table
-from qualcode.suggest.packed_terms import FORM, pack_terms, unpack_terms
+from qualcode.suggest.packed_terms import (
+    FORM,
+    pack_document,
+    pack_terms,
+    unpack_document,
+    unpack_terms,
+)
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
 
 T = TypeVar("T")
@@ -73,19 +80,57 @@ class Corpus:
 
 def load_corpus(store: Store, *, progress: Progress | None = None,
                 executor: Executor | None = None) -> Corpus:
-    """Parse what is not cached yet (storing it), and place every parse in its document."""
+    """Parse what is not cached yet (storing it), and place every parse in its document. A
+    document whose turns' terms were laid out before is read back whole, in one row."""
     choice = model_choice(store)
     documents = {d.id or 0: d for d in store.documents.all()}
     turns = {doc_id: store.turns.all(doc_id) for doc_id in documents}
     codes = store.codes.all()
-    placed = {doc_id: [(t.text_start, documents[doc_id].text[t.text_start:t.text_end])
-                       for t in ts if t.text_end > t.text_start] for doc_id, ts in turns.items()}
+    spoken = {doc_id: [(t.text_start, t.text_end) for t in ts if t.text_end > t.text_start]
+              for doc_id, ts in turns.items()}
+    keys = {doc_id: document_key(documents[doc_id].text, spans)
+            for doc_id, spans in spoken.items()}
+    with collector_paused():
+        terms = dict(_read_documents(store, keys, choice))
+    placed = {doc_id: [(start, documents[doc_id].text[start:end]) for start, end in spans]
+              for doc_id, spans in spoken.items() if doc_id not in terms}
     described = {c.id or 0: description_text(c) for c in codes}
-    texts = [text for pieces in placed.values() for _, text in pieces] + list(described.values())
+    parses, parsed = _text_terms(store, [text for pieces in placed.values() for _, text in pieces]
+                                 + list(described.values()), choice, progress, executor)
+    with collector_paused():
+        laid_out = {doc_id: DocumentTerms([PlacedParse(start, parses[text])
+                                           for start, text in pieces])
+                    for doc_id, pieces in placed.items()}
+        descriptions = {code_id: text_terms(parses[text], names=True)
+                        for code_id, text in described.items()}
+    _remember_documents(store, {keys[doc_id]: t for doc_id, t in laid_out.items()}, choice)
+    terms.update(laid_out)
+    read_whole = {documents[doc_id].text[start:end] for doc_id in keys.keys() - placed.keys()
+                  for start, end in spoken[doc_id]}
+    report = RunReport(parsed=parsed, cached=len(parses.keys() | read_whole) - parsed,
+                       model=f"{choice.cache_name()} {choice.version}",
+                       warnings=(choice.warning,) if choice.warning else ())
+    return Corpus(documents=documents, turns=turns, terms=terms, descriptions=descriptions,
+                  codes=codes, model=report.model, report=report,
+                  case_of={d: doc.case_id for d, doc in documents.items()})
+
+
+def document_key(text: str, spoken: Sequence[tuple[int, int]]) -> str:
+    """The key of a document's laid-out terms: a digest of its text and of where its spoken
+    turns lie (reassigning a line to another turn changes it)."""
+    digest = hashlib.sha256(text.encode("utf-8"))
+    digest.update(array("q", [at for span in spoken for at in span]).tobytes())
+    return digest.hexdigest()
+
+
+def _text_terms(store: Store, texts: Sequence[str], choice: ModelChoice,
+                progress: Progress | None,
+                executor: Executor | None) -> tuple[dict[str, ParseTerms], int]:
+    """The terms of each distinct text: from the terms cache, else from its cached parse,
+    else parsed now (and stored); and how many were parsed now."""
     key_of = {text: text_key(text) for text in texts}  # each distinct text hashed once
     text_of = {key: text for text, key in key_of.items()}
-    model = choice.cache_name()
-    with _collector_paused():
+    with collector_paused():
         parses = dict(_read_terms(store, key_of.values(), choice))
         made = dict(_read_cached(store, {k: text_of[k] for k in key_of.values()
                                          if k not in parses}, choice))
@@ -95,26 +140,36 @@ def load_corpus(store: Store, *, progress: Progress | None = None,
                                     executor=executor):
         parses[key] = made[key] = ParseTerms(decode(stored), text_of[key])
     _remember_terms(store, made, choice)
-    with _collector_paused():
-        terms = {doc_id: DocumentTerms([PlacedParse(start, parses[key_of[text]])
-                                        for start, text in pieces])
-                 for doc_id, pieces in placed.items()}
-        descriptions = {code_id: text_terms(parses[key_of[text]], names=True)
-                        for code_id, text in described.items()}
-    report = RunReport(parsed=len(missing), cached=len(key_of) - len(missing),
-                       model=f"{model} {choice.version}",
-                       warnings=(choice.warning,) if choice.warning else ())
-    return Corpus(documents=documents, turns=turns, terms=terms, descriptions=descriptions,
-                  codes=codes, model=report.model, report=report,
-                  case_of={d: doc.case_id for d, doc in documents.items()})
+    return {text: parses[key] for text, key in key_of.items()}, len(missing)
+
+
+def _read_documents(store: Store, keys: dict[int, str],
+                    choice: ModelChoice) -> Iterator[tuple[int, DocumentTerms]]:
+    """The laid-out terms cached for documents (id -> key); a damaged row counts as not
+    cached (laid out again from its turns' terms, and stored over)."""
+    document_of = {key: doc_id for doc_id, key in keys.items()}
+    for key, blob in terms_table.iter_document_terms(store, keys.values(), choice.cache_name(),
+                                                     choice.version, FORM):
+        try:
+            yield document_of[key], unpack_document(blob)
+        except (ValueError, IndexError, UnicodeDecodeError):
+            continue
+
+
+def _remember_documents(store: Store, laid_out: dict[str, DocumentTerms],
+                        choice: ModelChoice) -> None:
+    packed = {key: blob for key, terms in laid_out.items()
+              if (blob := pack_document(terms)) is not None}
+    terms_table.cache_document_terms(store, packed, choice.cache_name(), choice.version, FORM)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Decoding the cache and placing the parses make millions of short-lived objects and keep
     many small ones for a while; the cyclic garbage collector would re-scan the kept ones
     over and over (a third of the time). Nothing made here forms a cycle, so collection can
-    wait until the end."""
+    wait until the end. Also a decorator: a suggester's whole run keeps the corpus alive, and
+    every collection on the way would walk all of it again."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -16,6 +16,7 @@ from qualcode.core.suggestions import Passage, RunReport, Theme, ThemeRun, Theme
 from qualcode.services.suggest_corpus import (
     Corpus,
     Unit,
+    collector_paused,
     documents_matching,
     fingerprint,
     load_corpus,
@@ -40,6 +41,7 @@ class ThemeResult:
     report: RunReport
 
 
+@collector_paused()
 def suggest_themes(store: Store, *, k: int | None = None, filters: dict[str, str] | None = None,
                    uncoded_only: bool = False, unit: str = "turn", random_state: int = 0,
                    coder: str = "", progress: Progress | None = None,
@@ -124,10 +126,8 @@ def surface_forms(corpus: Corpus, units: Sequence[Unit],
     counts: dict[tuple[str, str], int] = {}  # (lemma, form) -> times said; one flat dict
     for unit in units:
         text = corpus.documents[unit.document_id].text
-        said = [(lemma, text[start:end])
-                for start, end, lemma in corpus.terms[unit.document_id].words(unit.start,
-                                                                              unit.end)
-                if lemmas is None or lemma in lemmas]
+        said = [(lemma, text[start:end]) for start, end, lemma
+                in corpus.terms[unit.document_id].words(unit.start, unit.end, lemmas)]
         for lemma, word in said:
             pair = (lemma, word if word[1:] != word[1:].lower() else word.lower())
             counts[pair] = counts.get(pair, 0) + 1

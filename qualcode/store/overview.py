@@ -48,7 +48,8 @@ class Overview(Repository):
 
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every user-data table's rows (all but the event log, caches and SQLite's own)."""
-        skip = {"actions", "events", "parse_cache", "parse_terms", "sqlite_sequence"}
+        skip = {"actions", "events", "parse_cache", "parse_terms", "document_terms",
+                "sqlite_sequence"}
         tables = [r[0] for r in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
             "'CREATE VIRTUAL%' AND name NOT LIKE 'turns_fts%' ORDER BY name")

@@ -16,9 +16,17 @@ from array import array
 from sys import intern
 
 from qualcode.suggest.filler import RULES as FILLER_RULES
-from qualcode.suggest.terms import _KINDS, CONTENT_POS, FILLERS, NAME_POS, ParseTerms
+from qualcode.suggest.terms import (
+    _KINDS,
+    CONTENT_POS,
+    FILLERS,
+    NAME_POS,
+    DocumentTerms,
+    ParseTerms,
+)
 
 MAGIC = b"QT2"
+DOCUMENT_MAGIC = b"QD1"
 _RULES = repr((sorted(FILLERS), sorted(CONTENT_POS), sorted(NAME_POS), FILLER_RULES, _KINDS))
 FORM = "terms-2-" + hashlib.sha256(_RULES.encode("utf-8")).hexdigest()[:12]
 _HEAD = 4 + _KINDS + 1  # spans, strings, end, length, then the cuts
@@ -27,17 +35,65 @@ _SEP = "\x00"
 
 def pack_terms(terms: ParseTerms) -> bytes | None:
     """``terms`` as bytes; None when a term holds a NUL (not cached then)."""
+    head = array("i", [len(terms.values), 0, terms.end, terms.length, *terms.cuts])
+    return _pack(MAGIC, head, [terms.starts, terms.ends], terms.values)
+
+
+def pack_document(terms: DocumentTerms) -> bytes | None:
+    """A document's terms as bytes (layout: b"QD1" | spans, strings, parts | offsets | reach |
+    lengths | cuts | starts | ends | term ids | the terms); None when a term holds a NUL."""
+    offsets, reach, lengths, cuts = terms.parts()
+    head = array("i", [len(terms.values), 0, len(offsets)])
+    return _pack(DOCUMENT_MAGIC, head, [offsets, reach, lengths, cuts, terms.starts, terms.ends],
+                 terms.values)
+
+
+def unpack_document(blob: bytes) -> DocumentTerms:
+    """The document terms packed in ``blob`` (ValueError if it is not such a blob)."""
+    if blob[:3] != DOCUMENT_MAGIC or len(blob) < 3 + 12:
+        raise ValueError("not packed document terms")
+    n, n_strings, parts = _ints(blob, 3, 3)
+    at = 3 + 12
+    sizes = [parts, parts, parts, (_KINDS + 1) * parts, n, n, n]
+    arrays = []
+    for size in sizes:
+        arrays.append(_ints(blob, at, size))
+        at += 4 * size
+    strings = _strings(blob[at:], n_strings)
+    offsets, reach, lengths, cuts, starts, ends, value_ids = arrays
+    return DocumentTerms.from_parts((offsets, reach, lengths, cuts), starts, ends,
+                                    _values(strings, value_ids))
+
+
+def _pack(magic: bytes, head: array[int], spans: list[array[int]],
+          values: list[str]) -> bytes | None:
+    """``magic``, ``head`` (its second number set to the count of distinct terms), the span
+    arrays, each term's id, then each distinct term once."""
     ids: dict[str, int] = {}
-    value_ids = array("i", [ids.setdefault(v, len(ids)) for v in terms.values])
+    value_ids = array("i", [ids.setdefault(v, len(ids)) for v in values])
     if any(_SEP in s for s in ids):
         return None
-    head = array("i", [len(terms.values), len(ids), terms.end, terms.length, *terms.cuts])
-    parts = [head, terms.starts, terms.ends, value_ids]
+    head[1] = len(ids)
+    parts = [head, *spans, value_ids]
     if sys.byteorder != "little":
         parts = [array("i", p) for p in parts]
         for p in parts:
             p.byteswap()
-    return MAGIC + b"".join(p.tobytes() for p in parts) + _SEP.join(ids).encode("utf-8")
+    return magic + b"".join(p.tobytes() for p in parts) + _SEP.join(ids).encode("utf-8")
+
+
+def _strings(tail: bytes, count: int) -> list[str]:
+    """The distinct terms (interned: the same lemma from every text is one string)."""
+    strings = list(map(intern, tail.decode("utf-8").split(_SEP))) if count else []
+    if len(strings) != count:
+        raise ValueError("damaged packed terms")
+    return strings
+
+
+def _values(strings: list[str], value_ids: array[int]) -> list[str]:
+    if value_ids and not 0 <= min(value_ids) <= max(value_ids) < len(strings):
+        raise ValueError("damaged packed terms")
+    return list(map(strings.__getitem__, value_ids))  # map: no per-item bytecode
 
 
 def unpack_terms(blob: bytes) -> ParseTerms:
@@ -48,13 +104,12 @@ def unpack_terms(blob: bytes) -> ParseTerms:
     n, n_strings, end, length, cuts = head[0], head[1], head[2], head[3], tuple(head[4:])
     at = 3 + 4 * _HEAD
     starts, ends, value_ids = (_ints(blob, at + 4 * n * i, n) for i in range(3))
-    tail = blob[at + 12 * n:]
-    strings = [intern(s) for s in tail.decode("utf-8").split(_SEP)] if n_strings else []
-    if len(strings) != n_strings or len(cuts) != _KINDS + 1 or cuts[-1] != n:
+    strings = _strings(blob[at + 12 * n:], n_strings)
+    if len(cuts) != _KINDS + 1 or cuts[-1] != n:
         raise ValueError("damaged packed terms")
     terms = ParseTerms.__new__(ParseTerms)
     terms.starts, terms.ends = starts, ends
-    terms.values = [strings[i] for i in value_ids]
+    terms.values = _values(strings, value_ids)
     terms.cuts, terms.end, terms.length = cuts, end, length
     return terms
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from sys import intern
 
@@ -194,6 +194,28 @@ class DocumentTerms(_Layout):
             self.ends += terms.ends
             self.values += terms.values
 
+    def parts(self) -> tuple[array[int], array[int], array[int], array[int]]:
+        """Where each part starts, where its last token ends and its text's length (all in
+        the document), and where each of its kinds' runs begins: with ``starts``, ``ends``
+        and ``values``, all a DocumentTerms is (for the terms cache, packed_terms.py)."""
+        return self._offsets, self._reach, self._lengths, self._cuts
+
+    @classmethod
+    def from_parts(cls, parts: tuple[array[int], array[int], array[int], array[int]],
+                   starts: array[int], ends: array[int], values: list[str]) -> DocumentTerms:
+        """A DocumentTerms from what ``parts`` and its spans gave (ValueError if they do not
+        fit together)."""
+        offsets, reach, lengths, cuts = parts
+        if not (len(offsets) == len(reach) == len(lengths)
+                and len(cuts) == (_KINDS + 1) * len(offsets)
+                and len(starts) == len(ends) == len(values)
+                and all(0 <= c <= len(values) for c in cuts)):
+            raise ValueError("document terms that do not fit together")
+        made = cls.__new__(cls)
+        made._offsets, made._reach, made._lengths, made._cuts = offsets, reach, lengths, cuts
+        made.starts, made.ends, made.values = starts, ends, values
+        return made
+
     def terms(self, start: int, end: int, *, names: bool = False) -> Terms:
         """Content lemmas and noun-chunk phrases inside ``[start, end)`` (with proper names
         when ``names``)."""
@@ -207,16 +229,19 @@ class DocumentTerms(_Layout):
                 found += self.values[first:last]
         return found
 
-    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Content words (names too) inside ``[start, end)``: (start, end, lemma) with
-        document offsets, so a lemma can be shown as it was said."""
+    def words(self, start: int, end: int,
+              lemmas: Container[str] | None = None) -> list[tuple[int, int, str]]:
+        """Content words (names too) inside ``[start, end)`` (only those of ``lemmas``, if
+        given): (start, end, lemma) with document offsets, so a lemma can be shown as it was
+        said."""
         found = []
+        values = self.values
         for part in self._parts_over(start, end):
             offset, cuts = self._offsets[part], (_KINDS + 1) * part
             first, last = self.slice(start - offset, end - offset, self._cuts[cuts + _NAMED],
                                      self._cuts[cuts + _NAMED + 1])
-            found += [(offset + self.starts[i], offset + self.ends[i], self.values[i])
-                      for i in range(first, last)]
+            found += [(offset + self.starts[i], offset + self.ends[i], values[i])
+                      for i in range(first, last) if lemmas is None or values[i] in lemmas]
         return found
 
     def sentences(self, start: int, end: int) -> list[tuple[int, int]]:

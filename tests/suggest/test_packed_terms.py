@@ -3,16 +3,18 @@ a suggester reads them instead of the parses, and damaged rows are made again.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
 
-from qualcode.nlp import ModelChoice
+from qualcode.nlp import ModelChoice, text_key
 from qualcode.services import suggest as service
 from qualcode.services import suggest_corpus
-from qualcode.services.suggest_corpus import load_corpus, respondent_units
+from qualcode.services.parsing import description_text
+from qualcode.services.suggest_corpus import document_key, load_corpus, respondent_units
 from qualcode.store import Store
-from qualcode.suggest.packed_terms import pack_terms, unpack_terms
+from qualcode.suggest.packed_terms import pack_terms, unpack_document, unpack_terms
 from qualcode.suggest.terms import ParseTerms
 from tests.suggest.conftest import add_topic_documents
 
@@ -61,6 +63,8 @@ def test_a_second_run_reads_the_cached_terms_not_the_parses(
     assert read == [] and again.report.parsed == 0
     assert [u.terms for u in respondent_units(again, names=True)] == first
     # a damaged row of terms: made again from its parse, and stored over the damaged one
+    # (with the documents' laid-out terms gone, so that the turns' terms are read)
+    store.conn.execute("DELETE FROM document_terms")
     store.conn.execute("UPDATE parse_terms SET data = X'00' WHERE text_sha256 = "
                        "(SELECT min(text_sha256) FROM parse_terms)")
     third = load_corpus(store)
@@ -77,3 +81,55 @@ def test_terms_go_with_their_parse(store: Store) -> None:
         store.conn.execute("DELETE FROM parse_cache")
         store.log.changed = True
     assert store.conn.execute("SELECT count(*) FROM parse_terms").fetchone()[0] == 0
+
+
+def test_a_document_is_read_whole_once_laid_out(store: Store,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    add_topic_documents(store, documents=4)
+    first = load_corpus(store)
+    units = [(u.key, u.terms) for u in respondent_units(first, unit="sentence", names=True)]
+    assert store.conn.execute("SELECT count(*) FROM document_terms").fetchone()[0] == 4
+    read: list[str] = []
+    real = suggest_corpus._read_terms
+
+    def reading(s: Store, keys: Iterable[str], choice: ModelChoice) -> Any:
+        keys = list(keys)
+        read.extend(keys)
+        return real(s, keys, choice)
+
+    monkeypatch.setattr(suggest_corpus, "_read_terms", reading)
+    again = load_corpus(store)  # every document from its one row: no turn's terms read
+    described = {text_key(description_text(c)) for c in store.codes.all()}
+    assert set(read) == described and again.report.parsed == 0  # only the codes' texts
+    assert again.report.cached == first.report.parsed + first.report.cached
+    assert [(u.key, u.terms) for u in respondent_units(again, unit="sentence", names=True)] \
+        == units
+    for doc_id, terms in again.terms.items():  # the filler known for every turn read back
+        text = again.documents[doc_id].text
+        for turn in again.turns[doc_id]:
+            if turn.text_end > turn.text_start:
+                assert terms.content(text, turn.text_start, turn.text_end) == \
+                    first.terms[doc_id].content(text, turn.text_start, turn.text_end)
+    # a damaged document row: laid out again from its turns' terms, and stored over
+    store.conn.execute("UPDATE document_terms SET data = X'00' WHERE rowid = "
+                       "(SELECT min(rowid) FROM document_terms)")
+    third = load_corpus(store)
+    assert len(read) > 2 * len(described) and third.report.parsed == 0
+    assert [(u.key, u.terms) for u in respondent_units(third, unit="sentence", names=True)] \
+        == units
+    blobs = [b for (b,) in store.conn.execute("SELECT data FROM document_terms")]
+    assert len(blobs) == 4 and all(unpack_document(b) for b in blobs)
+
+
+def test_a_document_whose_turns_move_is_laid_out_again() -> None:
+    text = "I: Why?\nR: Because the donor left.\n"
+    assert document_key(text, [(3, 7), (11, 33)]) != document_key(text, [(3, 33)])
+    assert document_key(text, [(3, 7)]) != document_key(text + " ", [(3, 7)])
+    assert document_key(text, [(3, 7)]) == document_key(text, [(3, 7)])
+
+
+@pytest.mark.parametrize("blob", [b"", b"QD1", b"QD1" + b"\x01" * 40,
+                                  b"QD1" + b"\x00" * 8 + b"\x02\x00\x00\x00"])
+def test_damaged_document_terms_are_refused(blob: bytes) -> None:
+    with pytest.raises(ValueError):
+        unpack_document(blob)
