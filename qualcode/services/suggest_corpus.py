@@ -36,7 +36,14 @@ from qualcode.suggest.packed_terms import (
     unpack_document,
     unpack_terms,
 )
-from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse, Terms, text_terms
+from qualcode.suggest.terms import (
+    DocumentTerms,
+    ParseTerms,
+    Passage,
+    PlacedParse,
+    Terms,
+    text_terms,
+)
 
 T = TypeVar("T")
 
@@ -236,20 +243,34 @@ def respondent_units(corpus: Corpus, *, unit: str = "turn",
         for turn in corpus.turns[doc_id]:
             if turn.role is not Role.RESPONDENT or turn.text_end <= turn.text_start:
                 continue
-            pieces = ([(turn.text_start, turn.text_end)] if unit == "turn"
-                      else terms.sentences(turn.text_start, turn.text_end))
-            for start, end in pieces:
+            said = terms.passages(text, turn.text_start, turn.text_end,
+                                  by_sentence=unit == "sentence", names=names)
+            if said is None:  # not one parsed part: read span by span
+                said = _passages(terms, text, turn, by_sentence=unit == "sentence",
+                                 names=names)
+            for start, end, had_filler, words in said:
                 if excluded.overlaps(start, end):
                     continue
-                content = terms.content(text, start, end)
-                words = [w for s, e in content for w in terms.terms(s, e, names=names)]
                 if len(words) >= MIN_TERMS:
                     found.append(Unit(doc_id, start, end, text[start:end], words, turn.index))
-                elif content != [(start, end)]:
+                elif had_filler:
                     filler += 1
     if tally is not None:
         tally["filler"] = tally.get("filler", 0) + filler
     return found
+
+
+def _passages(terms: DocumentTerms, text: str, turn: Turn, *, by_sentence: bool,
+              names: bool) -> list[Passage]:
+    """``DocumentTerms.passages`` read span by span, for a turn that is not one parsed part."""
+    spans = (terms.sentences(turn.text_start, turn.text_end) if by_sentence
+             else [(turn.text_start, turn.text_end)])
+    said = []
+    for start, end in spans:
+        content = terms.content(text, start, end)
+        said.append((start, end, content != [(start, end)],
+                     [w for s, e in content for w in terms.terms(s, e, names=names)]))
+    return said
 
 
 class SpanSet:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from sys import intern
 
 from qualcode.nlp.packed import PackedParse
@@ -18,6 +19,8 @@ from qualcode.nlp.parsed import ALPHA, ParseData, ParsedText, ParsedToken
 from qualcode.suggest.filler import content_pieces, filler_spans, pieces_between, starts_clear
 
 Terms = list[str]
+# what a passage says: (start, end, whether filler phrases were set aside, its other terms)
+Passage = tuple[int, int, bool, Terms]
 
 # Speech that carries no topic: fillers, back-channels, courtesies and transcribers' stage
 # directions. Without them, greetings and sign-offs form a "theme" of their own.
@@ -209,7 +212,7 @@ class DocumentTerms(_Layout):
         if not (len(offsets) == len(reach) == len(lengths)
                 and len(cuts) == (_KINDS + 1) * len(offsets)
                 and len(starts) == len(ends) == len(values)
-                and all(0 <= c <= len(values) for c in cuts)):
+                and (not cuts or 0 <= min(cuts) <= max(cuts) <= len(values))):
             raise ValueError("document terms that do not fit together")
         made = cls.__new__(cls)
         made._offsets, made._reach, made._lengths, made._cuts = offsets, reach, lengths, cuts
@@ -240,8 +243,10 @@ class DocumentTerms(_Layout):
             offset, cuts = self._offsets[part], (_KINDS + 1) * part
             first, last = self.slice(start - offset, end - offset, self._cuts[cuts + _NAMED],
                                      self._cuts[cuts + _NAMED + 1])
-            found += [(offset + self.starts[i], offset + self.ends[i], values[i])
-                      for i in range(first, last) if lemmas is None or values[i] in lemmas]
+            at: Iterable[int] = range(first, last)
+            if lemmas is not None:  # picked at C speed: most words are not among them
+                at = compress(at, map(lemmas.__contains__, values[first:last]))
+            found += [(offset + self.starts[i], offset + self.ends[i], values[i]) for i in at]
         return found
 
     def sentences(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -255,6 +260,40 @@ class DocumentTerms(_Layout):
             found += [(offset + s, offset + e) for s, e in zip(
                 self.starts[first:last], self.ends[first:last], strict=True)]
         return found
+
+    def passages(self, text: str, start: int, end: int, *, by_sentence: bool,
+                 names: bool) -> list[Passage] | None:
+        """What the turn at ``[start, end)`` of ``text`` says, whole or sentence by sentence:
+        (start, end, whether filler was set aside, its terms outside filler) each, as
+        ``content`` and ``terms`` would give them; None unless the turn is one parsed part
+        whose filler is known. Reads the part's own runs, without a lookup per span."""
+        part = bisect_right(self._offsets, start) - 1
+        if (part < 0 or self._offsets[part] != start or self._lengths[part] != end - start
+                or not starts_clear(text, start)):
+            return None
+        base = (_KINDS + 1) * part
+        cuts = self._cuts[base:base + _KINDS + 1]
+        starts, ends, values = self.starts, self.ends, self.values
+        if by_sentence:
+            first, last = cuts[_SENTENCES], cuts[_SENTENCES + 1]
+            spans: Iterable[tuple[int, int]] = zip(starts[first:last], ends[first:last],
+                                                   strict=True)
+            filler = _SENTENCE_FILLER
+        else:
+            spans, filler = [(0, end - start)], _FILLER
+        kinds = (_NAMED, _NAMED_PHRASES) if names else (_PLAIN, _PLAIN_PHRASES)
+        said = []
+        for s, e in spans:
+            first, last = self.slice(s, e, cuts[filler], cuts[filler + 1])
+            pieces = pieces_between(s, e, list(zip(starts[first:last], ends[first:last],
+                                                    strict=True)))
+            words: Terms = []
+            for piece_start, piece_end in pieces:
+                for kind in kinds:
+                    first, last = self.slice(piece_start, piece_end, cuts[kind], cuts[kind + 1])
+                    words += values[first:last]
+            said.append((start + s, start + e, pieces != [(s, e)], words))
+        return said
 
     def content(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """``filler.content_pieces(text, start, end)`` for this document's ``text``: from the

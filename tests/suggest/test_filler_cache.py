@@ -4,10 +4,13 @@ they cannot answer for (a coding's, or a turn glued to a word before it) is matc
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qualcode.suggest.filler import content_pieces
+from qualcode.nlp.parsed import ALPHA
+from qualcode.suggest.filler import content_pieces, starts_clear
 from qualcode.suggest.packed_terms import pack_terms, unpack_terms
 from qualcode.suggest.terms import DocumentTerms, ParseTerms, PlacedParse
 
@@ -20,8 +23,10 @@ PUNCT = ["", ",", ".", "!", "?", " -", "…"]
 
 
 def _parse(text: str, sentences: list[tuple[int, int]]) -> dict[str, list[list[object]]]:
-    """Parse data with no tokens: only the sentences matter to filler."""
-    return {"t": [], "nc": [], "s": [list(s) for s in sentences], "e": []}
+    """Parse data: every word a noun (its own lemma), and the sentences given."""
+    tokens: list[list[object]] = [[m.start(), m.end(), m.group().lower(), "NOUN", ALPHA]
+                                  for m in re.finditer(r"[^\W\d_]+", text)]
+    return {"t": tokens, "nc": [], "s": [list(s) for s in sentences], "e": []}
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -49,7 +54,7 @@ def turn_texts(draw: st.DrawFn) -> str:
                      max_size=4))
 def test_content_from_the_cache_is_the_content_of_the_document(turns: list[str],
                                                                 glue: list[str]) -> None:
-    document, parts, spans = "", [], []
+    document, parts, spans, placed = "", [], [], []
     for text, before in zip(turns, glue, strict=False):
         document += before
         sentences = _sentences(text)
@@ -58,11 +63,22 @@ def test_content_from_the_cache_is_the_content_of_the_document(turns: list[str],
         assert blob is not None
         parts.append(PlacedParse(len(document), unpack_terms(blob)))  # through the cache
         spans.append((len(document), len(document) + len(text)))
+        placed.append(spans[-1])
         spans += [(len(document) + s, len(document) + e) for s, e in sentences]
         document += text
     terms = DocumentTerms(parts)
     for start, end in spans:
         assert terms.content(document, start, end) == content_pieces(document, start, end)
+    for start, end in placed:  # a turn's passages read from its part's runs, as span by span
+        for by_sentence, names in ((False, False), (True, True)):
+            said = terms.passages(document, start, end, by_sentence=by_sentence, names=names)
+            pieces = terms.sentences(start, end) if by_sentence else [(start, end)]
+            expected = []
+            for s, e in pieces:
+                content = content_pieces(document, s, e)
+                expected.append((s, e, content != [(s, e)],
+                                 [w for a, b in content for w in terms.terms(a, b, names=names)]))
+            assert said is None if not starts_clear(document, start) else said == expected
     # any other span (a coding's) is matched anew
     for start in range(0, len(document), 7):
         end = min(len(document), start + 23)
