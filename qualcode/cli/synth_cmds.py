@@ -215,10 +215,10 @@ def synth_show(ctx: Context, matrix_name: str, fmt: str) -> None:
     columns = [c.name for i in grid.code_ids for c in codes if c.id == i]
     rows = []
     for case in cases:
-        row: dict[str, object] = {"case": case.name}
+        ratings: dict[str, object] = {"case": case.name}
         for code_id, column in zip(grid.code_ids, columns, strict=True):
             cell = done.cells.get((case.id or 0, code_id))
-            row[column] = (cell.rating or "(summary)") if cell else ""
-        rows.append(row)
+            ratings[column] = (cell.rating or "(summary)") if cell else ""
+        rows.append(ratings)
     emit(rows, ["case", *columns], fmt,
          title=f"Matrix {grid.name} (scale: {', '.join(grid.scale) or 'none'})")

@@ -20,14 +20,15 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.section import Section
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section, _Footer, _Header
 from docx.shared import Cm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from qualcode.core.errors import InputError
+from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.files import atomic_write
 from qualcode.core.reading import read_input
 from qualcode.export import report_styles
@@ -38,6 +39,8 @@ _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 GREY = RGBColor(0x59, 0x59, 0x59)
 _NUMBER = re.compile(r"[\d.,%]+")
+A4 = (Cm(21), Cm(29.7))  # a new document's page (width, height)
+MARGIN = Cm(2.5)  # a new document's margins, all four
 
 
 # -- the document --------------------------------------------------------------------------
@@ -47,10 +50,10 @@ def new_document(template: Path | None = None) -> Document:
     if template is None:
         doc = docx.Document()
         section = doc.sections[0]
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.page_width, section.page_height = A4
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(2.5))
-        quote = doc.styles["Quote"].paragraph_format  # type: ignore[union-attr]
+            setattr(section, side, MARGIN)
+        quote = doc.styles["Quote"].paragraph_format
         quote.left_indent = quote.right_indent = Cm(1)
         return doc
     doc = _open_template(template)
@@ -125,7 +128,7 @@ def style(doc: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAP
             with contextlib.suppress(KeyError):
                 added.base_style = styles[base]
         if name.startswith("Heading"):
-            added.font.bold = True  # type: ignore[union-attr]
+            added.font.bold = True
         if name == "TOC Heading":  # looks like a heading, stays out of the contents
             outline = OxmlElement("w:outlineLvl")
             outline.set(qn("w:val"), "9")
@@ -168,9 +171,11 @@ def heading(doc: Document, text: str, level: int) -> Paragraph:
     return styled(doc, text, f"Heading {level}")
 
 
-def toc_style(doc: Document, level: int, text_width: Cm) -> BaseStyle:
+def toc_style(doc: Document, level: int, text_width: Cm) -> ParagraphStyle:
     found = style(doc, f"TOC {level}")
-    fmt = found.paragraph_format  # type: ignore[union-attr]
+    if not isinstance(found, ParagraphStyle):  # a template's own "TOC 1" of another kind
+        raise QualcodeError(f"the template's style {found.name!r} is not a paragraph style")
+    fmt = found.paragraph_format
     if len(fmt.tab_stops) == 0:
         fmt.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         fmt.left_indent = Cm(0.6 * (level - 1))
@@ -214,14 +219,14 @@ def append_text(run: Run, text: str) -> None:
         run._r.add_t(text)
 
 
-def _on_off(tag: str, on: bool) -> OxmlElement:
+def _on_off(tag: str, on: bool) -> BaseOxmlElement:
     element = OxmlElement(tag)
     if not on:
         element.set(qn("w:val"), "0")
     return element
 
 
-def _valued(tag: str, value: str) -> OxmlElement:
+def _valued(tag: str, value: str) -> BaseOxmlElement:
     element = OxmlElement(tag)
     element.set(qn("w:val"), value)
     return element
@@ -265,7 +270,7 @@ def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]], *
     parses a snippet of XML per cell."""
     grid = doc.add_table(rows=1 + len(rows) + blank_rows, cols=len(header))
     body = grid.rows[1:]
-    grid.style = report_styles.table_style(doc)  # type: ignore[assignment]
+    grid.style = report_styles.table_style(doc)
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(grid.rows[0].cells, header, strict=True):
         write_cell(cell, text, doc, "Table Heading")
@@ -331,7 +336,12 @@ def set_widths(grid: Table, widths: Sequence[Cm]) -> None:
 
 # -- sections and page furniture --------------------------------------------------------------
 def text_width(section: Section) -> Cm:
-    return Cm((section.page_width - section.left_margin - section.right_margin) / 360000)
+    """The width between the margins; a template's section that leaves the page size or a
+    margin unset counts as a new document's."""
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    width = ((A4[0] if page is None else page) - (MARGIN if left is None else left)
+             - (MARGIN if right is None else right))
+    return Cm(width / 360000)
 
 
 def new_section(doc: Document, *, landscape: bool) -> Section:
@@ -345,8 +355,8 @@ def new_section(doc: Document, *, landscape: bool) -> Section:
     return section
 
 
-def _has_content(part: object) -> bool:
-    element = part._element  # type: ignore[attr-defined]
+def _has_content(part: _Header | _Footer) -> bool:
+    element = part._element
     return bool("".join(element.itertext()).strip()) or bool(
         element.findall(".//" + qn("w:drawing")))
 
@@ -358,7 +368,7 @@ def page_furniture(doc: Document, section: Section, header_text: str) -> None:
     section.different_first_page_header_footer = True
     if not _has_content(section.header):
         header = section.header.paragraphs[0]
-        header.style = style(doc, "Header")  # type: ignore[assignment]
+        header.style = style(doc, "Header")
         header.add_run(header_text)
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer_part = section.footer
@@ -366,7 +376,7 @@ def page_furniture(doc: Document, section: Section, header_text: str) -> None:
         return
     footer = (footer_part.add_paragraph() if _has_content(footer_part)
               else footer_part.paragraphs[0])
-    footer.style = style(doc, "Footer")  # type: ignore[assignment]
+    footer.style = style(doc, "Footer")
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Page ")
     add_field(footer, "PAGE", "1")

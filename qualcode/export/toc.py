@@ -11,6 +11,7 @@ from __future__ import annotations
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from qualcode.export import docx_parts
@@ -19,7 +20,7 @@ LEVELS = 2
 INSTRUCTION = f'TOC \\o "1-{LEVELS}" \\h \\z \\u'
 
 
-def _fld_char(kind: str) -> OxmlElement:
+def _fld_char(kind: str) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)
@@ -27,7 +28,7 @@ def _fld_char(kind: str) -> OxmlElement:
     return run
 
 
-def _instr(text: str) -> OxmlElement:
+def _instr(text: str) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
@@ -36,7 +37,7 @@ def _instr(text: str) -> OxmlElement:
     return run
 
 
-def _text_run(text: str) -> OxmlElement:
+def _text_run(text: str) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     t = OxmlElement("w:t")
     t.set(qn("xml:space"), "preserve")
