@@ -11,20 +11,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 
+from qualcode.store.repository import batches, marks
 from qualcode.store.store import Store
-
-_BATCH = 500  # keys per query: under SQLite's variable limit
 
 
 def iter_cached_terms(store: Store, keys: Iterable[str], model: str, version: str,
                       form: str) -> Iterator[tuple[str, bytes]]:
     """(text key, packed terms) of each of ``keys`` found, a few hundred rows at a time."""
-    wanted = list(dict.fromkeys(keys))
-    for i in range(0, len(wanted), _BATCH):
-        batch = wanted[i:i + _BATCH]
+    for batch in batches(keys):
         yield from store.conn.execute(
             "SELECT text_sha256, data FROM parse_terms WHERE model = ? AND model_version = ? "
-            f"AND form = ? AND text_sha256 IN ({', '.join('?' * len(batch))})",
+            f"AND form = ? AND text_sha256 IN ({marks(batch)})",
             (model, version, form, *batch)).fetchall()
 
 

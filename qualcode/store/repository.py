@@ -7,7 +7,7 @@ transaction and undo rules live in ``changes.ChangeLog`` alone.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sized
+from collections.abc import Iterable, Iterator, Sized
 
 from qualcode.store.changes import ChangeLog
 
@@ -29,3 +29,13 @@ class Repository:
 def marks(values: Sized) -> str:
     """``?, ?, ?`` for an ``IN (...)`` list; ``NULL`` when empty (matches nothing)."""
     return ", ".join("?" * len(values)) or "NULL"
+
+
+BATCH = 500  # values in one IN list: a statement's variables stay under SQLite's limit
+
+
+def batches(keys: Iterable[str]) -> Iterator[list[str]]:
+    """``keys`` once each, in order, ``BATCH`` at a time (one query each)."""
+    wanted = list(dict.fromkeys(keys))
+    for i in range(0, len(wanted), BATCH):
+        yield wanted[i:i + BATCH]

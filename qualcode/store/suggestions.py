@@ -29,7 +29,7 @@ from qualcode.core.suggestions import (
     ThemeStatus,
 )
 from qualcode.store.changes import now
-from qualcode.store.repository import Repository
+from qualcode.store.repository import Repository, batches, marks
 
 
 class Suggestions(Repository):
@@ -40,22 +40,19 @@ class Suggestions(Repository):
                            version: str) -> Iterator[tuple[str, bytes | str]]:
         """(text key, stored parse) of each key found, a few hundred rows at a time, so a caller
         can decode them one by one instead of holding every JSON text at once."""
-        wanted = list(dict.fromkeys(keys))
-        for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
-            batch = wanted[i:i + 500]
+        for batch in batches(keys):
             rows = self.conn.execute(
                 "SELECT text_sha256, data FROM parse_cache WHERE model = ? AND model_version = ? "
-                f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch))
+                f"AND text_sha256 IN ({marks(batch)})", (model, version, *batch))
             yield from ((key, data) for key, data in rows.fetchall())
 
     def cached_keys(self, keys: Iterable[str], model: str, version: str) -> set[str]:
         """The text keys among ``keys`` whose parse is cached (without reading the parses)."""
-        wanted, found = list(dict.fromkeys(keys)), set[str]()
-        for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
-            batch = wanted[i:i + 500]
+        found = set[str]()
+        for batch in batches(keys):
             found.update(key for (key,) in self.conn.execute(
                 "SELECT text_sha256 FROM parse_cache WHERE model = ? AND model_version = ? "
-                f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch)))
+                f"AND text_sha256 IN ({marks(batch)})", (model, version, *batch)))
         return found
 
     def cache_parses(self, parses: Mapping[str, bytes | str], model: str,
