@@ -29,7 +29,7 @@ from qualcode.core.suggestions import (
     ThemeStatus,
 )
 from qualcode.store.changes import now
-from qualcode.store.repository import Repository, batches, marks
+from qualcode.store.repository import Filters, Repository, batches, marks
 
 
 class Suggestions(Repository):
@@ -154,20 +154,13 @@ class Suggestions(Repository):
                          document_id: int | None = None,
                          min_confidence: float | None = None) -> list[CodeSuggestion]:
         """Suggestions whose code still exists, most confident first."""
-        where = ["code_id IN (SELECT id FROM codes)"]
-        args: list[Any] = []
-        if status is not None:
-            where.append("status = ?")
-            args.append(status.value)
-        if document_id is not None:
-            where.append("document_id = ?")
-            args.append(document_id)
-        if min_confidence is not None:
-            where.append("confidence >= ?")
-            args.append(min_confidence)
+        filters = Filters("code_id IN (SELECT id FROM codes)")
+        filters.add("status = ?", None if status is None else status.value)
+        filters.add("document_id = ?", document_id)
+        filters.add("confidence >= ?", min_confidence)
         rows = self.conn.execute(
-            f"SELECT * FROM code_suggestions WHERE {' AND '.join(where)} "
-            "ORDER BY confidence DESC, document_id, start", args)
+            f"SELECT * FROM code_suggestions{filters.clause()} "
+            "ORDER BY confidence DESC, document_id, start", filters.args)
         return [_suggestion(r) for r in rows]
 
     def set_suggestion_status(self, suggestion_id: int, status: SuggestionStatus,
