@@ -31,7 +31,7 @@ from docx.text.run import Run
 from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.files import atomic_write
 from qualcode.core.reading import read_input
-from qualcode.export import report_styles
+from qualcode.export import report_styles, word_xml
 
 Destination = Path | str | IO[bytes]
 
@@ -106,9 +106,7 @@ def update_fields_on_open(doc: Document) -> None:
     """Ask Word to refresh the table of contents and page references when it opens the file."""
     settings = doc.settings.element
     if settings.find(qn("w:updateFields")) is None:
-        flag = OxmlElement("w:updateFields")
-        flag.set(qn("w:val"), "true")
-        settings.append(flag)
+        settings.append(word_xml.valued("w:updateFields", "true"))
 
 
 # -- styles --------------------------------------------------------------------------------
@@ -130,9 +128,7 @@ def style(doc: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAP
         if name.startswith("Heading"):
             added.font.bold = True
         if name == "TOC Heading":  # looks like a heading, stays out of the contents
-            outline = OxmlElement("w:outlineLvl")
-            outline.set(qn("w:val"), "9")
-            added.element.get_or_add_pPr().append(outline)
+            added.element.get_or_add_pPr().append(word_xml.valued("w:outlineLvl", "9"))
         report_styles.apply_look(doc, name, added)
         return added
 
@@ -199,9 +195,9 @@ def add_run(paragraph: Paragraph, text: str = "", *, bold: bool | None = None,
     if italic is not None:
         properties.append(_on_off("w:i", italic))
     if colour is not None:
-        properties.append(_valued("w:color", str(colour)))
+        properties.append(word_xml.valued("w:color", str(colour)))
     if size is not None:
-        properties.append(_valued("w:sz", str(int(Pt(size).pt * 2))))  # half-points
+        properties.append(word_xml.valued("w:sz", str(int(Pt(size).pt * 2))))  # half-points
     if properties:  # in the schema's order: b, i, color, sz
         run_properties = OxmlElement("w:rPr")
         run_properties.extend(properties)
@@ -220,43 +216,22 @@ def append_text(run: Run, text: str) -> None:
 
 
 def _on_off(tag: str, on: bool) -> BaseOxmlElement:
-    element = OxmlElement(tag)
-    if not on:
-        element.set(qn("w:val"), "0")
-    return element
-
-
-def _valued(tag: str, value: str) -> BaseOxmlElement:
-    element = OxmlElement(tag)
-    element.set(qn("w:val"), value)
-    return element
+    return word_xml.element(tag) if on else word_xml.valued(tag, "0")
 
 
 # -- fields and bookmarks --------------------------------------------------------------------
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
     """A Word field (PAGE, TOC, PAGEREF...) with ``placeholder`` as its last computed result."""
-    def char(kind: str) -> None:
-        run = paragraph.add_run()
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
-
-    char("begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    char("separate")
+    for part in (word_xml.field_char("begin"), word_xml.field_instruction(instruction),
+                 word_xml.field_char("separate")):
+        paragraph.add_run()._r.append(part)
     paragraph.add_run(placeholder)
-    char("end")
+    paragraph.add_run()._r.append(word_xml.field_char("end"))
 
 
 def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(number))
+    start = word_xml.element("w:bookmarkStart", {"w:id": str(number), "w:name": name})
+    end = word_xml.element("w:bookmarkEnd", {"w:id": str(number)})
     paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
     paragraph._p.append(end)
 
@@ -308,20 +283,14 @@ def _row_flags(row: _Row, *tags: str) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     for tag in tags:
         if tr_pr.find(qn(tag)) is None:
-            flag = OxmlElement(tag)
-            flag.set(qn("w:val"), "true")
-            tr_pr.append(flag)
+            tr_pr.append(word_xml.valued(tag, "true"))
 
 
 def shade(cell: _Cell, fill: str) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     for old in tc_pr.findall(qn("w:shd")):
         tc_pr.remove(old)
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    tc_pr.append(shading)
+    tc_pr.append(word_xml.shading(fill))
 
 
 def set_widths(grid: Table, widths: Sequence[Cm]) -> None:

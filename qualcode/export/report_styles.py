@@ -17,6 +17,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
+from qualcode.export import word_xml
+
 GREY = RGBColor(0x59, 0x59, 0x59)
 TABLE_STYLE = "Report Table"
 HEADER_FILL = "D9E2F3"
@@ -108,13 +110,9 @@ def table_style(doc: Document) -> object:
 def _shade_header_row(style: BaseOxmlElement, fill: str) -> None:
     """The header row's shading as part of the table style (not of each cell), so a
     template's own table style replaces it."""
-    conditional = OxmlElement("w:tblStylePr")
-    conditional.set(qn("w:type"), "firstRow")
-    cell = OxmlElement("w:tcPr")
-    shading = OxmlElement("w:shd")
-    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
-        shading.set(qn(key), value)
-    cell.append(shading)
+    conditional = word_xml.element("w:tblStylePr", {"w:type": "firstRow"})
+    cell = word_xml.element("w:tcPr")
+    cell.append(word_xml.shading(fill))
     conditional.append(cell)
     style.append(conditional)
 
