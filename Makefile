@@ -29,6 +29,7 @@ serve: $(DEMO)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy qualcode
 	$(BIN)/python -m pytest -n 2 -q
 
 # The README's command reference (from the real `--help`) and ARCHITECTURE.md's import list

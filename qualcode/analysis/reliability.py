@@ -14,12 +14,14 @@ levels of measurement (ordinal, interval, ratio) use the ``krippendorff`` packag
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Literal, get_args
 
-LEVELS = ("nominal", "ordinal", "interval", "ratio")
+Level = Literal["nominal", "ordinal", "interval", "ratio"]  # of measurement
+LEVELS: tuple[Level, ...] = get_args(Level)
 
 
 @dataclass(frozen=True)
@@ -71,11 +73,13 @@ def cohen_kappa(units: Sequence[Unit]) -> float | None:
 
 def krippendorff_alpha(units: Sequence[Unit], level: str = "nominal") -> float | None:
     """Krippendorff's alpha for any number of coders, with missing values; None if undefined."""
-    if level not in LEVELS:
+    known = next((known for known in LEVELS if known == level), None)
+    if known is None:
         raise ValueError(f"level of measurement must be one of {', '.join(LEVELS)}")
-    if level != "nominal":
-        return _alpha_by_library(units, level)
-    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    if known != "nominal":
+        return _alpha_by_library(units, known)
+    # Weights shared among a unit's pairs: fractions, so float counts rather than a Counter.
+    coincidences: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)
     for unit in units:
         values = unit.present()
         m = len(values)
@@ -86,7 +90,7 @@ def krippendorff_alpha(units: Sequence[Unit], level: str = "nominal") -> float |
             for j, b in enumerate(values):
                 if i != j:
                     coincidences[(a, b)] += share
-    totals: Counter[Hashable] = Counter()
+    totals: defaultdict[Hashable, float] = defaultdict(float)
     for (a, _b), count in coincidences.items():
         totals[a] += count
     n = sum(totals.values())
@@ -97,7 +101,7 @@ def krippendorff_alpha(units: Sequence[Unit], level: str = "nominal") -> float |
     return 1.0 - (n - 1) * disagreement / expected
 
 
-def _alpha_by_library(units: Sequence[Unit], level: str) -> float | None:
+def _alpha_by_library(units: Sequence[Unit], level: Level) -> float | None:
     import math
 
     import krippendorff  # numpy only; the reference implementation for metric levels
@@ -106,7 +110,9 @@ def _alpha_by_library(units: Sequence[Unit], level: str) -> float | None:
     for unit in units:
         if len(unit.present()) < 2:
             continue
-        row = [math.nan if v is None else float(v) for v in unit.values]  # type: ignore[arg-type]
+        row = [math.nan if v is None
+               else float(v)  # type: ignore[arg-type]  # numbers at these levels, any hashable at nominal
+               for v in unit.values]
         rows.extend([row] * unit.weight)
     if len({v for row in rows for v in row if not math.isnan(v)}) < 2:
         return None

@@ -51,15 +51,15 @@ def central_sentences(texts: Sequence[str], *, max_sentences: int = 3,
     central, similar = centrality(candidates)
     ranked = sorted(range(len(candidates)), key=lambda i: (-central[i], i))
     chosen: list[int] = []
-    words = 0
+    chosen_words = 0
     for i in ranked:
         length = len(candidates[i].split())
-        if chosen and words + length > max_words:
+        if chosen and chosen_words + length > max_words:
             continue
         if any(similar[i, c] > TOO_SIMILAR for c in chosen):
             continue
         chosen.append(i)
-        words += length
+        chosen_words += length
         if len(chosen) == max_sentences:
             break
     return [candidates[i] for i in sorted(chosen)]

@@ -9,8 +9,8 @@ import click
 from qualcode.cli.app import Context, cli, pass_ctx
 from qualcode.cli.output import FORMATS, emit
 from qualcode.core.errors import NotFound, QualcodeError
-from qualcode.core.model import Code
-from qualcode.core.synthesis import DEFAULT_MATRIX
+from qualcode.core.model import Case, Code
+from qualcode.core.synthesis import DEFAULT_MATRIX, Matrix, Synthesis
 from qualcode.services import synthesis as synth_service
 from qualcode.services.codes import code_paths, find_code, path_text
 from qualcode.store import Store
@@ -212,6 +212,15 @@ def synth_show(ctx: Context, matrix_name: str, fmt: str) -> None:
     if grid is None:
         click.echo(f"no matrix {matrix_name!r} yet (qualcode synth matrix define ...)")
         return
+    columns, rows = _matrix_table(done, grid, codes, cases)
+    emit(rows, ["case", *columns], fmt,
+         title=f"Matrix {grid.name} (scale: {', '.join(grid.scale) or 'none'})")
+
+
+def _matrix_table(done: Synthesis, grid: Matrix, codes: list[Code],
+                  cases: list[Case]) -> tuple[list[str], list[dict[str, object]]]:
+    """The matrix's column names, and a row per case: each cell's rating, "(summary)" for a
+    cell with only a summary."""
     columns = [c.name for i in grid.code_ids for c in codes if c.id == i]
     rows = []
     for case in cases:
@@ -220,5 +229,4 @@ def synth_show(ctx: Context, matrix_name: str, fmt: str) -> None:
             cell = done.cells.get((case.id or 0, code_id))
             row[column] = (cell.rating or "(summary)") if cell else ""
         rows.append(row)
-    emit(rows, ["case", *columns], fmt,
-         title=f"Matrix {grid.name} (scale: {', '.join(grid.scale) or 'none'})")
+    return columns, rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -59,21 +60,21 @@ def agreement_cmd(ctx: Context, coders: str | None, unit: str, overlap: int, cod
         report = agreement(store, coders=_split(coders), unit=unit, codes=_split(codes),
                            group=group, level=level, overlap=overlap / 100, scope=scope,
                            documents=documents)
-    rows = [_row(name, a) for name, a in report.per_code]
-    rows.append(_row(report.group or "overall (pooled over codes)", report.overall))
+    figures = [*report.per_code, (report.group or "overall (pooled over codes)", report.overall)]
     if fmt == "json":
         click.echo(json.dumps(_as_json(report), ensure_ascii=False, indent=2))
         return
     columns = ["code", "units", "percent", "kappa", "alpha", "counts"]
     if fmt == "csv":
-        emit([{**r, "counts": _counts(r["counts"])} for r in rows], columns, fmt)
+        emit([{**_row(name, a), "counts": _counts(a.counts)} for name, a in figures],
+             columns, fmt)
         return
     first, second = report.coders[:2]
     named = {"first only": f"{first} only", "second only": f"{second} only"}
-    emit([{**r, "percent": _pct(r["percent"]), "kappa": _num(r["kappa"]),
-           "alpha": _num(r["alpha"]),
-           "counts": _counts({named.get(k, k): v for k, v in dict(r["counts"]).items()})}
-          for r in rows],
+    emit([{**_row(name, a), "percent": _pct(a.percent), "kappa": _num(a.kappa),
+           "alpha": _num(a.alpha),
+           "counts": _counts({named.get(k, k): v for k, v in a.counts.items()})}
+          for name, a in figures],
          columns, fmt, title=_title(report))
     if report.ambiguous:
         click.echo(f"{report.ambiguous} {report.unit} unit(s) had two codes of the group from "
@@ -104,17 +105,16 @@ def _as_json(report: AgreementReport) -> dict[str, object]:
             "overall": _row(report.group or "overall", report.overall)}
 
 
-def _pct(value: object) -> str:
-    return "n/a" if value is None else f"{float(value):.1%}"  # type: ignore[arg-type]
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1%}"
 
 
-def _num(value: object) -> str:
-    return "n/a" if value is None else f"{float(value):.3f}"  # type: ignore[arg-type]
+def _num(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
-def _counts(counts: object) -> str:
-    return ", ".join(f"{k} {v}" for k, v in dict(counts).items()  # type: ignore[call-overload]
-                     if v)
+def _counts(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items() if v)
 
 
 @cli.command()

@@ -23,20 +23,18 @@ import re
 import secrets
 import signal
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
 from textual_serve.server import Server
 
 from qualcode.cli.web_sessions import Sessions, run_session
 from qualcode.core import download_links
-
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-Middleware = Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
 
 
 class WorkbenchServer(Server):
@@ -66,7 +64,7 @@ class WorkbenchServer(Server):
         # The page connects back to the address it was loaded from (the Host header was
         # checked by same_origin_only), so it works whichever name the browser used.
         self.public_url = f"{request.scheme}://{request.host}"
-        return await super().handle_index(request)  # type: ignore[no-any-return]
+        return await super().handle_index(request)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         return await run_session(self, self.sessions, request)

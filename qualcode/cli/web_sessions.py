@@ -66,9 +66,13 @@ async def run_session(server: Server, sessions: Sessions,
     width = to_int(request.query.get("width", "80"), 80)
     height = to_int(request.query.get("height", "24"), 24)
     await websocket.prepare(request)
+
+    async def close() -> None:  # the session wants no result back from closing
+        await websocket.close()
+
     session = WorkbenchSession(
         server.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-        close=websocket.close, download_manager=server.download_manager, debug=server.debug)
+        close=close, download_manager=server.download_manager, debug=server.debug)
     task = asyncio.current_task()
     assert task is not None
     sessions.tasks.add(task)

@@ -134,10 +134,11 @@ class Navigator:
         return self.whole_turn(turn) if whole else self.sentence(turn, 0)
 
     def next_respondent_turn(self, sel: Selection, step: int = 1) -> Selection:
-        turn: int | None = sel.turn
-        while (turn := self._step_turn(turn, step)) is not None:
+        turn = self._step_turn(sel.turn, step)
+        while turn is not None:
             if self.turns[turn].role is Role.RESPONDENT:
                 return self.sentence(turn, 0)
+            turn = self._step_turn(turn, step)
         return sel
 
     def next_sentence(self, sel: Selection, step: int = 1) -> Selection:

@@ -58,9 +58,10 @@ def fits(found: str, hint: str) -> bool:
 def place(text: str, start: int | None, end: int | None, hint: str) -> Placed:
     """Where a coding goes in ``text``: at ``[start, end)`` if its text is ``hint`` (or no hint
     is given), else at the occurrence of ``hint`` nearest ``start``."""
-    inside = start is not None and end is not None and 0 <= start < end <= len(text)
-    if inside and (not hint.strip() or fits(text[start:end], hint)):  # type: ignore[index]
-        return Placed(start, end, Fit.EXACT if hint.strip() else Fit.UNCHECKED)  # type: ignore[arg-type]
+    inside = (start, end) if (start is not None and end is not None
+                              and 0 <= start < end <= len(text)) else None
+    if inside and (not hint.strip() or fits(text[inside[0]:inside[1]], hint)):
+        return Placed(*inside, Fit.EXACT if hint.strip() else Fit.UNCHECKED)
     found = _nearest(text, hint, start or 0)
     if found is not None:
         a, b = found
@@ -68,7 +69,7 @@ def place(text: str, start: int | None, end: int | None, hint: str) -> Placed:
             b = min(len(text), max(b, a + (end - start)))  # a name cut short: keep the length
         return Placed(a, b, Fit.REANCHORED)
     if inside:
-        return Placed(start, end, Fit.MISFIT)  # type: ignore[arg-type]
+        return Placed(*inside, Fit.MISFIT)
     return Placed(start or 0, end or 0, Fit.OUTSIDE)
 
 

@@ -6,6 +6,8 @@ tool, and split back on import so a qualcode -> .qdpx -> qualcode round trip kee
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 LABELS = (("inclusion", "Inclusion: "), ("exclusion", "Exclusion: "), ("example", "Example: "))
 
 
@@ -19,17 +21,24 @@ def join_description(definition: str, inclusion: str = "", exclusion: str = "",
     return "\n\n".join(parts)
 
 
-def split_description(text: str) -> dict[str, str]:
-    """{"definition", "inclusion", "exclusion", "example"} from a Description."""
-    fields = {"definition": "", "inclusion": "", "exclusion": "", "example": ""}
+class Description(TypedDict):
+    """A Description split up: the fields of a code (``Code(**description)``)."""
+
+    definition: str
+    inclusion: str
+    exclusion: str
+    example: str
+
+
+def split_description(text: str) -> Description:
     current = "definition"
-    chunks: dict[str, list[str]] = {k: [] for k in fields}
+    chunks: dict[str, list[str]] = {"definition": [], **{key: [] for key, _ in LABELS}}
     for paragraph in text.replace("\r\n", "\n").split("\n\n"):
         for key, label in LABELS:
             if paragraph.startswith(label):
                 current, paragraph = key, paragraph[len(label):]
                 break
         chunks[current].append(paragraph)
-    for key, parts in chunks.items():
-        fields[key] = "\n\n".join(parts).strip()
-    return fields
+    joined = {key: "\n\n".join(parts).strip() for key, parts in chunks.items()}
+    return Description(definition=joined["definition"], inclusion=joined["inclusion"],
+                       exclusion=joined["exclusion"], example=joined["example"])

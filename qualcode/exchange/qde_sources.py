@@ -30,10 +30,11 @@ def read_source(element: Element, load: Loader, project: XProject, users: dict[s
     if element.tag.endswith("PDFSource"):
         kind = "pdf"
         project.skip("PDF selections by area", len(children(element, "PDFSelection")))
-        holder = child(element, "Representation")  # type: ignore[assignment]
-        if holder is None:
+        representation = child(element, "Representation")
+        if representation is None:
             project.skip("PDF sources without a text representation")
             return None
+        holder = representation
     name = element.get("name", "") or holder.get("name", "") or guid(element.get("guid", ""))
     raw = text_of(holder, "PlainTextContent")
     path = holder.get("plainTextPath")

@@ -50,8 +50,8 @@ def write_value(kind: str, value: AttributeValue) -> tuple[str, str]:
     """(element name, text) for a value of REFI type ``kind``."""
     if kind == "Boolean":
         return "BooleanValue", "true" if value else "false"
-    if kind == "Float":
-        number = float(value)  # type: ignore[arg-type]
+    if kind == "Float" and not isinstance(value, dt.date):  # a Float holds a number
+        number = float(value)
         # xsd:decimal has no exponent: 1e-05 must be written 0.00001.
         return "FloatValue", (str(int(number)) if number.is_integer()
                               else format(Decimal(repr(number)), "f"))

@@ -59,8 +59,8 @@ def project_xml(project: XProject, scheme: Scheme, crlf: bool) -> tuple[bytes, d
             if case.description:
                 _el(element, "Description", text=case.description)
             _values(element, case.values, types)
-            for source in case.sources:
-                _el(element, "SourceRef", {"targetGUID": source})
+            for source_guid in case.sources:
+                _el(element, "SourceRef", {"targetGUID": source_guid})
     texts: dict[str, str] = {}
     if project.sources:
         holder = _el(root, "Sources")
@@ -74,8 +74,8 @@ def project_xml(project: XProject, scheme: Scheme, crlf: bool) -> tuple[bytes, d
         _sets(_el(root, "Sets"), project)
     if project.description:
         _el(root, "Description", text=project.description)
-    for note in project.project_notes:
-        _el(root, "NoteRef", {"targetGUID": note})
+    for note_guid in project.project_notes:
+        _el(root, "NoteRef", {"targetGUID": note_guid})
     return _bytes(root), texts
 
 

@@ -170,13 +170,13 @@ def _codings(conn: sqlite3.Connection, tables: set[str], project: XProject,
             created=k.get("date") or "", important=bool(k.get("important")),
             notes=_note(project, f"coding{k.get('ctid')}-{k['cid']}-{k['pos0']}",
                         k.get("memo"), owner=k.get("owner") or "")))
-    for a in _rows(conn, "annotation", tables):
-        if a["fid"] in sources:
-            source = sources[a["fid"]][0]
-            quote = source.text[a["pos0"]:a["pos1"]][:60]
-            source.notes += _note(project, f"annotation{a['anid']}", a.get("memo"),
-                                  f"Annotation on {quote!r}", a.get("owner") or "",
-                                  a.get("date") or "")
+    for note in _rows(conn, "annotation", tables):
+        if note["fid"] in sources:
+            source = sources[note["fid"]][0]
+            quote = source.text[note["pos0"]:note["pos1"]][:60]
+            source.notes += _note(project, f"annotation{note['anid']}", note.get("memo"),
+                                  f"Annotation on {quote!r}", note.get("owner") or "",
+                                  note.get("date") or "")
 
 
 def _cases(conn: sqlite3.Connection, tables: set[str], project: XProject,
@@ -200,16 +200,16 @@ def _cases(conn: sqlite3.Connection, tables: set[str], project: XProject,
         if case and source and source[0].guid not in case.sources:
             case.sources.append(source[0].guid)
     for a in _rows(conn, "attribute", tables):
-        var = kinds.get(a["name"])
+        variable = kinds.get(a["name"])
         value = a.get("value")
-        if var is None or value in (None, ""):
+        if variable is None or value in (None, ""):
             continue
-        if var.type is AttributeType.NUMBER:
+        if variable.type is AttributeType.NUMBER:
             value = float(value)
         holder = (cases.get(a["id"]) if a.get("attr_type") == "case"
                   else (sources[a["id"]][0] if a["id"] in sources else None))
         if holder is not None:
-            holder.values[var.guid] = value
+            holder.values[variable.guid] = value
     project.cases = list(cases.values())
 
 

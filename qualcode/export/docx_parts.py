@@ -20,17 +20,18 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.section import Section
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section, _Footer, _Header
 from docx.shared import Cm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from qualcode.core.errors import InputError
+from qualcode.core.errors import InputError, QualcodeError
 from qualcode.core.files import atomic_write
 from qualcode.core.reading import read_input
-from qualcode.export import report_styles
+from qualcode.export import report_styles, word_xml
 
 Destination = Path | str | IO[bytes]
 
@@ -38,6 +39,8 @@ _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 GREY = RGBColor(0x59, 0x59, 0x59)
 _NUMBER = re.compile(r"[\d.,%]+")
+A4 = (Cm(21), Cm(29.7))  # a new document's page (width, height)
+MARGIN = Cm(2.5)  # a new document's margins, all four
 
 
 # -- the document --------------------------------------------------------------------------
@@ -47,10 +50,10 @@ def new_document(template: Path | None = None) -> Document:
     if template is None:
         doc = docx.Document()
         section = doc.sections[0]
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.page_width, section.page_height = A4
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(2.5))
-        quote = doc.styles["Quote"].paragraph_format  # type: ignore[union-attr]
+            setattr(section, side, MARGIN)
+        quote = doc.styles["Quote"].paragraph_format
         quote.left_indent = quote.right_indent = Cm(1)
         return doc
     doc = _open_template(template)
@@ -103,9 +106,7 @@ def update_fields_on_open(doc: Document) -> None:
     """Ask Word to refresh the table of contents and page references when it opens the file."""
     settings = doc.settings.element
     if settings.find(qn("w:updateFields")) is None:
-        flag = OxmlElement("w:updateFields")
-        flag.set(qn("w:val"), "true")
-        settings.append(flag)
+        settings.append(word_xml.valued("w:updateFields", "true"))
 
 
 # -- styles --------------------------------------------------------------------------------
@@ -125,11 +126,9 @@ def style(doc: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAP
             with contextlib.suppress(KeyError):
                 added.base_style = styles[base]
         if name.startswith("Heading"):
-            added.font.bold = True  # type: ignore[union-attr]
+            added.font.bold = True
         if name == "TOC Heading":  # looks like a heading, stays out of the contents
-            outline = OxmlElement("w:outlineLvl")
-            outline.set(qn("w:val"), "9")
-            added.element.get_or_add_pPr().append(outline)
+            added.element.get_or_add_pPr().append(word_xml.valued("w:outlineLvl", "9"))
         report_styles.apply_look(doc, name, added)
         return added
 
@@ -168,9 +167,11 @@ def heading(doc: Document, text: str, level: int) -> Paragraph:
     return styled(doc, text, f"Heading {level}")
 
 
-def toc_style(doc: Document, level: int, text_width: Cm) -> BaseStyle:
+def toc_style(doc: Document, level: int, text_width: Cm) -> ParagraphStyle:
     found = style(doc, f"TOC {level}")
-    fmt = found.paragraph_format  # type: ignore[union-attr]
+    if not isinstance(found, ParagraphStyle):  # a template's own "TOC 1" of another kind
+        raise QualcodeError(f"the template's style {found.name!r} is not a paragraph style")
+    fmt = found.paragraph_format
     if len(fmt.tab_stops) == 0:
         fmt.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         fmt.left_indent = Cm(0.6 * (level - 1))
@@ -194,9 +195,9 @@ def add_run(paragraph: Paragraph, text: str = "", *, bold: bool | None = None,
     if italic is not None:
         properties.append(_on_off("w:i", italic))
     if colour is not None:
-        properties.append(_valued("w:color", str(colour)))
+        properties.append(word_xml.valued("w:color", str(colour)))
     if size is not None:
-        properties.append(_valued("w:sz", str(int(Pt(size).pt * 2))))  # half-points
+        properties.append(word_xml.valued("w:sz", str(int(Pt(size).pt * 2))))  # half-points
     if properties:  # in the schema's order: b, i, color, sz
         run_properties = OxmlElement("w:rPr")
         run_properties.extend(properties)
@@ -214,44 +215,23 @@ def append_text(run: Run, text: str) -> None:
         run._r.add_t(text)
 
 
-def _on_off(tag: str, on: bool) -> OxmlElement:
-    element = OxmlElement(tag)
-    if not on:
-        element.set(qn("w:val"), "0")
-    return element
-
-
-def _valued(tag: str, value: str) -> OxmlElement:
-    element = OxmlElement(tag)
-    element.set(qn("w:val"), value)
-    return element
+def _on_off(tag: str, on: bool) -> BaseOxmlElement:
+    return word_xml.element(tag) if on else word_xml.valued(tag, "0")
 
 
 # -- fields and bookmarks --------------------------------------------------------------------
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
     """A Word field (PAGE, TOC, PAGEREF...) with ``placeholder`` as its last computed result."""
-    def char(kind: str) -> None:
-        run = paragraph.add_run()
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
-
-    char("begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    char("separate")
+    for part in (word_xml.field_char("begin"), word_xml.field_instruction(instruction),
+                 word_xml.field_char("separate")):
+        paragraph.add_run()._r.append(part)
     paragraph.add_run(placeholder)
-    char("end")
+    paragraph.add_run()._r.append(word_xml.field_char("end"))
 
 
 def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(number))
+    start = word_xml.element("w:bookmarkStart", {"w:id": str(number), "w:name": name})
+    end = word_xml.element("w:bookmarkEnd", {"w:id": str(number)})
     paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
     paragraph._p.append(end)
 
@@ -265,7 +245,7 @@ def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]], *
     parses a snippet of XML per cell."""
     grid = doc.add_table(rows=1 + len(rows) + blank_rows, cols=len(header))
     body = grid.rows[1:]
-    grid.style = report_styles.table_style(doc)  # type: ignore[assignment]
+    grid.style = report_styles.table_style(doc)
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(grid.rows[0].cells, header, strict=True):
         write_cell(cell, text, doc, "Table Heading")
@@ -303,20 +283,14 @@ def _row_flags(row: _Row, *tags: str) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     for tag in tags:
         if tr_pr.find(qn(tag)) is None:
-            flag = OxmlElement(tag)
-            flag.set(qn("w:val"), "true")
-            tr_pr.append(flag)
+            tr_pr.append(word_xml.valued(tag, "true"))
 
 
 def shade(cell: _Cell, fill: str) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     for old in tc_pr.findall(qn("w:shd")):
         tc_pr.remove(old)
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    tc_pr.append(shading)
+    tc_pr.append(word_xml.shading(fill))
 
 
 def set_widths(grid: Table, widths: Sequence[Cm]) -> None:
@@ -331,7 +305,12 @@ def set_widths(grid: Table, widths: Sequence[Cm]) -> None:
 
 # -- sections and page furniture --------------------------------------------------------------
 def text_width(section: Section) -> Cm:
-    return Cm((section.page_width - section.left_margin - section.right_margin) / 360000)
+    """The width between the margins; a template's section that leaves the page size or a
+    margin unset counts as a new document's."""
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    width = ((A4[0] if page is None else page) - (MARGIN if left is None else left)
+             - (MARGIN if right is None else right))
+    return Cm(width / 360000)
 
 
 def new_section(doc: Document, *, landscape: bool) -> Section:
@@ -345,8 +324,8 @@ def new_section(doc: Document, *, landscape: bool) -> Section:
     return section
 
 
-def _has_content(part: object) -> bool:
-    element = part._element  # type: ignore[attr-defined]
+def _has_content(part: _Header | _Footer) -> bool:
+    element = part._element
     return bool("".join(element.itertext()).strip()) or bool(
         element.findall(".//" + qn("w:drawing")))
 
@@ -358,7 +337,7 @@ def page_furniture(doc: Document, section: Section, header_text: str) -> None:
     section.different_first_page_header_footer = True
     if not _has_content(section.header):
         header = section.header.paragraphs[0]
-        header.style = style(doc, "Header")  # type: ignore[assignment]
+        header.style = style(doc, "Header")
         header.add_run(header_text)
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer_part = section.footer
@@ -366,7 +345,7 @@ def page_furniture(doc: Document, section: Section, header_text: str) -> None:
         return
     footer = (footer_part.add_paragraph() if _has_content(footer_part)
               else footer_part.paragraphs[0])
-    footer.style = style(doc, "Footer")  # type: ignore[assignment]
+    footer.style = style(doc, "Footer")
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Page ")
     add_field(footer, "PAGE", "1")

@@ -51,7 +51,7 @@ def write_matrix_xlsx(matrix: MatrixTable, dest: Path | str | IO[bytes]) -> int:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     _sheet(book, "Overview", matrix, detail=False)
     _sheet(book, "Detail", matrix, detail=True)
     if matrix.scale:

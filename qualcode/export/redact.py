@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from qualcode.core.names import fold, is_role_label, name_variants
@@ -42,13 +42,13 @@ class Redactor:
         return self._pattern.sub(self.replacement, text)
 
 
-def redact(value: T, redactor: Redactor) -> T:
+def redact(value: T, redactor: Callable[[str], str]) -> T:
     """``value`` with every string inside it (dataclass fields, lists, tuples, dict keys and
     values) passed through ``redactor``."""
-    return _walk(value, redactor)  # type: ignore[no-any-return]
+    return _walk(value, redactor)
 
 
-def _walk(value: Any, redactor: Redactor) -> Any:
+def _walk(value: Any, redactor: Callable[[str], str]) -> Any:
     if isinstance(value, str):
         return redactor(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -13,7 +13,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+
+from qualcode.export import word_xml
 
 GREY = RGBColor(0x59, 0x59, 0x59)
 TABLE_STYLE = "Report Table"
@@ -62,12 +66,12 @@ LOOKS: dict[str, Look] = {
 }
 
 
-def apply_look(doc: Document, name: str, added: object) -> None:
+def apply_look(doc: Document, name: str, added: ParagraphStyle) -> None:
     """Give a style just added to the document its look (if it is one of ours)."""
     look = LOOKS.get(name)
     if look is None:
         return
-    font = added.font  # type: ignore[attr-defined]
+    font = added.font
     if look.size is not None:
         font.size = Pt(look.size)
     if look.bold is not None:
@@ -76,7 +80,7 @@ def apply_look(doc: Document, name: str, added: object) -> None:
         font.italic = look.italic
     if look.grey:
         font.color.rgb = GREY
-    fmt = added.paragraph_format  # type: ignore[attr-defined]
+    fmt = added.paragraph_format
     if look.indent:
         fmt.left_indent = fmt.right_indent = Cm(look.indent)
     if look.keep_with_next:
@@ -103,25 +107,21 @@ def table_style(doc: Document) -> object:
         return added
 
 
-def _shade_header_row(style: object, fill: str) -> None:
+def _shade_header_row(style: BaseOxmlElement, fill: str) -> None:
     """The header row's shading as part of the table style (not of each cell), so a
     template's own table style replaces it."""
-    conditional = OxmlElement("w:tblStylePr")
-    conditional.set(qn("w:type"), "firstRow")
-    cell = OxmlElement("w:tcPr")
-    shading = OxmlElement("w:shd")
-    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
-        shading.set(qn(key), value)
-    cell.append(shading)
+    conditional = word_xml.element("w:tblStylePr", {"w:type": "firstRow"})
+    cell = word_xml.element("w:tcPr")
+    cell.append(word_xml.shading(fill))
     conditional.append(cell)
-    style.append(conditional)  # type: ignore[attr-defined]
+    style.append(conditional)
 
 
 def prepare(doc: Document, *, language: str = LANGUAGE) -> None:
     """Headings kept with what follows, and the document's language (spelling checks)."""
     for level in (1, 2, 3):
         try:
-            fmt = doc.styles[f"Heading {level}"].paragraph_format  # type: ignore[union-attr]
+            fmt = doc.styles[f"Heading {level}"].paragraph_format
         except KeyError:
             continue
         if fmt.keep_with_next is None:

@@ -66,7 +66,7 @@ def write_segments(header: list[str], rows: list[list[Cell]],
     if format_of(dest, fmt) == "csv":
         write_csv(header, rows, dest)
     else:
-        write_xlsx(header, rows, dest)  # type: ignore[arg-type]
+        write_xlsx(header, rows, dest)  # type: ignore[arg-type]  # callers give xlsx a binary file
     return len(rows)
 
 
@@ -79,7 +79,7 @@ def write_csv(header: list[str], rows: list[list[Cell]],
     elif isinstance(dest, io.TextIOBase):
         _csv_rows(dest, header, rows)
     else:
-        text = io.TextIOWrapper(dest, encoding="utf-8-sig", newline="")  # type: ignore[type-var]
+        text = io.TextIOWrapper(dest, encoding="utf-8-sig", newline="")  # type: ignore[type-var]  # binary: text files went above
         _csv_rows(text, header, rows)
         text.flush()
         text.detach()

@@ -13,36 +13,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from qualcode.export import docx_parts
+from qualcode.export import docx_parts, word_xml
 
 LEVELS = 2
 INSTRUCTION = f'TOC \\o "1-{LEVELS}" \\h \\z \\u'
-
-
-def _fld_char(kind: str) -> OxmlElement:
-    run = OxmlElement("w:r")
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    run.append(char)
-    return run
-
-
-def _instr(text: str) -> OxmlElement:
-    run = OxmlElement("w:r")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {text} "
-    run.append(instr)
-    return run
-
-
-def _text_run(text: str) -> OxmlElement:
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run.append(t)
-    return run
 
 
 def headings(doc: Document) -> list[tuple[int, Paragraph]]:
@@ -72,18 +46,18 @@ def fill_toc(doc: Document, anchor: Paragraph) -> int:
             styled.add(level)
         docx_parts.set_style(entry, doc, f"TOC {level}")
         if number == 0:
-            begin = _fld_char("begin")
-            begin[0].set(qn("w:dirty"), "true")
-            for run in (begin, _instr(INSTRUCTION), _fld_char("separate")):
-                entry._p.append(run)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), name)
-        link.set(qn("w:history"), "1")
-        link.append(_text_run(heading.text))
+            begin = word_xml.field_char("begin")
+            begin.set(qn("w:dirty"), "true")
+            for part in (begin, word_xml.field_instruction(INSTRUCTION),
+                         word_xml.field_char("separate")):
+                entry._p.append(word_xml.run_of(part))
+        link = word_xml.element("w:hyperlink", {"w:anchor": name, "w:history": "1"})
+        link.append(word_xml.run_of(
+            word_xml.element("w:t", {"xml:space": "preserve"}, heading.text)))
         entry._p.append(link)
         previous = entry
     if entries:
-        previous._p.append(_fld_char("end"))
+        previous._p.append(word_xml.run_of(word_xml.field_char("end")))
     else:
         docx_parts.add_field(_paragraph_after(anchor), INSTRUCTION,
                              "Update this field (F9) to list the headings.")

@@ -15,7 +15,7 @@ def parse_clock(text: str) -> float | None:
     hours, minutes, seconds, fraction = match.groups()
     if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
         return None
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    total: float = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if fraction:
         total += int(fraction.ljust(3, "0")) / 1000
     return float(total)

@@ -54,7 +54,8 @@ def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
     _refuse_duplicate_columns(path, header)
     doc_col = next((lowered.index(c) for c in DOCUMENT_COLUMNS if c in lowered), None)
     case_col = next((lowered.index(c) for c in CASE_COLUMNS if c in lowered), None)
-    if doc_col is None and case_col is None:
+    name_col = case_col if case_col is not None else doc_col  # a case is named by its document
+    if name_col is None:
         raise InputError(path, "no column naming the case or the document "
                                f"(expected one of: {', '.join(CASE_COLUMNS + DOCUMENT_COLUMNS)})",
                          line=1)
@@ -73,7 +74,7 @@ def import_attributes(store: Store, path: Path, *, coder: str = "") -> int:
                 doc_id = store.documents.id_by_name(name)
                 if doc_id is None:
                     raise InputError(path, f"no document named {name!r} in the project", line=n)
-            case_name = row[case_col].strip() if case_col is not None else row[doc_col].strip()
+            case_name = row[name_col].strip()
             if not case_name:
                 raise InputError(path, "the case name is empty", line=n)
             case_id = store.cases.id_for(case_name, create=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TypedDict
 
 from qualcode.codebook import Codebook, CodebookEntry, path_key, write_codebook
 from qualcode.core.codetree import (
@@ -21,7 +23,7 @@ from qualcode.services.pseudonyms import replacer
 from qualcode.store import Store
 
 
-def code_paths(codes: list[Code]) -> dict[int, tuple[str, ...]]:
+def code_paths(codes: Sequence[Code]) -> dict[int, tuple[str, ...]]:
     by_id = {c.id: c for c in codes}
     paths: dict[int, tuple[str, ...]] = {}
     for c in codes:
@@ -64,6 +66,19 @@ def find_code(store: Store, ref: str) -> Code:
     raise NotFound(f"no code {ref!r} in the codebook")
 
 
+class _Described(TypedDict):
+    """What a codebook file says of a code: the fields it sets, new code or existing."""
+
+    name: str
+    parent_id: int | None
+    definition: str
+    inclusion: str
+    exclusion: str
+    example: str
+    colour: str
+    shortcut: str
+
+
 def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, int]:
     """Merge a codebook file into the project: codes matched by GUID, else by path, are
     updated; the rest added. Loading the same file twice changes nothing.
@@ -82,7 +97,7 @@ def load_codebook(store: Store, path: Path, *, coder: str = "") -> tuple[int, in
             parent_id = lower_paths.get(path_key(entry.parent_path)) if entry.parent_path else None
             if entry.parent_path and parent_id is None:
                 raise QualcodeError(f"{path}: parent of {path_text(entry.path)!r} is missing")
-            fields = {
+            fields: _Described = {
                 "name": entry.name, "parent_id": parent_id, "definition": entry.definition,
                 "inclusion": entry.inclusion, "exclusion": entry.exclusion,
                 "example": entry.example, "colour": entry.colour, "shortcut": entry.shortcut,

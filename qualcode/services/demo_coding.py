@@ -35,7 +35,7 @@ class DemoCoding:
 
 def read_demo_coding(path: Path) -> list[DemoCoding]:
     data, root = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("codings"), list):
+    if root is None or not isinstance(data, dict) or not isinstance(data.get("codings"), list):
         raise InputError(path, "expected a mapping with a `codings:` list")
     nodes = next(value for key, value in root.value if key.value == "codings").value
     return [_entry(path, item, node.start_mark.line + 1)

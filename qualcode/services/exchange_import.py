@@ -159,8 +159,8 @@ def _cases(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -
         report.add("cases")
         for var, value in case.values.items():
             store.cases.set_attribute(case_id, ids.attributes[var], value)
-        for source in case.sources:
-            _assign(store, ids.documents.get(source), case_id, case.name, report)
+        for source_guid in case.sources:
+            _assign(store, ids.documents.get(source_guid), case_id, case.name, report)
         if case.description:
             _memo(store, MemoTarget.PROJECT.value, None, case.description, report,
                   title=f"Case {case.name}")
@@ -222,8 +222,9 @@ def _codings(store: Store, source: XSource, ids: _Ids, report: ExchangeReport, c
 def _memos(store: Store, project: XProject, ids: _Ids, report: ExchangeReport) -> None:
     notes = {n.guid: n for n in project.notes}
     for code in project.codes:
-        for note in code.notes:
-            _note_memo(store, notes[note], MemoTarget.CODE, ids.codes[code.guid], ids, report)
+        for note_guid in code.notes:
+            _note_memo(store, notes[note_guid], MemoTarget.CODE, ids.codes[code.guid], ids,
+                       report)
     for note in project.notes:  # project memos, and notes nothing else points at
         if note.guid not in ids.memos:
             _note_memo(store, note, MemoTarget.PROJECT, None, ids, report)

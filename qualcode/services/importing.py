@@ -83,9 +83,10 @@ def expand_paths(paths: Sequence[str | Path], skipped: list[str] | None = None
             files += [p for p in matched if p.is_file()]
         else:
             errors.append(f"{raw}: no such file or folder")
-    seen: set[Path] = set()
-    unique = [p for p in files if not (p.resolve() in seen or seen.add(p.resolve()))]
-    return unique, errors
+    first: dict[Path, Path] = {}  # each file once, as first named, however it was reached
+    for p in files:
+        first.setdefault(p.resolve(), p)
+    return list(first.values()), errors
 
 
 def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
@@ -101,7 +101,7 @@ def parse_project(store: Store, *, progress: Progress | None = None,
 
 def store_parses(store: Store, missing: Sequence[tuple[str, str]], choice: ModelChoice, *,
                  progress: Progress | None = None, executor: Executor | None = None,
-                 processes: int | None = None) -> Iterator[tuple[str, bytes | str]]:
+                 processes: int | None = None) -> Generator[tuple[str, bytes | str], None, None]:
     """Parse ``missing`` (text key, text) and store each parse; yields (key, stored form) in
     order. Whatever was parsed is stored even when the run stops early (an interrupt)."""
     if not missing:

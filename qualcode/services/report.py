@@ -266,7 +266,8 @@ def _methodology(store: Store, project: _Project, by: str) -> Methodology:
     columns = tuple(dict.fromkeys(
         a for a in (org, *attribution.describing_attributes(project.cases), by, date_attr)
         if a and a in present))
-    interviews, dates = [], []
+    interviews: list[Interview] = []
+    dates: list[dt.date] = []
     groups: dict[str, list[int]] = {}
     for doc in project.documents:
         case = cases.get(doc.case_id)
@@ -274,8 +275,9 @@ def _methodology(store: Store, project: _Project, by: str) -> Methodology:
         interviews.append(Interview(case=case.name if case else doc.name, document=doc.name,
                                     words=project.words(doc),
                                     attributes={c: values.get(c, "") for c in columns}))
-        if date_attr and case and isinstance(case.attributes.get(date_attr), dt.date):
-            dates.append(case.attributes[date_attr])
+        when = case.attributes.get(date_attr) if date_attr and case else None
+        if isinstance(when, dt.date):
+            dates.append(when)
         if by:
             groups.setdefault(group_value(case, by), []).append(project.words(doc))
     coders = Counter(c.coder for c in project.codings)
@@ -284,8 +286,8 @@ def _methodology(store: Store, project: _Project, by: str) -> Methodology:
         columns=columns,
         cases=len({d.case_id for d in project.documents if d.case_id is not None}),
         words=sum(project.words(d) for d in project.documents),
-        first_date=min(dates).isoformat() if dates else "",  # type: ignore[type-var]
-        last_date=max(dates).isoformat() if dates else "",  # type: ignore[type-var]
+        first_date=min(dates).isoformat() if dates else "",
+        last_date=max(dates).isoformat() if dates else "",
         split_attribute=by,
         groups=tuple(CorpusGroup(v, len(w), sum(w)) for v, w in sorted(groups.items())),
         codebook_name=store.settings.get("codebook_name", "") or "",

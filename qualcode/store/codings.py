@@ -10,7 +10,7 @@ from qualcode.core.model import Coding, MemoTarget
 from qualcode.store import convert
 from qualcode.store.changes import now
 from qualcode.store.memos import Memos
-from qualcode.store.repository import Repository, marks
+from qualcode.store.repository import Filters, Repository
 
 CODING_SELECT = """
 SELECT codings.*, coders.name AS coder,
@@ -52,26 +52,15 @@ class Codings(Repository):
             important: bool | None = None) -> list[Coding]:
         """Codings (of a document, of some codes, of some cases' documents, important or
         not) in document order."""
-        where: list[str] = []
-        args: list[Any] = []
-        if document_id is not None:
-            where.append("codings.document_id = ?")
-            args.append(document_id)
-        if code_ids is not None:
-            ids = list(code_ids)
-            where.append(f"codings.code_id IN ({marks(ids)})")
-            args += ids
-        if case_ids is not None:
-            ids = list(case_ids)
-            where.append("codings.document_id IN (SELECT id FROM documents WHERE case_id IN "
-                         f"({marks(ids)}))")
-            args += ids
-        if important is not None:
-            where.append("codings.important = ?")
-            args.append(int(important))
-        sql = CODING_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY codings.document_id, codings.start, codings.id"
-        return [convert.coding(r) for r in self.conn.execute(sql, args)]
+        filters = Filters()
+        filters.add("codings.document_id = ?", document_id)
+        filters.add_in("codings.code_id IN ({marks})", code_ids)
+        filters.add_in("codings.document_id IN (SELECT id FROM documents WHERE case_id IN "
+                       "({marks}))", case_ids)
+        filters.add("codings.important = ?", None if important is None else int(important))
+        sql = (CODING_SELECT + filters.clause()
+               + " ORDER BY codings.document_id, codings.start, codings.id")
+        return [convert.coding(r) for r in self.conn.execute(sql, filters.args)]
 
     def count_by_code(self) -> dict[int, int]:
         """How many codings each code has (codes without any are absent)."""

@@ -74,8 +74,8 @@ def attribute_to_text(kind: AttributeType, value: AttributeValue) -> str:
         return "true" if value else "false"
     if kind is AttributeType.DATE and isinstance(value, dt.date):
         return value.isoformat()
-    if kind is AttributeType.NUMBER:
-        return repr(float(value))  # type: ignore[arg-type]  # a NUMBER attribute holds a number
+    if kind is AttributeType.NUMBER and not isinstance(value, dt.date):  # holds a number
+        return repr(float(value))
     return str(value)
 
 

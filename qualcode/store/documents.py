@@ -12,7 +12,7 @@ from qualcode.core.errors import NotFound
 from qualcode.core.model import Document, Role, Speaker, Turn
 from qualcode.core.views import DocumentInfo, DocumentSummary
 from qualcode.store import convert
-from qualcode.store.repository import Repository, marks
+from qualcode.store.repository import Filters, Repository
 
 TURN_SELECT = """
 SELECT turns.*, speakers.name AS speaker FROM turns
@@ -93,27 +93,28 @@ class Documents(Repository):
     def infos(self, ids: Iterable[int] | None = None) -> list[DocumentInfo]:
         """Per document (all, or those in ``ids``): case, size and how much of what respondents
         said is coded. Three queries however many documents."""
-        where, args = "", []
-        if ids is not None:
-            wanted = list(ids)
-            where = f"WHERE d.id IN ({marks(wanted)})"
-            args = wanted
+        wanted = None if ids is None else list(ids)
+        documents, turns, codings = Filters(), Filters(), Filters()
+        documents.add_in("d.id IN ({marks})", wanted)
+        turns.add("role = ?", Role.RESPONDENT.value)
+        for filters in (turns, codings):
+            filters.add_in("document_id IN ({marks})", wanted)
         rows = self.conn.execute(f"""
             SELECT d.id, d.name, d.format, d.case_id, c.name AS case_name, d.words,
                    (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
                    (SELECT count(*) FROM codings k WHERE k.document_id = d.id) AS codings
-            FROM documents d LEFT JOIN cases c ON c.id = d.case_id {where} ORDER BY d.name
-        """, args).fetchall()
+            FROM documents d LEFT JOIN cases c ON c.id = d.case_id{documents.clause()}
+            ORDER BY d.name
+        """, documents.args).fetchall()
         said: dict[int, list[tuple[int, int]]] = {}
         for t in self.conn.execute(
-                f"SELECT document_id, text_start, text_end FROM turns "
-                f"WHERE role = ? {where.replace('d.id', 'document_id').replace('WHERE', 'AND')}"
-                " ORDER BY document_id, text_start", [Role.RESPONDENT.value, *args]):
+                f"SELECT document_id, text_start, text_end FROM turns{turns.clause()}"
+                " ORDER BY document_id, text_start", turns.args):
             said.setdefault(t[0], []).append((t[1], t[2]))
         coded: dict[int, list[tuple[int, int]]] = {}
         for k in self.conn.execute(
-                f'SELECT document_id, start, "end" FROM codings '
-                f"{where.replace('d.id', 'document_id')} ORDER BY document_id, start", args):
+                f'SELECT document_id, start, "end" FROM codings{codings.clause()}'
+                " ORDER BY document_id, start", codings.args):
             coded.setdefault(k[0], []).append((k[1], k[2]))
         infos = []
         for r in rows:

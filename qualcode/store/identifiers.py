@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from qualcode.store.repository import Filters
 from qualcode.store.store import Store, now
 
 
@@ -52,17 +53,12 @@ def decide(store: Store, identifier_id: int, decision: str | None, replacement: 
 def occurrences(store: Store, identifier_id: int | None = None,
                 document_id: int | None = None) -> list[tuple[int, int, int, int]]:
     """(identifier id, document id, start, end) in document order."""
-    where, args = [], []
-    if identifier_id is not None:
-        where.append("identifier_id = ?")
-        args.append(identifier_id)
-    if document_id is not None:
-        where.append("document_id = ?")
-        args.append(document_id)
+    filters = Filters()
+    filters.add("identifier_id = ?", identifier_id)
+    filters.add("document_id = ?", document_id)
     sql = ('SELECT identifier_id, document_id, start, "end" FROM identifier_occurrences'
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY document_id, start")
-    return [(r[0], r[1], r[2], r[3]) for r in store.conn.execute(sql, args)]
+           + filters.clause() + " ORDER BY document_id, start")
+    return [(r[0], r[1], r[2], r[3]) for r in store.conn.execute(sql, filters.args)]
 
 
 def add_occurrences(store: Store, rows: Iterable[tuple[int, int, int, int]]) -> int:

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from qualcode.core.model import Memo, MemoTarget
 from qualcode.store import convert
 from qualcode.store.changes import now
-from qualcode.store.repository import Repository
+from qualcode.store.repository import Filters, Repository
 
 
 class Memos(Repository):
     def all(self, target: MemoTarget | None = None, target_id: int | None = None) -> list[Memo]:
         """Memos (of one kind of target, of one target), oldest first."""
+        filters = Filters()
+        filters.add("memos.target = ?", None if target is None else target.value)
+        filters.add("memos.target_id = ?", target_id)
         sql = ("SELECT memos.*, coders.name AS coder FROM memos "
-               "LEFT JOIN coders ON coders.id = memos.coder_id")
-        where: list[str] = []
-        args: list[Any] = []
-        if target is not None:
-            where.append("memos.target = ?")
-            args.append(target.value)
-        if target_id is not None:
-            where.append("memos.target_id = ?")
-            args.append(target_id)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [convert.memo(r) for r in self.conn.execute(sql + " ORDER BY memos.id", args)]
+               "LEFT JOIN coders ON coders.id = memos.coder_id" + filters.clause())
+        return [convert.memo(r) for r in self.conn.execute(sql + " ORDER BY memos.id",
+                                                            filters.args)]
 
     def ids(self, target: MemoTarget, target_id: int | None) -> list[int]:
         """The ids of a target's memos, oldest first."""

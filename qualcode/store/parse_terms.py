@@ -13,9 +13,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 
+from qualcode.store.repository import batches, marks
 from qualcode.store.store import Store
-
-_BATCH = 500  # keys per query: under SQLite's variable limit
 
 
 def iter_cached_terms(store: Store, keys: Iterable[str], model: str, version: str,
@@ -45,12 +44,10 @@ def cache_document_terms(store: Store, terms: Mapping[str, bytes], model: str, v
 
 def _rows(store: Store, table: str, key: str, keys: Iterable[str], model: str, version: str,
           form: str) -> Iterator[tuple[str, bytes]]:
-    wanted = list(dict.fromkeys(keys))
-    for i in range(0, len(wanted), _BATCH):
-        batch = wanted[i:i + _BATCH]
+    for batch in batches(keys):
         yield from store.conn.execute(
             f"SELECT {key}, data FROM {table} WHERE model = ? AND model_version = ? "
-            f"AND form = ? AND {key} IN ({', '.join('?' * len(batch))})",
+            f"AND form = ? AND {key} IN ({marks(batch)})",
             (model, version, form, *batch)).fetchall()
 
 

@@ -29,7 +29,7 @@ from qualcode.core.suggestions import (
     ThemeStatus,
 )
 from qualcode.store.changes import now
-from qualcode.store.repository import Repository
+from qualcode.store.repository import Filters, Repository, batches, marks
 
 
 class Suggestions(Repository):
@@ -40,22 +40,19 @@ class Suggestions(Repository):
                            version: str) -> Iterator[tuple[str, bytes | str]]:
         """(text key, stored parse) of each key found, a few hundred rows at a time, so a caller
         can decode them one by one instead of holding every JSON text at once."""
-        wanted = list(dict.fromkeys(keys))
-        for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
-            batch = wanted[i:i + 500]
+        for batch in batches(keys):
             rows = self.conn.execute(
                 "SELECT text_sha256, data FROM parse_cache WHERE model = ? AND model_version = ? "
-                f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch))
+                f"AND text_sha256 IN ({marks(batch)})", (model, version, *batch))
             yield from ((key, data) for key, data in rows.fetchall())
 
     def cached_keys(self, keys: Iterable[str], model: str, version: str) -> set[str]:
         """The text keys among ``keys`` whose parse is cached (without reading the parses)."""
-        wanted, found = list(dict.fromkeys(keys)), set[str]()
-        for i in range(0, len(wanted), 500):  # stay under SQLite's variable limit
-            batch = wanted[i:i + 500]
+        found = set[str]()
+        for batch in batches(keys):
             found.update(key for (key,) in self.conn.execute(
                 "SELECT text_sha256 FROM parse_cache WHERE model = ? AND model_version = ? "
-                f"AND text_sha256 IN ({', '.join('?' * len(batch))})", (model, version, *batch)))
+                f"AND text_sha256 IN ({marks(batch)})", (model, version, *batch)))
         return found
 
     def cache_parses(self, parses: Mapping[str, bytes | str], model: str,
@@ -157,20 +154,13 @@ class Suggestions(Repository):
                          document_id: int | None = None,
                          min_confidence: float | None = None) -> list[CodeSuggestion]:
         """Suggestions whose code still exists, most confident first."""
-        where = ["code_id IN (SELECT id FROM codes)"]
-        args: list[Any] = []
-        if status is not None:
-            where.append("status = ?")
-            args.append(status.value)
-        if document_id is not None:
-            where.append("document_id = ?")
-            args.append(document_id)
-        if min_confidence is not None:
-            where.append("confidence >= ?")
-            args.append(min_confidence)
+        filters = Filters("code_id IN (SELECT id FROM codes)")
+        filters.add("status = ?", None if status is None else status.value)
+        filters.add("document_id = ?", document_id)
+        filters.add("confidence >= ?", min_confidence)
         rows = self.conn.execute(
-            f"SELECT * FROM code_suggestions WHERE {' AND '.join(where)} "
-            "ORDER BY confidence DESC, document_id, start", args)
+            f"SELECT * FROM code_suggestions{filters.clause()} "
+            "ORDER BY confidence DESC, document_id, start", filters.args)
         return [_suggestion(r) for r in rows]
 
     def set_suggestion_status(self, suggestion_id: int, status: SuggestionStatus,

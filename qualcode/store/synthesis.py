@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from qualcode.core.synthesis import Finding, Matrix, MatrixCell, QuotePick
 from qualcode.store.changes import now
-from qualcode.store.repository import Repository
+from qualcode.store.repository import Repository, marks
 
 _FINDING_SELECT = """
 SELECT findings.*, coders.name AS coder FROM findings
@@ -121,10 +121,9 @@ class Synthesis(Repository):
 
     def ratings_in_use(self, matrix_id: int, code_ids: Sequence[int]) -> set[str]:
         """Ratings in the matrix's cells of these columns (shown or not)."""
-        marks = ", ".join("?" * len(code_ids)) or "NULL"
         return {r["rating"] for r in self.conn.execute(
             "SELECT DISTINCT rating FROM matrix_cells WHERE matrix_id = ? AND rating != '' "
-            f"AND code_id IN ({marks})", (matrix_id, *code_ids))}
+            f"AND code_id IN ({marks(code_ids)})", (matrix_id, *code_ids))}
 
     def cells(self, matrix_id: int) -> dict[tuple[int, int], MatrixCell]:
         """The cells of the matrix's current columns, by (case id, code id)."""

@@ -212,8 +212,8 @@ def rank_codes(X: Sequence[Terms], Y: Sequence[Sequence[int]], descriptions: Seq
     """Fit a ``CodeSuggester(**params)`` and rank codes for ``candidates``: each passage's
     ``per_candidate`` best (ties to the earlier code), explained where they score
     ``min_score`` or more; callable in a worker."""
-    Y = np.asarray(Y).reshape(len(X), len(descriptions))  # also when nothing is coded yet
-    fitted = CodeSuggester(**params).fit(X, Y, descriptions)
+    coded = np.asarray(Y).reshape(len(X), len(descriptions))  # also when nothing is coded yet
+    fitted = CodeSuggester(**params).fit(X, coded, descriptions)
     if not candidates:
         return CodeRanking(codes=[], scores=[], methods=fitted.methods_, evidence={})
     features = fitted.vectorizer_.transform(candidates)  # once, for scores and evidence

@@ -91,7 +91,7 @@ def top_k_accuracy(ranking: np.ndarray, truth: np.ndarray, k: int) -> float:
     """Share of passages with at least one of their codes among the k best ranked."""
     best = np.argsort(-ranking, axis=1, kind="stable")[:, :k]
     hits = np.take_along_axis(truth, best, axis=1).any(axis=1)
-    return float(hits.mean()) if len(hits) else 0.0
+    return float(hits.mean()) if hits.size else 0.0
 
 
 def _score(name: str, ranking: np.ndarray, truth: np.ndarray) -> MethodScore:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin
@@ -21,6 +21,9 @@ from sklearn.utils.validation import check_is_fitted
 from qualcode.suggest import theme_shape as shape
 from qualcode.suggest.terms import Terms, identity
 from qualcode.suggest.threads import single_threaded
+
+if TYPE_CHECKING:
+    from scipy.sparse import spmatrix
 
 MIN_PASSAGES = 6
 
@@ -100,17 +103,17 @@ class ThemeSuggester(ClusterMixin, TransformerMixin, BaseEstimator):
         high = max(2, min(self.max_themes, n // 5))
         return list(range(min(self.min_themes, high), high + 1))
 
-    def _describe(self, tfidf: object, reduced: np.ndarray) -> None:
+    def _describe(self, tfidf: spmatrix, reduced: np.ndarray) -> None:
         """Keywords (distinctive terms), cohesion and representatives of each theme."""
         vocabulary = self.vectorizer_.get_feature_names_out()
-        overall = np.asarray(tfidf.mean(axis=0)).ravel()  # type: ignore[attr-defined]
+        overall = np.asarray(tfidf.mean(axis=0)).ravel()
         similarity = reduced @ self.cluster_centers_.T
         self.keywords_: list[list[str]] = []
         self.cohesion_: list[float] = []
         self.representatives_: list[list[int]] = []
         for k in range(self.n_themes_):
             members = np.flatnonzero(self.labels_ == k)
-            inside = np.asarray(tfidf[members].mean(axis=0)).ravel()  # type: ignore[index]
+            inside = np.asarray(tfidf[members].mean(axis=0)).ravel()
             lift = inside - overall
             order = [i for i in np.argsort(-lift) if lift[i] > 0][: self.n_keywords]
             self.keywords_.append([str(vocabulary[i]) for i in order])

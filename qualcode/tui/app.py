@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -29,7 +30,7 @@ from qualcode.services import history
 from qualcode.services.project import open_project
 from qualcode.services.session import load_session, project_stamp, save_session
 from qualcode.tui.commands import QualcodeCommands
-from qualcode.tui.context import Location, Project
+from qualcode.tui.context import Location, Project, WorkbenchApp
 from qualcode.tui.keymap import keymap_path, load_keymap, name_bindings
 from qualcode.tui.parse_ahead import POLL_SECONDS, ParseAhead, enabled
 from qualcode.tui.screens.analysis import AnalysisScreen
@@ -247,3 +248,8 @@ def create_app(project_path: Path, coder: str, keys: Path | None = None) -> Qual
 
 def run(project_path: Path, coder: str) -> None:
     create_app(project_path, coder).run()
+
+
+if TYPE_CHECKING:
+    def _serves_screens(app: QualcodeApp) -> WorkbenchApp:
+        return app  # the type checker confirms the app is what app_of() promises the screens

@@ -10,11 +10,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.dom import DOMNode
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 _COMMAND = re.compile(r"command\('(\w+)'\)")
 _KEY_NAMES = {"slash": "/", "greater_than_sign": ">", "less_than_sign": "<",
@@ -27,7 +30,7 @@ class PaletteCommand:
     title: str
     help: str
     action: str  # an action of ``target``, e.g. "code" or "codebook('rename')"
-    target: DOMNode
+    target: Widget | App[Any]  # a screen or the app: what has ``run_action``
 
 
 def keys_of(binding: Binding) -> str:
@@ -49,7 +52,7 @@ def entries(bindings: Iterable[BindingType], where: str,
     return list(found.values())
 
 
-def commands_of(node: Any) -> list[PaletteCommand]:
+def commands_of(node: Widget | App[Any]) -> list[PaletteCommand]:
     found = getattr(node, "palette_commands", None)
     listed = found() if found is not None else entries(getattr(node, "BINDINGS", []), "key")
     return [PaletteCommand(title, help_text, action, node) for title, help_text, action in listed]

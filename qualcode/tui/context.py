@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.widget import Widget
 
 from qualcode.core.errors import QualcodeError
 from qualcode.store import Store
+
+if TYPE_CHECKING:
+    from qualcode.core.session import JumpList, Session
 
 T = TypeVar("T")
 
@@ -36,9 +39,27 @@ class Location:
     end: int
 
 
+class WorkbenchApp(Protocol):
+    """What screens ask of the running app (qualcode.tui.app.QualcodeApp, which they do not
+    import: it imports them)."""
+
+    project: Project
+    session: Session  # where this coder was in each document
+    jumps: JumpList
+
+    def jump_to(self, location: Location, *, record: bool = True) -> None: ...
+    def save_session(self) -> None: ...
+    def action_area(self, mode: str) -> None: ...
+    def action_reload(self) -> None: ...
+
+
+def app_of(node: DOMNode) -> WorkbenchApp:
+    # Textual types ``node.app`` as a plain App; ours is always the QualcodeApp.
+    return cast("WorkbenchApp", node.app)
+
+
 def project_of(node: DOMNode) -> Project:
-    project: Project = node.app.project  # type: ignore[attr-defined]
-    return project
+    return app_of(node).project
 
 
 def attempt(node: DOMNode, work: Callable[[], T]) -> T | None:
@@ -48,6 +69,16 @@ def attempt(node: DOMNode, work: Callable[[], T]) -> T | None:
     except QualcodeError as err:
         node.app.notify(str(err), severity="error", timeout=6)
         return None
+
+
+def succeeds(node: DOMNode, work: Callable[[], object]) -> bool:
+    """Run one service call for its effect: False (after the notification) on a user error."""
+
+    def done() -> bool:
+        work()
+        return True
+
+    return bool(attempt(node, done))
 
 
 def focus_now(widget: Widget) -> None:

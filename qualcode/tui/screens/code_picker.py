@@ -67,7 +67,7 @@ def rank(query: str, codes: Sequence[Code], paths: dict[int, str],
     return [code for *_, code in sorted(scored, key=lambda s: (s[0], s[1]))]
 
 
-class CodePicker(TypeAhead, ModalScreen[Picked | None]):
+class CodePicker(TypeAhead[Picked | None], ModalScreen[Picked | None]):
     TYPE_AHEAD = "#picker-query"
     CSS_PATH = "modals.tcss"
     BINDINGS = [

@@ -15,7 +15,7 @@ from qualcode.core.wording import plural
 from qualcode.services import codes as code_service
 from qualcode.services.retrieval import subtree_ids
 from qualcode.tui.colours import PALETTE, SWATCH
-from qualcode.tui.context import attempt, project_of
+from qualcode.tui.context import attempt, project_of, succeeds
 from qualcode.tui.screens.code_picker import CodePicker, Picked
 from qualcode.tui.screens.dialogs import Choose, Confirm, Prompt
 from qualcode.tui.widgets.codebook_tree import CodebookTree
@@ -160,8 +160,8 @@ class CodebookActions(Base):
 
             def confirmed(yes: bool | None) -> None:
                 project = project_of(self)
-                if yes and attempt(self, lambda: code_service.merge_codes(
-                        project.store, code, target, coder=project.coder) or True):
+                if yes and succeeds(self, lambda: code_service.merge_codes(
+                        project.store, code, target, coder=project.coder)):
                     self.codebook_changed(target.id, f"Merged {code.name} into {target.name}.")
 
             self.app.push_screen(Confirm(
@@ -182,8 +182,8 @@ class CodebookActions(Base):
 
         def confirmed(yes: bool | None) -> None:
             project = project_of(self)
-            if yes and attempt(self, lambda: code_service.delete_code(
-                    project.store, code, coder=project.coder) or True):
+            if yes and succeeds(self, lambda: code_service.delete_code(
+                    project.store, code, coder=project.coder)):
                 if self.filter_code in doomed:
                     self.filter_code = None
                 self.codebook_changed(None, f"Deleted {code.name} (ctrl+z undoes).")

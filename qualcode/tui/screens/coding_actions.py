@@ -18,7 +18,7 @@ from qualcode.services import codes as code_service
 from qualcode.services import coding as coding_service
 from qualcode.services.retrieval import recent_code_ids, subtree_ids
 from qualcode.tui.colours import SWATCH, code_colour
-from qualcode.tui.context import Location, attempt, focus_now, project_of
+from qualcode.tui.context import Location, attempt, focus_now, project_of, succeeds
 from qualcode.tui.describe import excerpt
 from qualcode.tui.screens.code_picker import CodePicker, Picked
 from qualcode.tui.screens.coder_filter import CoderFilter
@@ -169,8 +169,8 @@ class CodingActions(Base):
     def action_remove(self, coding_id: int | None = None) -> None:
         def remove(coding: Coding) -> None:
             project = project_of(self)
-            if attempt(self, lambda: coding_service.remove_coding(
-                    project.store, coding, coder=project.coder) or True):
+            if succeeds(self, lambda: coding_service.remove_coding(
+                    project.store, coding, coder=project.coder)):
                 self.coding_changed(coding.id or 0)
                 self.notify(f"Removed: {self.paths.get(coding.code_id, '?')} (ctrl+z undoes)",
                             timeout=3)

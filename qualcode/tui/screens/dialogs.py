@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from qualcode.tui.screens.type_ahead import TypeAhead
 
 
-class Prompt(TypeAhead, ModalScreen[str | None]):
+class Prompt(TypeAhead[str | None], ModalScreen[str | None]):
     """One line of text; Enter gives it, Escape gives None."""
 
     TYPE_AHEAD = "#prompt-input"

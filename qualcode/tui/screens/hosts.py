@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import TypeVar
+    from typing import ClassVar, TypeVar
 
     from textual.binding import BindingType
     from textual.screen import Screen
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         """The coding workbench, as its coding, codebook, suggestion, palette and place
         behaviours see it."""
 
-        BINDINGS: list[BindingType]
+        BINDINGS: ClassVar[list[BindingType]]
         document: Document | None
         turns: list[Turn]
         codings: list[Coding]
@@ -41,7 +41,9 @@ if TYPE_CHECKING:
         filter_code: int | None
         hidden_coders: set[str]  # colleagues whose codings are not shown
         places: Places
-        transcript: TranscriptView
+
+        @property
+        def transcript(self) -> TranscriptView: ...
 
         def load_codes(self) -> None: ...
         def open_document(self, document_id: int, *, keep: bool = False,
@@ -77,7 +79,9 @@ if TYPE_CHECKING:
         code_by_id: dict[int, Code]
         paths: dict[int, str]
         documents: dict[int, str]
-        theme: Theme | None
+
+        @property
+        def theme(self) -> Theme | None: ...
 
         def reload(self) -> None: ...
 

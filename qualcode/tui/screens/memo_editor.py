@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,14 +12,17 @@ from textual.widgets import Label, TextArea
 
 from qualcode.tui.screens.type_ahead import TypeAhead
 
+if TYPE_CHECKING:
+    from textual.types import CSSPathType
 
-class MemoEditor(TypeAhead, ModalScreen[str | None]):
+
+class MemoEditor(TypeAhead[str | None], ModalScreen[str | None]):
     """A free text (a memo; subclasses: a finding) written in a text area."""
 
     FIELD = "memo-text"  # id of the text area
     NOUN = "memo"
     TYPE_AHEAD = "#memo-text"
-    CSS_PATH = "modals.tcss"
+    CSS_PATH: ClassVar[CSSPathType | None] = "modals.tcss"  # subclasses add their own files
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),  # not priority: keys typed before it come first
         Binding("escape", "dismiss(None)", "Cancel"),

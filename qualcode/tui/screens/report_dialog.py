@@ -53,7 +53,7 @@ def resolve_report_path(typed: str, project: Path) -> Path | str:
     return path
 
 
-class ReportDialog(TypeAhead, ModalScreen[ReportRequest | None]):
+class ReportDialog(TypeAhead[ReportRequest | None], ModalScreen[ReportRequest | None]):
     TYPE_AHEAD = "#report-path"
     CSS_PATH = ["modals.tcss", "synthesis_dialogs.tcss"]
     BINDINGS = [

@@ -17,6 +17,8 @@ from qualcode.tui.screens.memo_editor import MemoEditor
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from qualcode.store import Store
+
     Base = Screen[None]
 else:
     Base = object
@@ -33,10 +35,10 @@ class SectionEditor(MemoEditor):
     CSS_PATH = ["modals.tcss", "synthesis_dialogs.tcss"]
 
 
-def section_options(store: object) -> list[tuple[str, Text]]:
+def section_options(store: Store) -> list[tuple[str, Text]]:
     """(id, label) of every section, with how many words each has."""
-    own = service.report_sections(store)  # type: ignore[arg-type]
-    profiles = service.profiles(store)  # type: ignore[arg-type]
+    own = service.report_sections(store)
+    profiles = service.profiles(store)
 
     def label(title: str, text: str) -> Text:
         words = len(text.split())
@@ -45,7 +47,7 @@ def section_options(store: object) -> list[tuple[str, Text]]:
     found = [(kind, label(own[kind].heading if kind in own else heading,
                           own[kind].text if kind in own else ""))
              for kind, heading in SECTION_KINDS.items()]
-    for case in store.cases.all():  # type: ignore[attr-defined]
+    for case in store.cases.all():
         text = profiles[case.id].text if case.id in profiles else ""
         found.append((f"{PROFILE_PREFIX}{case.id}", label(f"Profile: {case.name}", text)))
     return found

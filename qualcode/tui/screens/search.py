@@ -48,7 +48,7 @@ def hit_location(hit: SearchHit, document_text: str, query: str = "") -> Locatio
     return Location(hit.document_id, hit.start, hit.end)
 
 
-class SearchScreen(TypeAhead, Screen[Location | None]):
+class SearchScreen(TypeAhead[Location | None], Screen[Location | None]):
     TYPE_AHEAD = "#search-query"
     CSS_PATH = "search.tcss"
     BINDINGS = [

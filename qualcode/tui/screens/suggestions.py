@@ -28,7 +28,7 @@ from qualcode.services import suggest
 from qualcode.services.codes import code_paths, path_text
 from qualcode.store import Store
 from qualcode.tui.background import prepare, process_pool
-from qualcode.tui.context import Location, focus_now, project_of
+from qualcode.tui.context import Location, app_of, focus_now, project_of
 from qualcode.tui.screens.area import AreaScreen
 from qualcode.tui.screens.dialogs import Choose
 from qualcode.tui.screens.parse_status import FollowsParsing
@@ -190,13 +190,13 @@ class SuggestionsScreen(FollowsParsing, SuggestionReview, AreaScreen):
     @on(OptionList.OptionSelected, "#theme-quotes")
     def _quote_chosen(self, event: OptionList.OptionSelected) -> None:
         quotes = self.query_one(ThemeDetail).quotes
-        self.app.jump_to(Location(*quotes[int(event.option.id or 0)]))  # type: ignore[attr-defined]
+        app_of(self).jump_to(Location(*quotes[int(event.option.id or 0)]))
 
     @on(OptionList.OptionSelected, "#suggestion-list")
     def _suggestion_chosen(self) -> None:
         s = self.query_one(SuggestionList).highlighted_suggestion
         if s is not None:
-            self.app.jump_to(Location(s.document_id, s.start, s.end))  # type: ignore[attr-defined]
+            app_of(self).jump_to(Location(s.document_id, s.start, s.end))
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
@@ -210,7 +210,7 @@ class SuggestionsScreen(FollowsParsing, SuggestionReview, AreaScreen):
         if self.focused is self.query_one(ThemeDetail).quote_list:
             focus_now(self.query_one(ThemeList))
         else:
-            self.app.action_area("workbench")  # type: ignore[attr-defined]
+            app_of(self).action_area("workbench")
 
     # -- finding, in the background ------------------------------------------------------------
     def action_find_themes(self) -> None:
@@ -288,7 +288,7 @@ class SuggestionsScreen(FollowsParsing, SuggestionReview, AreaScreen):
         self.query_one(WorkProgress).stop()
         self.reload()
         if self.app.screen is not self:  # e.g. back in the workbench: show them there too
-            self.app.action_reload()  # type: ignore[attr-defined]
+            app_of(self).action_reload()
         if not failed:
             self.action_tab(tab)
         self.notify(message, severity="error" if failed else "information", timeout=5)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -34,7 +33,7 @@ from qualcode.services.codes import code_paths, path_text
 from qualcode.services.synthesis import key_quotes, pick_quote, synthesis, unpick_quote
 from qualcode.services.synthesis import set_finding as save_finding
 from qualcode.store import Store
-from qualcode.tui.context import Location, attempt, focus_now, project_of
+from qualcode.tui.context import Location, app_of, attempt, focus_now, project_of
 from qualcode.tui.describe import excerpt
 from qualcode.tui.loading import read_then_show
 from qualcode.tui.screens.area import AreaScreen
@@ -294,8 +293,7 @@ class SynthesisScreen(MatrixActions, ReportActions, SectionActions, AreaScreen):
     def action_source(self) -> None:
         coding = self.query_one(QuoteList).highlighted_coding
         if coding is not None:
-            app: Any = self.app  # the QualcodeApp, which shows a place in any area
-            app.jump_to(Location(coding.document_id, coding.start, coding.end))
+            app_of(self).jump_to(Location(coding.document_id, coding.start, coding.end))
 
     # -- the command palette -----------------------------------------------------------------
     def palette_commands(self) -> Iterable[tuple[str, str, str]]:

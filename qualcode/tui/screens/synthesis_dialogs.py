@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -20,8 +21,11 @@ from qualcode.tui.colours import SWATCH, code_colour
 from qualcode.tui.screens.memo_editor import MemoEditor
 from qualcode.tui.screens.type_ahead import TypeAhead
 
+if TYPE_CHECKING:
+    from textual.types import CSSPathType
+
 DEFAULT_SCALE = "strong, partial, weak, absent"
-DIALOG_CSS = ["modals.tcss", "synthesis_dialogs.tcss"]
+DIALOG_CSS: CSSPathType = ["modals.tcss", "synthesis_dialogs.tcss"]
 
 
 class FindingEditor(MemoEditor):
@@ -39,7 +43,7 @@ class CellEdit:
     rating: str  # "" for no rating
 
 
-class CellEditor(TypeAhead, ModalScreen[CellEdit | None]):
+class CellEditor(TypeAhead[CellEdit | None], ModalScreen[CellEdit | None]):
     """A matrix cell: its summary (a draft from the case's coded segments is offered when
     there is none yet, and ctrl+d puts it in at any time) and its rating (Tab to reach it)."""
 

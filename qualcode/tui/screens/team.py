@@ -22,7 +22,7 @@ from qualcode.analysis.agreement import UNITS, Agreement
 from qualcode.analysis.disagreements import Disagreement
 from qualcode.core.codetree import PATH_SEPARATOR
 from qualcode.services import resolve as team
-from qualcode.tui.context import Location, attempt, focus_now, project_of
+from qualcode.tui.context import Location, app_of, attempt, focus_now, project_of
 from qualcode.tui.describe import fit
 from qualcode.tui.loading import read_then_show
 from qualcode.tui.screens.area import AreaScreen
@@ -198,7 +198,7 @@ class TeamScreen(AreaScreen):
     def action_open_place(self) -> None:
         item = self.current
         if item is not None:
-            self.app.jump_to(Location(item.document_id, item.start, item.end))  # type: ignore[attr-defined]
+            app_of(self).jump_to(Location(item.document_id, item.start, item.end))
 
     def on_screen_resume(self) -> None:
         focus_now(self.query_one("#team-disagreements", DataTable))

@@ -7,22 +7,29 @@ arrives, so the keys after it are routed to the new screen rather than the old o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual import events
 from textual.widgets import Input, TextArea
 
+ResultT = TypeVar("ResultT")
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    _Base = Screen[object]
+    class _Base(Screen[ResultT]):
+        pass
 else:
     # A plain mixin at run time: Textual inherits CSS along the first DOMNode base only, so a
     # Screen base here would hide ModalScreen's styles from the dialogs that use this mixin.
-    _Base = object
+    class _Base(Generic[ResultT]):
+        pass
 
 
-class TypeAhead(_Base):
+class TypeAhead(_Base[ResultT]):
+    """Generic in the dialog's result, so that ``push_screen`` checks the callback against
+    the dialog's own result type (name it in the bases: ``TypeAhead[str | None]``)."""
+
     TYPE_AHEAD = "Input"  # selector of the field that receives early keys
 
     def on_key(self, event: events.Key) -> None:
@@ -37,7 +44,8 @@ class TypeAhead(_Base):
         elif event.key == "backspace" and isinstance(field, Input | TextArea):
             field.action_delete_left()
         elif event.key == "enter" and isinstance(field, Input):
-            field.action_submit()
+            # Input's submit action is a coroutine: schedule it rather than drop it unawaited.
+            self.call_later(field.action_submit)
         else:
             return
         event.stop()

@@ -134,7 +134,7 @@ class WorkbenchScreen(CodingActions, CodebookActions, SuggestionActions, Palette
     def transcript(self) -> TranscriptView:
         return self.query_one("#transcript", TranscriptView)
 
-    def action_focus(self, target: str) -> None:
+    async def action_focus(self, target: str) -> None:  # async as Screen's: an override
         if target != "transcript":
             self.remove_class("-maximised")  # the documents or codebook are wanted: show them
         focus_now(self.query_one(f"#{target}"))

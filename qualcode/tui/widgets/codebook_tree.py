@@ -98,7 +98,7 @@ class CodebookTree(Tree[int]):
         for code in changed:
             node = self._code_nodes.get(code.id or 0)
             label = self.label_of(code, counts.get(code.id or 0, 0))
-            if node is None or label.cell_len != node.label.cell_len:
+            if node is None or label.cell_len != cell_len(str(node.label)):
                 return False
             labels[code.id or 0] = label
         for code_id, label in labels.items():

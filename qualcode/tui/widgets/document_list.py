@@ -49,9 +49,9 @@ class DocumentList(OptionList):
             # A recount leaves the cursor where the user moved it; opening another
             # document (from a search, a jump) moves it there.
             if current is not None and (opened or self.highlighted is None):
-                target = ids.index(str(current)) if str(current) in ids else 0
-                if self.highlighted != target:
-                    self.highlighted = target
+                index = ids.index(str(current)) if str(current) in ids else 0
+                if self.highlighted != index:
+                    self.highlighted = index
             return
         self._prompts = prompts
         self.clear_options()

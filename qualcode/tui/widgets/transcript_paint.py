@@ -166,7 +166,8 @@ class Painter:
         codings = self.codings_on(line)
         suggested = self.suggestions_on(line)
         cuts = {start, end}
-        for c in [*codings, *suggested]:
+        spans: list[Coding | CodeSuggestion] = [*codings, *suggested]
+        for c in spans:
             cuts.update(p for p in (c.start, c.end) if start < p < end)
         if selection is not None:
             cuts.update(p for p in (selection.start, selection.end) if start < p < end)
