@@ -21,6 +21,7 @@ from qualcode.suggest.filler import content_pieces, filler_spans, pieces_between
 Terms = list[str]
 # what a passage says: (start, end, whether filler phrases were set aside, its other terms)
 Passage = tuple[int, int, bool, Terms]
+Span = tuple[int, int, str]  # a term where it was said
 
 # Speech that carries no topic: fillers, back-channels, courtesies and transcribers' stage
 # directions. Without them, greetings and sign-offs form a "theme" of their own.
@@ -117,24 +118,7 @@ class ParseTerms(_Layout):
                      if not n]
         else:
             plain = list(zip(starts, ends, words, strict=True))
-        plain_phrases: list[tuple[int, int, str]] = []
-        named_phrases: list[tuple[int, int, str]] = []
-        for i, j in parse.chunks:
-            if j - i < 2:  # a phrase takes two content words
-                continue
-            first_char, last_char = all_starts[i], all_ends[j - 1]
-            first, last = bisect_left(starts, first_char), bisect_right(ends, last_char)
-            if last - first < 2:  # the chunk's content words
-                continue
-            named_phrases.append((first_char, last_char, intern(" ".join(words[first:last]))))
-            chosen = words[first:last]
-            if any(is_name[first:last]):
-                chosen = [w for w, n in zip(chosen, is_name[first:last], strict=True) if not n]
-                if len(chosen) < 2:
-                    continue
-            plain_phrases.append((first_char, last_char, intern(" ".join(chosen))))
-        plain_phrases.sort()  # noun chunks come in text order; sorting makes sure
-        named_phrases.sort()
+        plain_phrases, named_phrases = _phrases(parse, starts, ends, words, is_name)
         cuts = [0]
         for kind in (plain, list(zip(starts, ends, words, strict=True)), plain_phrases,
                      named_phrases):
@@ -143,9 +127,7 @@ class ParseTerms(_Layout):
             self.values += [v for _, _, v in kind]
             cuts.append(len(self.values))
         sentences = parse.sentences
-        filler = filler_spans(text) if text is not None else []
-        sentence_filler = ([span for s, e in sentences for span in filler_spans(text, s, e)]
-                           if text is not None else [])
+        filler, sentence_filler = _filler(text, sentences) if text is not None else ([], [])
         for spans in (sentences, filler, sentence_filler):
             self.starts.extend([s for s, _ in spans])
             self.ends.extend([e for _, e in spans])
@@ -166,6 +148,41 @@ class ParseTerms(_Layout):
             first, last = self.slice(start, end, self.cuts[kind], self.cuts[kind + 1])
             found += self.values[first:last]
         return found
+
+
+def _phrases(parse: PackedParse, starts: list[int], ends: list[int], words: list[str],
+             is_name: list[bool]) -> tuple[list[Span], list[Span]]:
+    """Noun chunks as phrase terms (their content words' lemmas, two at least), without
+    proper names and with them, in text order."""
+    all_starts, all_ends = parse.starts, parse.ends
+    plain_phrases: list[Span] = []
+    named_phrases: list[Span] = []
+    for i, j in parse.chunks:
+        if j - i < 2:  # a phrase takes two content words
+            continue
+        first_char, last_char = all_starts[i], all_ends[j - 1]
+        first, last = bisect_left(starts, first_char), bisect_right(ends, last_char)
+        if last - first < 2:  # the chunk's content words
+            continue
+        named_phrases.append((first_char, last_char, intern(" ".join(words[first:last]))))
+        chosen = words[first:last]
+        if any(is_name[first:last]):
+            chosen = [w for w, n in zip(chosen, is_name[first:last], strict=True) if not n]
+            if len(chosen) < 2:
+                continue
+        plain_phrases.append((first_char, last_char, intern(" ".join(chosen))))
+    plain_phrases.sort()  # noun chunks come in text order; sorting makes sure
+    named_phrases.sort()
+    return plain_phrases, named_phrases
+
+
+def _filler(text: str, sentences: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]],
+                                                                      list[tuple[int, int]]]:
+    """The filler phrases of the whole text, and those of each sentence on its own (a
+    sentence that is the whole text has the whole text's)."""
+    whole = filler_spans(text)
+    return whole, [span for s, e in sentences
+                   for span in (whole if (s, e) == (0, len(text)) else filler_spans(text, s, e))]
 
 
 @dataclass(frozen=True)
