@@ -24,6 +24,7 @@ BOMB_SECONDS, BOMB_MB = 1.0, 200.0
 BULK_ROWS, BULK_SECONDS = 10_000, 5.0
 DEMO_EVALUATE_S = 2.0
 BIG_FILE_MB, BIG_MB, BIG_OVER_FILE = 100, 500, 3.0  # issue 19: bounded memory on import
+SUGGEST_RATIO = 1.5  # issue 19: themes and codes, of their ceilings, at every size
 
 
 def judge(report: Report) -> list[Target]:
@@ -208,6 +209,21 @@ def big_import(report: Report) -> Target:
                                       f"file), {side.seconds:.0f} s")
 
 
+def suggest_ratio(report: Report) -> Target:
+    name = f"Theme and code suggestion at most {SUGGEST_RATIO}x their ceilings at every size"
+    figures, missing = [], []
+    for stage_name in ("themes", "codes"):
+        stage = report.stage(stage_name)
+        runs = [r for r in stage.runs if r.ratio is not None] if stage else []
+        if not runs:
+            missing.append(stage_name)
+        figures += [(stage_name, r.interviews, r.ratio) for r in runs if r.ratio is not None]
+    if missing:
+        return Target(name, UNKNOWN, f"not measured: {', '.join(missing)}")
+    detail = ", ".join(f"{s} {ratio:.2f}x at {n}" for s, n, ratio in figures)
+    return Target(name, _verdict(all(r <= SUGGEST_RATIO for _, _, r in figures)), detail)
+
+
 CHECKS: tuple[Callable[[Report], Target], ...] = (
-    nlp_throughput, rerun, themes, report_ratio, apply_code, open_transcript, demo_evaluate,
-    memory, growth, zip_bomb, bulk_codings, day_keys, big_import)
+    nlp_throughput, suggest_ratio, rerun, themes, report_ratio, apply_code, open_transcript,
+    demo_evaluate, memory, growth, zip_bomb, bulk_codings, day_keys, big_import)

@@ -205,6 +205,18 @@ def test_targets_are_judged_met_or_not_never_raised() -> None:
     assert _result(report, "Every stage") == targets.MET
 
 
+def test_suggesters_are_judged_at_every_size() -> None:
+    within = (_stage("themes", (20, 1.4, 1.0, {"segments": 5}), (100, 7.0, 5.0, {"segments": 9})),
+              _stage("codes", (20, 1.5, 1.0, {}), (100, 6.0, 5.0, {})))
+    assert _result(_report(*within), "Theme and code") == targets.MET
+    over_small = (within[0], _stage("codes", (20, 1.6, 1.0, {}), (100, 6.0, 5.0, {})))
+    report = _report(*over_small)
+    assert _result(report, "Theme and code") == targets.NOT_MET  # the smaller size counts too
+    assert "codes 1.60x at 20" in next(t.detail for t in report.targets
+                                       if t.name.startswith("Theme and code"))
+    assert _result(_report(within[0]), "Theme and code") == targets.UNKNOWN  # no codes run
+
+
 def test_growth_and_memory_targets() -> None:
     steep = _stage("codes", (20, 1.0, 1.0, {}), (200, 40.0, 10.0, {}), rss=3000)
     report = _report(steep, sizes=(20, 200))
