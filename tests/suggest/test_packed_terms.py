@@ -133,3 +133,18 @@ def test_a_document_whose_turns_move_is_laid_out_again() -> None:
 def test_damaged_document_terms_are_refused(blob: bytes) -> None:
     with pytest.raises(ValueError):
         unpack_document(blob)
+
+
+def test_document_terms_go_with_the_parses(store: Store) -> None:
+    add_topic_documents(store, documents=3)
+    load_corpus(store)
+    laid_out = "SELECT count(*) FROM document_terms"
+    assert store.conn.execute(laid_out).fetchone()[0] == 3
+    with store.action("clear", undoable=False):
+        store.conn.execute("DELETE FROM parse_cache WHERE rowid = (SELECT min(rowid) "
+                           "FROM parse_cache)")  # one parse gone: every document made again
+        store.log.changed = True
+    assert store.conn.execute(laid_out).fetchone()[0] == 0
+    again = load_corpus(store)
+    assert again.report.parsed == 1
+    assert store.conn.execute(laid_out).fetchone()[0] == 3
