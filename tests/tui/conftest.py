@@ -25,6 +25,15 @@ def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def suggested_master(demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with themes and code suggestions made (at a fixed time), once per worker:
+    its copies are the starting point of every suggestions test."""
+    from tests.tui.suggested import seed_suggestions
+
+    return seed_suggestions(demo_master, tmp_path_factory.mktemp("suggested") / "demo.qualcode")
+
+
 @pytest.fixture
 def demo_path(demo_master: Path, tmp_path: Path) -> Path:
     """A fresh copy of the demo project (named demo.qualcode, as the header shows)."""

@@ -15,14 +15,8 @@ import pytest
 
 from qualcode.tui.app import create_app
 from tests.tui.conftest import CODER
-from tests.tui.suggested import seed_suggestions
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
-
-
-@pytest.fixture(scope="module")
-def suggested_master(demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed_suggestions(demo_master, tmp_path_factory.mktemp("suggested") / "demo.qualcode")
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -31,14 +31,8 @@ from qualcode.tui.widgets.theme_list import ThemeList
 from qualcode.tui.widgets.transcript_paint import MARGIN, SUGGESTED
 from tests.tui.conftest import CODER
 from tests.tui.helpers import highlighted_text, rendered_lines, transcript_of, type_text
-from tests.tui.suggested import seed_suggestions
 
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture(scope="module")
-def suggested_master(demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed_suggestions(demo_master, tmp_path_factory.mktemp("suggested") / "demo.qualcode")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from qualcode.tui.screens.suggestions import SuggestionsScreen
 from qualcode.tui.screens.theme_review import ThemeReview
 from tests.tui.conftest import CODER
 from tests.tui.helpers import type_text
-from tests.tui.test_suggestions import project, reader, suggested_master  # noqa: F401
+from tests.tui.test_suggestions import project, reader  # noqa: F401
 
 
 @pytest.mark.asyncio
