@@ -3,6 +3,7 @@ reading, store the run. Part of the ``services/suggest.py`` API (re-exported the
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
@@ -123,14 +124,15 @@ def surface_forms(corpus: Corpus, units: Sequence[Unit],
                   lemmas: Collection[str] | None = None) -> dict[str, str]:
     """Each lemma said in ``units`` (of ``lemmas``, if given) -> the form it was said in most
     often: in lower case, unless capitals inside the word make it an acronym ("CHWs")."""
-    counts: dict[tuple[str, str], int] = {}  # (lemma, form) -> times said; one flat dict
+    said: Counter[tuple[str, str]] = Counter()  # (lemma, word as written) -> times said
     for unit in units:
         text = corpus.documents[unit.document_id].text
-        said = [(lemma, text[start:end]) for start, end, lemma
-                in corpus.terms[unit.document_id].words(unit.start, unit.end, lemmas)]
-        for lemma, word in said:
-            pair = (lemma, word if word[1:] != word[1:].lower() else word.lower())
-            counts[pair] = counts.get(pair, 0) + 1
+        said.update((lemma, text[start:end]) for start, end, lemma
+                    in corpus.terms[unit.document_id].words(unit.start, unit.end, lemmas))
+    counts: dict[tuple[str, str], int] = {}  # (lemma, form) -> times said, first said first
+    for (lemma, word), n in said.items():
+        pair = (lemma, word if word[1:] != word[1:].lower() else word.lower())
+        counts[pair] = counts.get(pair, 0) + n
     best: dict[str, tuple[int, str]] = {}
     for (lemma, form), n in counts.items():  # ties: the form said first (as most_common)
         if n > best.get(lemma, (0, ""))[0]:

@@ -14,8 +14,11 @@ from qualcode.core.views import DocumentInfo, DocumentSummary
 from qualcode.store import convert
 from qualcode.store.repository import Filters, Repository
 
+# Every column a Turn holds, and not ``turns.text``: that copy of what was said is for the
+# full-text index, and reading it would read each document's text a second time.
 TURN_SELECT = """
-SELECT turns.*, speakers.name AS speaker FROM turns
+SELECT turns.id, turns.document_id, turns.idx, turns.start, turns."end", turns.text_start,
+       turns.text_end, turns.role, turns.timestamp, speakers.name AS speaker FROM turns
 LEFT JOIN speakers ON speakers.id = turns.speaker_id
 """
 
