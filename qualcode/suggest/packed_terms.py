@@ -91,9 +91,12 @@ def _strings(tail: bytes, count: int) -> list[str]:
 
 
 def _values(strings: list[str], value_ids: array[int]) -> list[str]:
-    if value_ids and not 0 <= min(value_ids) <= max(value_ids) < len(strings):
-        raise ValueError("damaged packed terms")
-    return list(map(strings.__getitem__, value_ids))  # map: no per-item bytecode
+    """Each term by its id: ids read unsigned, so a damaged one is an IndexError (never a
+    count from the end); map: no bytecode per term, and no min/max pass to check them."""
+    try:
+        return list(map(strings.__getitem__, array("I", value_ids.tobytes())))
+    except IndexError:
+        raise ValueError("damaged packed terms") from None
 
 
 def unpack_terms(blob: bytes) -> ParseTerms:
