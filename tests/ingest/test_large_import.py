@@ -148,3 +148,46 @@ def test_the_chunked_hash_is_the_hash_of_the_utf8_bytes() -> None:
     text = "Åsa: naïve café ☕ 𝄞\n" * 5000
     for chunk in (1, 3, 1000, 1 << 20):
         assert text_sha256(text, chunk) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_a_handed_over_import_stores_what_add_stores(tmp_path: Path, path: Path) -> None:
+    """The import hands its text and turns to the store (stored last, let go as SQLite copies
+    them): the same document, turns, speakers and word count as ``documents.add``."""
+    import dataclasses
+
+    from qualcode.core.model import Document
+    from qualcode.ingest import read_transcript
+    from qualcode.services.speaker_roles import infer_project_roles
+
+    handed = _imported(tmp_path, path, "handed")
+    parsed = read_transcript(path)
+    with Store.open(tmp_path / "added.qualcode", create=True) as store:
+        with store.action("import", undoable=False):
+            doc = Document(name=path.name, text=parsed.text, format=parsed.format,
+                           sha256=str(handed[1]), imported_at="", encoding=parsed.encoding)
+            store.documents.add(doc, parsed.turns)
+        infer_project_roles(store)  # as import_paths does once its files are in
+        added = store.documents.all()[0]
+        turns = store.turns.all(added.id or 0)
+        words = store.documents.summaries()[0].words
+    assert (added.text, added.sha256, words) == handed[:3]
+    strip = ("id", "document_id")
+    assert [dataclasses.replace(t, **dict.fromkeys(strip)) for t in turns] == \
+        [dataclasses.replace(t, **dict.fromkeys(strip)) for t in handed[3]]  # type: ignore[attr-defined]
+
+
+def test_a_handed_text_is_let_go_once_stored(tmp_path: Path) -> None:
+    from qualcode.core.handed import Handed
+    from qualcode.core.model import Document
+
+    text, turns = Handed("Ana: hello there\n"), Handed([])
+    doc = Document(name="a.txt", text="", format="txt", sha256="x", imported_at="")
+    with Store.open(tmp_path / "p.qualcode", create=True) as store:
+        with store.action("import", undoable=False):
+            doc_id = store.documents.add_handed(doc, 3, turns, text)
+        assert store.documents.get(doc_id).text == "Ana: hello there\n"
+        with pytest.raises(RuntimeError):
+            text.peek()  # the store took the only reference
+        with pytest.raises(RuntimeError), store.action("import"):  # recorded: not handed
+            store.documents.add_handed(doc, 3, Handed([]), Handed("x"))
