@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode.core.errors import InputError
+from qualcode.core.reading import read_input
 from qualcode.ingest import charsets
 
 BINARY = "not a text file (binary data)"
@@ -51,9 +52,23 @@ def normalise_newlines(text: str) -> str:
 
 def decode_text(data: bytes, path: Path) -> Decoded:
     """Decode a text file's bytes, normalise line ends once, refuse binary and empty files."""
+    return _checked(*_decoded(data, path), path)
+
+
+def decode_file(path: Path) -> Decoded:
+    """``decode_text`` of the file's bytes, which go as soon as they are decoded (never held
+    beside the text while line ends are normalised: a long CRLF transcript is held twice,
+    not three times)."""
+    return _checked(*_decoded(read_input(path), path), path)
+
+
+def _decoded(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     if not data or data.isspace():  # as ``not data.strip()``, without copying the bytes
         raise InputError(path, EMPTY)
-    text, encoding, evidence = _decode(data, path)
+    return _decode(data, path)
+
+
+def _checked(text: str, encoding: str, evidence: list[str], path: Path) -> Decoded:
     text = normalise_newlines(text)
     if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError(path, BINARY)
