@@ -191,3 +191,47 @@ def test_a_handed_text_is_let_go_once_stored(tmp_path: Path) -> None:
             text.peek()  # the store took the only reference
         with pytest.raises(RuntimeError), store.action("import"):  # recorded: not handed
             store.documents.add_handed(doc, 3, Handed([]), Handed("x"))
+
+
+ENCODED = [
+    "Čačak, Đakovica".encode("cp1250"),
+    ("Interviewer: Hur mår du? Ånd och själ.\r\n" * 50).encode("cp1252"),
+    ("Интервьюер: Как дела? Хорошо.\n" * 40).encode("cp1251"),
+    b"plain ascii only " * 100,
+    b"word" * 40 + " tail é".encode("latin_1"),
+    ("   leading space then ß " * 30).encode("cp1252") + b"\xe9",
+]
+
+
+def whole_text_differs(mine: str, theirs: str) -> str | None:
+    """Reading.differs_from as it was: both whole texts split into words."""
+    from qualcode.ingest.charsets import _trim
+
+    for a, b in zip(mine.split(), theirs.split(), strict=False):
+        if a != b:
+            return f"{_trim(a)!r} / {_trim(b)!r}"
+    return None
+
+
+@pytest.mark.parametrize("data", ENCODED)
+def test_readings_scored_on_a_sample_are_the_whole_text_ones(
+        data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a sample is decoded to score a reading, and two readings are compared a chunk at a
+    time: the same readings, order, fits, texts and first differing word as decoding all."""
+    from qualcode.ingest import charsets
+
+    for sample, chunk in ((50, 1), (50, 7), (200_000, 3), (200_000, 1 << 20)):
+        monkeypatch.setattr(charsets, "_SAMPLE", sample)
+        monkeypatch.setattr(charsets, "_CHUNK", chunk)
+        whole = []
+        for encoding in charsets.CANDIDATES:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            whole.append((encoding, text, *charsets.score(text)))
+        whole.sort(key=lambda r: -r[2])
+        found = charsets.readings(data)
+        assert [(r.encoding, r.text, r.fit, r.language) for r in found] == whole
+        for other in found[1:]:
+            assert found[0].differs_from(other) == whole_text_differs(found[0].text, other.text)
