@@ -235,3 +235,30 @@ def test_readings_scored_on_a_sample_are_the_whole_text_ones(
         assert [(r.encoding, r.text, r.fit, r.language) for r in found] == whole
         for other in found[1:]:
             assert found[0].differs_from(other) == whole_text_differs(found[0].text, other.text)
+
+
+@pytest.mark.parametrize("data", [
+    b"Ana: hi\r\nBo: hello\r\n\r\nAna: bye\r",
+    "Åsa: naïve café\n".encode("cp1252") * 20,
+    "\ufeffAna: hi\n".encode("utf-8"),
+    "Ana: hi\n".encode("utf-16"),
+    b"", b" \n ", b"\x00\x01\x02" * 30,
+], ids=["crlf", "cp1252", "utf8-bom", "utf16", "empty", "blank", "binary"])
+def test_a_file_decoded_from_its_path_is_decoded_as_its_bytes(tmp_path: Path,
+                                                              data: bytes) -> None:
+    """decode_file lets the bytes go before line ends are normalised: the same text,
+    encoding and notes as decode_text, and the same one-line error."""
+    from qualcode.core.errors import InputError
+    from qualcode.ingest.decode import decode_file, decode_text
+
+    path = tmp_path / "t.txt"
+    path.write_bytes(data)
+    try:
+        expected: object = decode_text(data, path)
+    except InputError as err:
+        expected = str(err)
+    try:
+        got: object = decode_file(path)
+    except InputError as err:
+        got = str(err)
+    assert got == expected
