@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from os.path import commonprefix
 
 # Candidates, most likely first (Windows code pages before ISO and DOS ones): a tie goes to the
 # earlier one. Each is tried strictly; a byte it leaves undefined rules it out.
@@ -66,6 +69,7 @@ NEUTRAL = frozenset("\u00a0‘’‚“”„–—…•€«»°§·¡¿©®�
 _INSIDE_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s’'\-\u00ad·](?=[^\W\d_])")
 _CAPITAL_INSIDE = re.compile(r"(?<=[^\W\d_])[^\W\d_\x00-\x7f]")  # a non-ASCII letter in a word
 _SAMPLE = 200_000  # characters scored: plenty of evidence, bounded time
+_CHUNK = 1 << 20  # bytes decoded at a time when comparing two readings
 # Latin letters touching Greek or Cyrillic ones in one word: Latin text read as cp1251.
 _MIXED_SCRIPTS = re.compile(r"[A-Za-z](?=[\u0370-\u04ff])|[\u0370-\u04ff](?=[A-Za-z])")
 # Greek has one accent per word and ς only at a word's end: Cyrillic read as cp1253 breaks both.
@@ -75,16 +79,27 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 @dataclass(frozen=True)
 class Reading:
-    """One way of decoding the bytes, and how well it fits a language."""
+    """One way of decoding the bytes, and how well it fits a language. Only a sample is
+    decoded to score it: a long transcript is decoded whole once, by the reading chosen."""
 
     encoding: str
-    text: str
+    data: bytes = field(repr=False, compare=False)
     fit: float  # share of non-ASCII characters that belong (1.0: all of them)
     language: str
 
+    @property
+    def text(self) -> str:
+        return self.data.decode(self.encoding)
+
     def differs_from(self, other: Reading) -> str | None:
-        """The first word that reads differently in ``other``, as "this / other"."""
-        for mine, theirs in zip(self.text.split(), other.text.split(), strict=False):
+        """The first word that reads differently in ``other``, as "this / other" (as zipping
+        both texts' words would find it, a chunk at a time)."""
+        first = _first_difference(self.data, self.encoding, other.encoding)
+        if first is None:
+            return None
+        start = _word_start(self.data, self.encoding, first)
+        for mine, theirs in zip(_words_from(self.data, self.encoding, start),
+                                _words_from(other.data, other.encoding, start), strict=False):
             if mine != theirs:
                 return f"{_trim(mine)!r} / {_trim(theirs)!r}"
         return None
@@ -93,15 +108,62 @@ class Reading:
 def readings(data: bytes) -> list[Reading]:
     """Every candidate that decodes ``data``, best fit first (ties in candidate order)."""
     found = []
+    sample = bytes(memoryview(data)[:_SAMPLE])  # one byte is one character in each candidate
     for encoding in CANDIDATES:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
+        if any(byte in data for byte in _undefined(encoding)):
             continue
-        fit, language = score(text)
-        found.append(Reading(encoding, text, fit, language))
+        fit, language = score(sample.decode(encoding))
+        found.append(Reading(encoding, data, fit, language))
     found.sort(key=lambda r: -r.fit)  # stable: equal fits keep the candidates' order
     return found
+
+
+@cache
+def _undefined(encoding: str) -> tuple[bytes, ...]:
+    """The bytes a single-byte encoding leaves undefined: the bytes that fail to decode."""
+    undefined = []
+    for value in range(256):
+        try:
+            bytes([value]).decode(encoding)
+        except UnicodeDecodeError:
+            undefined.append(bytes([value]))
+    return tuple(undefined)
+
+
+def _first_difference(data: bytes, encoding: str, other: str) -> int | None:
+    """Where two single-byte readings of ``data`` first differ (character = byte offset)."""
+    view = memoryview(data)
+    for at in range(0, len(data), _CHUNK):
+        mine, theirs = str(view[at:at + _CHUNK], encoding), str(view[at:at + _CHUNK], other)
+        if mine != theirs:
+            return at + len(commonprefix([mine, theirs]))
+    return None
+
+
+def _word_start(data: bytes, encoding: str, offset: int) -> int:
+    """Just after the last white space before ``offset`` (0 if none): words before it read
+    the same in both readings, which agree up to ``offset``."""
+    view, end = memoryview(data), offset
+    while end > 0:
+        at = max(0, end - _CHUNK)
+        window = str(view[at:end], encoding)
+        for index in range(len(window) - 1, -1, -1):
+            if window[index].isspace():
+                return at + index + 1
+        end = at
+    return 0
+
+
+def _words_from(data: bytes, encoding: str, start: int) -> Iterator[str]:
+    """``str.split()`` of the text from ``start`` on, decoded a chunk at a time."""
+    view, carry = memoryview(data), ""
+    for at in range(start, len(data), _CHUNK):
+        chunk = carry + str(view[at:at + _CHUNK], encoding)
+        words = chunk.split()
+        carry = "" if not words or chunk[-1].isspace() else words.pop()
+        yield from words
+    if carry:
+        yield carry
 
 
 def score(text: str) -> tuple[float, str]:

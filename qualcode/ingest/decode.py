@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode.core.errors import InputError
+from qualcode.core.reading import read_input
 from qualcode.ingest import charsets
 
 BINARY = "not a text file (binary data)"
@@ -35,6 +36,11 @@ _MAX_CONTROL_SHARE = 0.1
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 # Unicode's control characters (category Cc: U+0000-001F, U+007F-009F) but those above
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Every byte but those controls (0x80-0x9F are left out: printable in cp1252), deleted to count
+# them in the bytes themselves rather than in a decoded copy of a long file.
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0e <= b <= 0x1f
+                                                         or b == 0x7f))
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -51,9 +57,23 @@ def normalise_newlines(text: str) -> str:
 
 def decode_text(data: bytes, path: Path) -> Decoded:
     """Decode a text file's bytes, normalise line ends once, refuse binary and empty files."""
+    return _checked(*_decoded(data, path), path)
+
+
+def decode_file(path: Path) -> Decoded:
+    """``decode_text`` of the file's bytes, which go as soon as they are decoded (never held
+    beside the text while line ends are normalised: a long CRLF transcript is held twice,
+    not three times)."""
+    return _checked(*_decoded(read_input(path), path), path)
+
+
+def _decoded(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     if not data or data.isspace():  # as ``not data.strip()``, without copying the bytes
         raise InputError(path, EMPTY)
-    text, encoding, evidence = _decode(data, path)
+    return _decode(data, path)
+
+
+def _checked(text: str, encoding: str, evidence: list[str], path: Path) -> Decoded:
     text = normalise_newlines(text)
     if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError(path, BINARY)
@@ -103,7 +123,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _guess(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     # Only C0 controls count here: bytes 0x80-0x9F are printable in cp1252 (€, curly quotes).
-    if _control_share(data.decode("ascii", "replace")) > _MAX_CONTROL_SHARE:
+    if _byte_control_share(data) > _MAX_CONTROL_SHARE:
         raise InputError(path, BINARY)
     found = charsets.readings(data)
     best = found[0] if found else None
@@ -145,6 +165,14 @@ def _multibyte(data: bytes) -> str | None:
     if best is None or best.encoding in charsets.CANDIDATES:
         return None
     return best.encoding
+
+
+def _byte_control_share(data: bytes) -> float:
+    """``_control_share`` of the bytes read as ASCII (others replaced), a chunk at a time."""
+    view = memoryview(data)
+    controls = sum(len(bytes(view[at:at + _CHUNK]).translate(None, _NOT_CONTROL_BYTES))
+                   for at in range(0, len(data), _CHUNK))
+    return controls / len(data)
 
 
 def _control_share(text: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -105,7 +106,8 @@ def _pattern_label(line: str, offset: int, rules: SpeakerRules) -> Label | None:
         match = pattern.match(line)
         if match is None:
             continue
-        name = match["name"].strip()
+        # One string per speaker, not per label: a long transcript has 300,000 of them.
+        name = sys.intern(match["name"].strip())
         if not is_speaker(name, rules):
             continue
         end = match.end()

@@ -9,7 +9,7 @@ from pathlib import Path
 from qualcode.core.errors import InputError
 from qualcode.core.model import ParsedTranscript
 from qualcode.core.reading import read_input
-from qualcode.ingest.decode import decode_text
+from qualcode.ingest.decode import decode_file
 from qualcode.ingest.rules import DEFAULT_RULES, SpeakerRules
 
 Reader = Callable[[bytes, Path, SpeakerRules], ParsedTranscript]
@@ -43,15 +43,13 @@ def read_transcript(path: Path, rules: SpeakerRules = DEFAULT_RULES) -> ParsedTr
     if reader is None:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise InputError(path, f"unsupported format '{suffix}' (supported: {supported})")
-    data = read_input(path)
     try:
         if READERS[suffix] == "text":
             from qualcode.ingest.readers import text
 
-            decoded = decode_text(data, path)
-            del data  # the bytes go once decoded: the text is held once while turns are found
-            return text.parse(decoded, path, rules)
-        return reader(data, path, rules)
+            # The bytes go once decoded: the text is held once while turns are found.
+            return text.parse(decode_file(path), path, rules)
+        return reader(read_input(path), path, rules)
     except InputError:
         raise
     except Exception as err:  # a reader tripping on odd input must not show a traceback

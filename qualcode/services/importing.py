@@ -7,11 +7,12 @@ import glob
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qualcode.core.errors import InputError, QualcodeError
-from qualcode.core.model import Document
+from qualcode.core.handed import Handed
+from qualcode.core.model import Document, ParsedTranscript, Turn, count_words
 from qualcode.core.progress import Progress
 from qualcode.ingest import SUPPORTED_SUFFIXES, SpeakerRules, read_transcript
 from qualcode.ingest.duplicates import SAME, resemblance, sketch
@@ -123,14 +124,14 @@ def import_paths(store: Store, paths: Sequence[str | Path], *, case: str | None 
 def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportReport,
                 case: str | None, attributes: dict[str, str], coder: str,
                 allow_duplicates: bool = False) -> None:
-    parsed = read_transcript(path, rules)
-    sha = text_sha256(parsed.text)
+    text, turns, parsed = _handed(read_transcript(path, rules))
+    sha = text_sha256(text.peek())
     existing = store.documents.id_by_sha(sha)
     if existing is not None:
         known = store.documents.get(existing).name
         report.unchanged.append(path.name if known == path.name else f"{path.name} (as {known})")
         return
-    fingerprint = sketch(parsed.text)
+    fingerprint = sketch(text.peek())
     twin = None if allow_duplicates else same_interview(store, fingerprint)
     if twin is not None:
         report.duplicates.append(
@@ -140,19 +141,29 @@ def _import_one(store: Store, path: Path, rules: SpeakerRules, report: ImportRep
     if store.documents.id_by_name(path.name) is not None:
         raise InputError(path, "a different document with this name is already in the "
                                "project (rename the file to import it as well)")
+    words = count_words(text.peek())
     with store.action("import", detail=path.name, coder=coder, undoable=False):
         case_id = None
         if case:
             case_id = store.cases.id_for(case, create=True)
             if attributes:
                 apply_attributes(store, case_id, attributes, source=str(path))
-        doc = Document(name=path.name, text=parsed.text, format=parsed.format, sha256=sha,
+        doc = Document(name=path.name, text="", format=parsed.format, sha256=sha,
                        imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                        encoding=parsed.encoding, case_id=case_id)
-        doc_id = store.documents.add(doc, parsed.turns, source_path=str(path.resolve()))
+        doc_id = store.documents.add_handed(doc, words, turns, text,
+                                            source_path=str(path.resolve()))
         document_sketches.save_sketch(store, doc_id, fingerprint)
     report.imported.append(path.name)
     report.notes += [f"{path}: {note}" for note in parsed.notes]
+
+
+def _handed(parsed: ParsedTranscript
+            ) -> tuple[Handed[str], Handed[list[Turn]], ParsedTranscript]:
+    """The text and turns to hand over, and the rest. The caller passes the transcript
+    straight in, so once this returns nothing else holds the text: the store lets it go
+    as SQLite copies it."""
+    return Handed(parsed.text), Handed(parsed.turns), replace(parsed, text="", turns=[])
 
 
 def text_sha256(text: str, chunk: int = 1 << 20) -> str:

@@ -68,13 +68,13 @@ def summaries(store: Store, names: Iterable[str]) -> list[DocumentSummary]:
     rows = [r for r in speaker_edits.speaker_rows(store) if r.document in wanted]
     docs = _documents(store, rows)
     out = []
-    for doc in store.documents.all():
+    for doc in store.documents.summaries():  # names and ids only: no transcript is read
         if doc.name not in wanted:
             continue
         speakers = [r for r in rows if r.document == doc.name]
         roles = {r.name: r.role for r in speakers}
         found = flags(docs.get(doc.name, DocumentSpeakers(doc.name)), roles,
-                      speaker_edits.note_words(store, doc.id or 0),
+                      speaker_edits.note_words(store, doc.id),
                       {r.name: r.evidence for r in speakers})
         out.append(DocumentSummary(doc.name, speakers, found))
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import chain
 from typing import Any, Literal
@@ -23,6 +23,7 @@ from typing import Any, Literal
 from sqlite_utils import Database
 
 Row = dict[str, Any]
+_TAKE = "qualcode_take"  # the SQL function that hands a value over (set_handed_unlogged)
 
 
 def now() -> str:
@@ -170,6 +171,20 @@ class ChangeLog:
         self.db.table(table).insert_all(chain([dict(first)], (dict(r) for r in it)),
                                         ignore=on_conflict == "ignore",
                                         replace=on_conflict == "replace")
+        self.changed = True
+
+    def set_handed_unlogged(self, table: str, row_id: int, column: str,
+                            take: Callable[[], Any]) -> None:
+        """Set one column of one row, outside the event log, to the value ``take`` returns when
+        SQLite asks for it: the caller's reference goes as SQLite copies the value, so a long
+        transcript's text is not held three times (Python's, the bound copy, the row)."""
+        self._require_action()
+        self.conn.create_function(_TAKE, 0, take)
+        try:
+            self.conn.execute(f"UPDATE {quote(table)} SET {quote(column)} = {_TAKE}() "
+                              "WHERE id = ?", (row_id,))
+        finally:
+            self.conn.create_function(_TAKE, 0, None)
         self.changed = True
 
     def upsert_unlogged(self, table: str, row: Mapping[str, Any], pk: str) -> None:

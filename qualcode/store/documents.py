@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from qualcode.core.errors import NotFound
+from qualcode.core.handed import Handed
 from qualcode.core.model import Document, Role, Speaker, Turn
 from qualcode.core.views import DocumentInfo, DocumentSummary
 from qualcode.store import convert
@@ -35,6 +36,10 @@ class Documents(Repository):
             "encoding": doc.encoding, "source_path": source_path,
             "imported_at": doc.imported_at, "case_id": doc.case_id,
         })
+        self._add_turns(doc_id, turns, doc.text)
+        return doc_id
+
+    def _add_turns(self, doc_id: int, turns: Sequence[Turn], text: str) -> None:
         speaker_ids: dict[str, int] = {}
         for turn in turns:
             if turn.speaker is not None and turn.speaker not in speaker_ids:
@@ -46,7 +51,22 @@ class Documents(Repository):
              "text_start": t.text_start, "text_end": t.text_end,
              "speaker_id": speaker_ids.get(t.speaker) if t.speaker is not None else None,
              "role": t.role.value, "timestamp": t.timestamp,
-             "text": doc.text[t.text_start:t.text_end]} for t in turns))
+             "text": text[t.text_start:t.text_end]} for t in turns))
+
+    def add_handed(self, doc: Document, words: int, turns: Handed[list[Turn]],
+                   text: Handed[str], source_path: str = "") -> int:
+        """As ``add`` for an import (never logged), with the text and turns handed over:
+        turns are stored and let go, then the text, so a long transcript is never held by
+        Python while SQLite copies it. ``doc.text`` is unused."""
+        if self.log.logging:
+            raise RuntimeError("a handed text is never logged: use add in a recorded action")
+        doc_id = self.log.insert("documents", {
+            "name": doc.name, "text": "", "sha256": doc.sha256, "words": words,
+            "format": doc.format, "encoding": doc.encoding, "source_path": source_path,
+            "imported_at": doc.imported_at, "case_id": doc.case_id,
+        })
+        self._add_turns(doc_id, turns.take(), text.peek())
+        self.log.set_handed_unlogged("documents", doc_id, "text", text.take)
         return doc_id
 
     def id_by_sha(self, sha256: str) -> int | None:

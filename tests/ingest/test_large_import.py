@@ -148,3 +148,117 @@ def test_the_chunked_hash_is_the_hash_of_the_utf8_bytes() -> None:
     text = "Åsa: naïve café ☕ 𝄞\n" * 5000
     for chunk in (1, 3, 1000, 1 << 20):
         assert text_sha256(text, chunk) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_a_handed_over_import_stores_what_add_stores(tmp_path: Path, path: Path) -> None:
+    """The import hands its text and turns to the store (stored last, let go as SQLite copies
+    them): the same document, turns, speakers and word count as ``documents.add``."""
+    import dataclasses
+
+    from qualcode.core.model import Document
+    from qualcode.ingest import read_transcript
+    from qualcode.services.speaker_roles import infer_project_roles
+
+    handed = _imported(tmp_path, path, "handed")
+    parsed = read_transcript(path)
+    with Store.open(tmp_path / "added.qualcode", create=True) as store:
+        with store.action("import", undoable=False):
+            doc = Document(name=path.name, text=parsed.text, format=parsed.format,
+                           sha256=str(handed[1]), imported_at="", encoding=parsed.encoding)
+            store.documents.add(doc, parsed.turns)
+        infer_project_roles(store)  # as import_paths does once its files are in
+        added = store.documents.all()[0]
+        turns = store.turns.all(added.id or 0)
+        words = store.documents.summaries()[0].words
+    assert (added.text, added.sha256, words) == handed[:3]
+    strip = ("id", "document_id")
+    assert [dataclasses.replace(t, **dict.fromkeys(strip)) for t in turns] == \
+        [dataclasses.replace(t, **dict.fromkeys(strip)) for t in handed[3]]  # type: ignore[attr-defined]
+
+
+def test_a_handed_text_is_let_go_once_stored(tmp_path: Path) -> None:
+    from qualcode.core.handed import Handed
+    from qualcode.core.model import Document
+
+    text, turns = Handed("Ana: hello there\n"), Handed([])
+    doc = Document(name="a.txt", text="", format="txt", sha256="x", imported_at="")
+    with Store.open(tmp_path / "p.qualcode", create=True) as store:
+        with store.action("import", undoable=False):
+            doc_id = store.documents.add_handed(doc, 3, turns, text)
+        assert store.documents.get(doc_id).text == "Ana: hello there\n"
+        with pytest.raises(RuntimeError):
+            text.peek()  # the store took the only reference
+        with pytest.raises(RuntimeError), store.action("import"):  # recorded: not handed
+            store.documents.add_handed(doc, 3, Handed([]), Handed("x"))
+
+
+ENCODED = [
+    "Čačak, Đakovica".encode("cp1250"),
+    ("Interviewer: Hur mår du? Ånd och själ.\r\n" * 50).encode("cp1252"),
+    ("Интервьюер: Как дела? Хорошо.\n" * 40).encode("cp1251"),
+    b"plain ascii only " * 100,
+    b"word" * 40 + " tail é".encode("latin_1"),
+    ("   leading space then ß " * 30).encode("cp1252") + b"\xe9",
+]
+
+
+def whole_text_differs(mine: str, theirs: str) -> str | None:
+    """Reading.differs_from as it was: both whole texts split into words."""
+    from qualcode.ingest.charsets import _trim
+
+    for a, b in zip(mine.split(), theirs.split(), strict=False):
+        if a != b:
+            return f"{_trim(a)!r} / {_trim(b)!r}"
+    return None
+
+
+@pytest.mark.parametrize("data", ENCODED)
+def test_readings_scored_on_a_sample_are_the_whole_text_ones(
+        data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a sample is decoded to score a reading, and two readings are compared a chunk at a
+    time: the same readings, order, fits, texts and first differing word as decoding all."""
+    from qualcode.ingest import charsets
+
+    for sample, chunk in ((50, 1), (50, 7), (200_000, 3), (200_000, 1 << 20)):
+        monkeypatch.setattr(charsets, "_SAMPLE", sample)
+        monkeypatch.setattr(charsets, "_CHUNK", chunk)
+        whole = []
+        for encoding in charsets.CANDIDATES:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            whole.append((encoding, text, *charsets.score(text)))
+        whole.sort(key=lambda r: -r[2])
+        found = charsets.readings(data)
+        assert [(r.encoding, r.text, r.fit, r.language) for r in found] == whole
+        for other in found[1:]:
+            assert found[0].differs_from(other) == whole_text_differs(found[0].text, other.text)
+
+
+@pytest.mark.parametrize("data", [
+    b"Ana: hi\r\nBo: hello\r\n\r\nAna: bye\r",
+    "Åsa: naïve café\n".encode("cp1252") * 20,
+    "\ufeffAna: hi\n".encode("utf-8"),
+    "Ana: hi\n".encode("utf-16"),
+    b"", b" \n ", b"\x00\x01\x02" * 30,
+], ids=["crlf", "cp1252", "utf8-bom", "utf16", "empty", "blank", "binary"])
+def test_a_file_decoded_from_its_path_is_decoded_as_its_bytes(tmp_path: Path,
+                                                              data: bytes) -> None:
+    """decode_file lets the bytes go before line ends are normalised: the same text,
+    encoding and notes as decode_text, and the same one-line error."""
+    from qualcode.core.errors import InputError
+    from qualcode.ingest.decode import decode_file, decode_text
+
+    path = tmp_path / "t.txt"
+    path.write_bytes(data)
+    try:
+        expected: object = decode_text(data, path)
+    except InputError as err:
+        expected = str(err)
+    try:
+        got: object = decode_file(path)
+    except InputError as err:
+        got = str(err)
+    assert got == expected
