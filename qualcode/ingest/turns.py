@@ -53,7 +53,8 @@ def cut_turns(text: str, labels: list[Label], rules: SpeakerRules) -> list[Turn]
     note_first = not labels or bool(text[: labels[0].start].strip())
     labels.reverse()  # popped from the end, so in order
     label = None if note_first else labels.pop()
-    start, turns = 0, []  # white space before the first label joins its turn
+    start = 0  # white space before the first label joins its turn
+    turns: list[Turn] = []
     while True:
         end = labels[-1].start if labels else len(text)
         turns.append(_turn(text, len(turns), start, end, label, rules))
