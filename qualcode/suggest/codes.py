@@ -199,30 +199,29 @@ def description_similarity(corpus: Sequence[Terms], X: Sequence[Terms],
 class CodeRanking:
     """Each candidate passage's best codes, as plain data (it crosses process boundaries)."""
 
-    codes: list[list[int]]  # per candidate: its best codes (column indices), best first
-    scores: list[list[float]]  # their scores
+    codes: np.ndarray  # (candidates, per_candidate): their best codes (column indices)
+    scores: np.ndarray  # their scores, best first
     methods: list[str]  # per code: MODEL or SIMILARITY
-    evidence: dict[tuple[int, int], list[str]]  # (candidate, code) -> words, for those scoring
+    suggester: CodeSuggester  # fitted: explains the few pairs a run keeps
+    features: sparse.csr_matrix  # the candidates' term weights
+
+    def explain(self, pairs: Sequence[tuple[int, int]], n: int = 5) -> list[list[str]]:
+        """For each (candidate, code) pair: the candidate's words that pushed the code up
+        most. Asked only for the suggestions kept: each pair's words are its own, whatever
+        else is asked."""
+        return self.suggester._explain(self.features, pairs, n) if len(pairs) else []
 
 
 @single_threaded
 def rank_codes(X: Sequence[Terms], Y: Sequence[Sequence[int]], descriptions: Sequence[Terms],
                candidates: Sequence[Terms], params: dict[str, Any], *,
-               per_candidate: int = 2, min_score: float = 0.0) -> CodeRanking:
+               per_candidate: int = 2) -> CodeRanking:
     """Fit a ``CodeSuggester(**params)`` and rank codes for ``candidates``: each passage's
-    ``per_candidate`` best (ties to the earlier code), explained where they score
-    ``min_score`` or more; callable in a worker."""
+    ``per_candidate`` best (ties to the earlier code); callable in a worker."""
     Y = np.asarray(Y).reshape(len(X), len(descriptions))  # also when nothing is coded yet
     fitted = CodeSuggester(**params).fit(X, Y, descriptions)
-    if not candidates:
-        return CodeRanking(codes=[], scores=[], methods=fitted.methods_, evidence={})
-    features = fitted.vectorizer_.transform(candidates)  # once, for scores and evidence
-    scores = fitted._proba(features)
+    features = fitted._features(candidates).tocsr()  # once, for scores and evidence
+    scores = fitted._proba(features) if features.shape[0] else np.zeros((0, len(descriptions)))
     best = np.argsort(-scores, axis=1, kind="stable")[:, :per_candidate]
-    top = np.take_along_axis(scores, best, axis=1)
-    good = top >= min_score
-    pairs = [(i, c) for i, c in zip(np.nonzero(good)[0].tolist(), best[good].tolist(),
-                                    strict=True)]
-    words = fitted._explain(features.tocsr(), pairs, 5) if pairs else []
-    return CodeRanking(codes=best.tolist(), scores=top.tolist(), methods=fitted.methods_,
-                       evidence=dict(zip(pairs, words, strict=True)))
+    return CodeRanking(codes=best, scores=np.take_along_axis(scores, best, axis=1),
+                       methods=fitted.methods_, suggester=fitted, features=features)
