@@ -135,7 +135,7 @@ def calibrated(calibration: Calibration, scores: np.ndarray) -> np.ndarray:
         return np.full(scores.shape, ys[0])
     inner = np.clip(at, 1, len(xs) - 1)
     x0, x1, y0, y1 = xs[inner - 1], xs[inner], ys[inner - 1], ys[inner]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         between = np.where(x1 > x0, y0 + (y1 - y0) * (scores - x0) / (x1 - x0), y1)
     return np.where(at == 0, ys[0], np.where(at == len(xs), ys[-1], between))
 
