@@ -72,5 +72,6 @@ def test_confidences_of_a_two_dimensional_ranking() -> None:
     codes, scores = np.array([[0, 1], [1, 0]]), np.array([[0.85, 0.3], [0.6, 0.05]])
     found = confidences(evaluation, [7, 8], codes, scores)
     assert found.shape == (2, 2)
-    assert found.tolist() == [[evaluation.confidence([7, 8][c], s) for c, s in zip(cs, ss)]
-                              for cs, ss in zip(codes.tolist(), scores.tolist())]
+    expected = [[evaluation.confidence([7, 8][c], s) for c, s in zip(cs, ss, strict=True)]
+                for cs, ss in zip(codes.tolist(), scores.tolist(), strict=True)]
+    assert found.tolist() == expected
