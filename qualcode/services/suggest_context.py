@@ -35,6 +35,9 @@ class Context:
         if unknown:
             raise ValueError(f"unknown context features: {', '.join(sorted(unknown))}")
         self._corpus = corpus
+        # asked once per passage (tens of thousands): the kinds and lengths looked up once
+        self._asked, self._placed = QUESTION in self.kinds, POSITION in self.kinds
+        self._length = {d: max(1, len(doc.text)) for d, doc in corpus.documents.items()}
         self._turns: dict[int, tuple[list[int], list[Turn]]] = {}
         self._case: dict[int, Terms] = {}
         if CASE in self.kinds:
@@ -48,12 +51,11 @@ class Context:
 
     def terms(self, document_id: int, start: int, end: int) -> Terms:
         found: Terms = []
-        if QUESTION in self.kinds:
+        if self._asked:
             found += [f"q:{w}" for w in self._question(document_id, start)]
-        if POSITION in self.kinds:
-            length = max(1, len(self._corpus.documents[document_id].text))
-            found.append(f"at:{min(PARTS - 1, PARTS * start // length) + 1}")
-        if CASE in self.kinds:
+        if self._placed:
+            found.append(f"at:{min(PARTS - 1, PARTS * start // self._length[document_id]) + 1}")
+        if self._case:
             found += self._case.get(document_id, [])
         return found
 

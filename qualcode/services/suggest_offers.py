@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from qualcode.core.model import Turn
@@ -64,18 +65,20 @@ def merge_adjacent(corpus: Corpus, found: list[Offer]) -> list[list[Offer]]:
     """Neighbouring sentences of one turn offered the same code: runs to become one
     passage each, ordered by document, code and start."""
     runs: list[list[Offer]] = []  # offers to merge, in order
-    run_turn = -1  # the turn the current run started in
+    run_turn: int | None = None  # the turn the current run started in, once asked
     turn_of = TurnFinder(corpus)
-    for s in sorted(found, key=lambda s: (s.document_id, s.code_id, s.start)):
+    for s in sorted(found, key=itemgetter(0, 1, 2)):  # document, code, start
         last = runs[-1][-1] if runs else None
-        text = corpus.documents[s.document_id].text
         if (last is not None and last.document_id == s.document_id
-                and last.code_id == s.code_id and not text[last.end:s.start].strip()
-                and run_turn == turn_of(s.document_id, s.start)):
-            runs[-1].append(s)
-        else:
-            runs.append([s])
-            run_turn = turn_of(s.document_id, s.start)
+                and last.code_id == s.code_id
+                and not corpus.documents[s.document_id].text[last.end:s.start].strip()):
+            if run_turn is None:  # looked up only where a run could grow
+                run_turn = turn_of(s.document_id, runs[-1][0].start)
+            if run_turn == turn_of(s.document_id, s.start):
+                runs[-1].append(s)
+                continue
+        runs.append([s])
+        run_turn = None
     return runs
 
 

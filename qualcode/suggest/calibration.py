@@ -64,8 +64,9 @@ def code_figures(ranking: np.ndarray, truth: np.ndarray, code_ids: Sequence[int]
     scores = ranking[rows, codes]
     order = np.lexsort((~right.astype(bool), -scores))  # highest score first, ties: right first
     offers: list[list[tuple[float, bool]]] = [[] for _ in code_ids]
-    for i in order.tolist():
-        offers[int(codes[i])].append((round(float(scores[i]), 6), bool(right[i])))
+    for c, score, was_right in zip(codes[order].tolist(), scores[order].tolist(),
+                                   right[order].tolist(), strict=True):
+        offers[c].append((round(score, 6), bool(was_right)))
     figures = []
     for c, code_id in enumerate(code_ids):
         chosen = top == c
