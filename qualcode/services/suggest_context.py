@@ -24,6 +24,7 @@ KINDS = (QUESTION, POSITION, CASE)
 PREFIXES = {"q:": "asked", "at:": "part of the interview", "case:": "case"}
 PARTS = 5  # the interview cut in fifths for the position
 MAX_VALUE = 40  # longer case attribute values (free text) say nothing shared
+AT = tuple(f"at:{part}" for part in range(1, PARTS + 1))  # the position terms, made once
 
 
 class Context:
@@ -54,7 +55,7 @@ class Context:
         if self._asked:
             found += [f"q:{w}" for w in self._question(document_id, start)]
         if self._placed:
-            found.append(f"at:{min(PARTS - 1, PARTS * start // self._length[document_id]) + 1}")
+            found.append(AT[min(PARTS - 1, PARTS * start // self._length[document_id])])
         if self._case:
             found += self._case.get(document_id, [])
         return found
