@@ -131,13 +131,13 @@ class CodeFigure:
     def record_at(self, score: float) -> tuple[int, int]:
         """(right, offered) among its offers at ``score`` or higher, or, when there were fewer
         than MIN_RECORD of those, among its MIN_RECORD highest-scoring offers."""
-        scores, rights = self._record
+        scores, rights = self.record_table
         at_or_above = len(scores) - bisect_left(scores, score - 1e-12)
         n = min(len(self.offers), max(at_or_above, MIN_RECORD))
         return rights[n], n
 
     @cached_property
-    def _record(self) -> tuple[list[float], list[int]]:
+    def record_table(self) -> tuple[list[float], list[int]]:
         """Its offers' scores in ascending order, and how many of its first k offers were
         right for every k: each record is then a bisection, not a pass over every offer
         (a run asks for thousands)."""

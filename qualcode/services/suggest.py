@@ -14,13 +14,12 @@ stay quick. Call from one thread per Store (SQLite connections are not shared ac
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from typing import Any
 
 from qualcode.core.errors import QualcodeError
-from qualcode.core.model import Document, Turn
+from qualcode.core.model import Document
 from qualcode.core.progress import Progress, step
 from qualcode.core.suggestions import (
     CodeSuggestion,
@@ -31,7 +30,7 @@ from qualcode.core.suggestions import (
 )
 from qualcode.services import suggest_review
 from qualcode.services import suggest_themes as themes
-from qualcode.services.suggest_context import Context, describe
+from qualcode.services.suggest_context import Context
 from qualcode.services.suggest_corpus import (
     Corpus,
     SpanSet,
@@ -41,6 +40,12 @@ from qualcode.services.suggest_corpus import (
     respondent_units,
     run_work,
     training_data,
+)
+from qualcode.services.suggest_offers import (
+    merge_adjacent,
+    most_confident,
+    offers,
+    suggestions,
 )
 from qualcode.store import Store
 
@@ -123,29 +128,10 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
                        [u.terms + context.terms(*u.key) for u in candidates], CODE_PARAMS,
                        per_candidate=PER_PASSAGE)
     step(progress, "scoring passages", 1, 1)
-    rejected: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for r in store.suggestions.code_suggestions(status=SuggestionStatus.REJECTED):
-        rejected.setdefault((r.document_id, r.code_id), []).append((r.start, r.end))
-    refused = {key: SpanSet(found) for key, found in rejected.items()}
-    proposals: list[CodeSuggestion] = []
-    below = 0
-    for i, unit in enumerate(candidates):
-        for c, score in zip(ranking.codes[i], ranking.scores[i], strict=True):
-            code_id = data.code_ids[c]
-            confidence = evaluation.confidence(code_id, score) if evaluation else score
-            if confidence < min_confidence:
-                below += 1
-                continue
-            if (unit.document_id, code_id) in refused and refused[
-                    (unit.document_id, code_id)].overlaps(unit.start, unit.end):
-                continue
-            proposals.append(CodeSuggestion(
-                document_id=unit.document_id, code_id=code_id, start=unit.start, end=unit.end,
-                text=unit.text, confidence=round(confidence, 4), score=score,
-                method=ranking.methods[c],
-                evidence=tuple(describe(w) for w in ranking.evidence.get((i, c), ()))))
-    chosen = sorted(_merge_adjacent(corpus, proposals),
-                    key=lambda s: (-s.confidence, s.document_id, s.start))[:limit]
+    found, below = offers(ranking, candidates, data.code_ids, evaluation, min_confidence,
+                          _refused(store))
+    chosen = suggestions(corpus, candidates, ranking,
+                         most_confident(merge_adjacent(corpus, found), limit))
     with store.action("suggest codes", detail=f"{len(chosen)} suggestions", coder=coder,
                       undoable=False):
         for old in store.suggestions.code_suggestions(status=SuggestionStatus.PENDING):
@@ -157,49 +143,12 @@ def suggest_codes(store: Store, *, document: Document | None = None, limit: int 
                       filler=tally.get("filler", 0), below_floor=below)
 
 
-def _merge_adjacent(corpus: Corpus, found: list[CodeSuggestion]) -> list[CodeSuggestion]:
-    """Neighbouring sentences of one turn suggested the same code become one passage."""
-    runs: list[list[CodeSuggestion]] = []  # suggestions to merge, in order
-    run_turn = -1  # the turn the current run started in
-    turn_of = _TurnFinder(corpus)
-    for s in sorted(found, key=lambda s: (s.document_id, s.code_id, s.start)):
-        last = runs[-1][-1] if runs else None
-        text = corpus.documents[s.document_id].text
-        if (last is not None and last.document_id == s.document_id
-                and last.code_id == s.code_id and not text[last.end:s.start].strip()
-                and run_turn == turn_of(s.document_id, s.start)):
-            runs[-1].append(s)
-        else:
-            runs.append([s])
-            run_turn = turn_of(s.document_id, s.start)
-    return [run[0] if len(run) == 1 else _merged(corpus, run) for run in runs]
-
-
-def _merged(corpus: Corpus, run: list[CodeSuggestion]) -> CodeSuggestion:
-    """One suggestion for a run of neighbouring ones: their span, their best confidence, and
-    the first six of their evidence words."""
-    first, last = run[0], run[-1]
-    evidence = tuple(dict.fromkeys(word for s in run for word in s.evidence))[:6]
-    return replace(first, end=last.end,
-                   text=corpus.documents[first.document_id].text[first.start:last.end],
-                   confidence=max(s.confidence for s in run), evidence=evidence)
-
-
-class _TurnFinder:
-    """The index of the turn holding an offset of a document (-1 if none), by bisection."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self._corpus = corpus
-        self._turns: dict[int, tuple[list[int], list[Turn]]] = {}
-
-    def __call__(self, document_id: int, offset: int) -> int:
-        if document_id not in self._turns:
-            spoken = sorted((t for t in self._corpus.turns[document_id]
-                             if t.text_end > t.text_start), key=lambda t: t.text_start)
-            self._turns[document_id] = ([t.text_start for t in spoken], spoken)
-        starts, spoken = self._turns[document_id]
-        at = bisect_right(starts, offset) - 1
-        return spoken[at].index if at >= 0 and offset < spoken[at].text_end else -1
+def _refused(store: Store) -> dict[tuple[int, int], SpanSet]:
+    """The spans each (document, code) was rejected for: not suggested there again."""
+    rejected: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for r in store.suggestions.code_suggestions(status=SuggestionStatus.REJECTED):
+        rejected.setdefault((r.document_id, r.code_id), []).append((r.start, r.end))
+    return {key: SpanSet(found) for key, found in rejected.items()}
 
 
 def list_suggestions(store: Store, *, status: SuggestionStatus | None = SuggestionStatus.PENDING,

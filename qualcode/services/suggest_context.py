@@ -24,6 +24,7 @@ KINDS = (QUESTION, POSITION, CASE)
 PREFIXES = {"q:": "asked", "at:": "part of the interview", "case:": "case"}
 PARTS = 5  # the interview cut in fifths for the position
 MAX_VALUE = 40  # longer case attribute values (free text) say nothing shared
+AT = tuple(f"at:{part}" for part in range(1, PARTS + 1))  # the position terms, made once
 
 
 class Context:
@@ -35,6 +36,9 @@ class Context:
         if unknown:
             raise ValueError(f"unknown context features: {', '.join(sorted(unknown))}")
         self._corpus = corpus
+        # asked once per passage (tens of thousands): the kinds and lengths looked up once
+        self._asked, self._placed = QUESTION in self.kinds, POSITION in self.kinds
+        self._length = {d: max(1, len(doc.text)) for d, doc in corpus.documents.items()}
         self._turns: dict[int, tuple[list[int], list[Turn]]] = {}
         self._case: dict[int, Terms] = {}
         if CASE in self.kinds:
@@ -48,12 +52,11 @@ class Context:
 
     def terms(self, document_id: int, start: int, end: int) -> Terms:
         found: Terms = []
-        if QUESTION in self.kinds:
+        if self._asked:
             found += [f"q:{w}" for w in self._question(document_id, start)]
-        if POSITION in self.kinds:
-            length = max(1, len(self._corpus.documents[document_id].text))
-            found.append(f"at:{min(PARTS - 1, PARTS * start // length) + 1}")
-        if CASE in self.kinds:
+        if self._placed:
+            found.append(AT[min(PARTS - 1, PARTS * start // self._length[document_id])])
+        if self._case:
             found += self._case.get(document_id, [])
         return found
 

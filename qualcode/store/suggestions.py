@@ -171,7 +171,11 @@ class Suggestions(Repository):
 
     # -- evaluations ----------------------------------------------------------------------
     def add_evaluation(self, fingerprint: str, evaluation: Evaluation) -> int:
-        results = dataclasses.asdict(evaluation)
+        # asdict deep-copies every (score, right) offer of every code: thousands of calls
+        # for plain values json writes as they are, so the codes are listed shallowly
+        results = dataclasses.asdict(dataclasses.replace(evaluation, codes=()))
+        results["codes"] = [{f.name: getattr(c, f.name) for f in dataclasses.fields(c)}
+                            for c in evaluation.codes]
         results.pop("id"), results.pop("created_at")
         return self.log.insert("suggestion_evaluations", {
             "created_at": now(), "fingerprint": fingerprint, "results": _dump(results)})

@@ -15,6 +15,8 @@ import numpy as np
 from sklearn.isotonic import IsotonicRegression
 
 from qualcode.core.suggestions import (
+    MARGIN,
+    MIN_RECORD,
     Calibration,
     CodeFigure,
     Evaluation,
@@ -57,13 +59,14 @@ def code_figures(ranking: np.ndarray, truth: np.ndarray, code_ids: Sequence[int]
     n_codes = len(code_ids)
     offered = np.bincount(codes, minlength=n_codes)
     offered_right = np.bincount(codes, weights=right, minlength=n_codes)
-    promised = [calibration(s) for s in ranking[rows, codes].tolist()]
+    promised = calibrated(calibration, ranking[rows, codes])
     expected = np.bincount(codes, weights=promised, minlength=n_codes)
     scores = ranking[rows, codes]
     order = np.lexsort((~right.astype(bool), -scores))  # highest score first, ties: right first
     offers: list[list[tuple[float, bool]]] = [[] for _ in code_ids]
-    for i in order.tolist():
-        offers[int(codes[i])].append((round(float(scores[i]), 6), bool(right[i])))
+    for c, score, was_right in zip(codes[order].tolist(), scores[order].tolist(),
+                                   right[order].tolist(), strict=True):
+        offers[c].append((round(score, 6), bool(was_right)))
     figures = []
     for c, code_id in enumerate(code_ids):
         chosen = top == c
@@ -91,10 +94,62 @@ def out_of_fold_confidence(ranking: np.ndarray, truth: np.ndarray, fold_of: np.n
             segments=0, documents=0, folds=0, grouped_by="",
             suggester=MethodScore("", 0.0, 0.0), baselines=(), calibration=calibration,
             codes=code_figures(ranking[others], truth[others], code_ids, methods, calibration))
-        confidence[mine] = [evaluation.confidence(int(code_ids[c]), s)
-                            for s, c in zip(scores[mine].tolist(), codes[mine].tolist(),
-                                            strict=True)]
+        confidence[mine] = confidences(evaluation, code_ids, codes[mine], scores[mine])
     return confidence, right
+
+
+# Evaluation.confidence for many scores at once. Each step is the scalar one's own
+# floating-point operation in the same order, so the results are equal, not merely close
+# (a suggestion's rounded confidence and whether it clears the floor depend on the last bit).
+
+
+def confidences(evaluation: Evaluation, code_ids: Sequence[int], codes: np.ndarray,
+                scores: np.ndarray) -> np.ndarray:
+    """``evaluation.confidence(code_ids[c], s)`` for each code column ``c`` and score ``s``
+    of the equally shaped ``codes`` and ``scores``."""
+    scores = np.asarray(scores, dtype=float)
+    found = np.empty_like(scores)
+    for c in np.unique(codes).tolist():
+        mine = codes == c
+        found[mine] = code_confidences(evaluation, int(code_ids[c]), scores[mine])
+    return found
+
+
+def code_confidences(evaluation: Evaluation, code_id: int, scores: np.ndarray) -> np.ndarray:
+    """``evaluation.confidence(code_id, s)`` for each of ``scores``."""
+    mapped = calibrated(evaluation.calibration, scores)
+    figure = evaluation.figure(code_id)
+    if figure is None:
+        return mapped
+    return np.minimum(np.minimum(mapped * figure.factor, ceilings(figure, scores)), 1.0)
+
+
+def calibrated(calibration: Calibration, scores: np.ndarray) -> np.ndarray:
+    """``calibration(s)`` for each of ``scores``: the map's step ends, linear between."""
+    scores = np.asarray(scores, dtype=float)
+    xs, ys = np.asarray(calibration.scores, dtype=float), np.asarray(calibration.precision,
+                                                                      dtype=float)
+    if not len(xs):
+        return scores.copy()
+    at = np.searchsorted(xs, scores, side="right")  # bisect_right
+    if len(xs) == 1:
+        return np.full(scores.shape, ys[0])
+    inner = np.clip(at, 1, len(xs) - 1)
+    x0, x1, y0, y1 = xs[inner - 1], xs[inner], ys[inner - 1], ys[inner]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        between = np.where(x1 > x0, y0 + (y1 - y0) * (scores - x0) / (x1 - x0), y1)
+    return np.where(at == 0, ys[0], np.where(at == len(xs), ys[-1], between))
+
+
+def ceilings(figure: CodeFigure, scores: np.ndarray) -> np.ndarray:
+    """``figure.ceiling(s)`` for each of ``scores``."""
+    scores = np.asarray(scores, dtype=float)
+    if not figure.offers:
+        return np.full(scores.shape, figure.ceiling(0.0))  # the same whatever the score
+    ordered, rights = (np.asarray(a) for a in figure.record_table)
+    at_or_above = len(ordered) - np.searchsorted(ordered, scores - 1e-12, side="left")
+    n = np.minimum(len(figure.offers), np.maximum(at_or_above, MIN_RECORD))
+    return np.minimum(1.0, rights[n] / n + MARGIN)
 
 
 def reliability(confidence: np.ndarray, right: np.ndarray,

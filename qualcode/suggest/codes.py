@@ -17,13 +17,13 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from qualcode.suggest.terms import Terms, identity
+from qualcode.suggest.terms import Terms
 from qualcode.suggest.threads import single_threaded
+from qualcode.suggest.vectors import TermCounts, TfidfTerms
 
 MODEL, SIMILARITY = "model", "similarity"
 
@@ -67,11 +67,22 @@ class CodeSuggester(BaseEstimator):
         descriptions = list(descriptions) if descriptions is not None else [[]] * n_codes
         if len(descriptions) != n_codes:
             raise ValueError(f"{len(descriptions)} descriptions for {n_codes} codes")
-        self.vectorizer_ = TfidfVectorizer(analyzer=identity, min_df=self.min_df,
-                                           max_df=self.max_df, sublinear_tf=True)
-        self.vectorizer_.fit(list(X) + descriptions)
-        features = self._features(X)
-        self.descriptions_ = self.vectorizer_.transform(descriptions)
+        counts = TermCounts([*X, *descriptions])
+        return self.fit_counted(counts, np.arange(len(X)),
+                                np.arange(len(X), len(X) + n_codes), Y)
+
+    @single_threaded
+    def fit_counted(self, counts: TermCounts, rows: np.ndarray, described: np.ndarray,
+                    Y: np.ndarray) -> CodeSuggester:
+        """``fit`` on texts counted already: the passages ``rows`` of ``counts`` (with ``Y``
+        their rows) and the codes' descriptions ``described``. Cross-validation counts every
+        passage once for all its folds."""
+        self.vectorizer_ = TfidfTerms(counts, min_df=self.min_df, max_df=self.max_df)
+        self.vectorizer_.fit(np.concatenate([rows, described]))
+        features = (self.vectorizer_.rows(rows) if len(rows)  # none coded yet: an empty batch
+                    else sparse.csr_matrix((0, len(self.vectorizer_.vocabulary_))))
+        self.descriptions_ = self.vectorizer_.rows(described)
+        n_codes = Y.shape[1]
         self.classes_ = np.arange(n_codes)
         coded = (Y == 1).any(axis=1)
         self.methods_: list[str] = choose_methods(Y, self.min_examples)
@@ -80,11 +91,11 @@ class CodeSuggester(BaseEstimator):
         for c in range(n_codes):
             positive = Y[:, c] == 1
             if self.methods_[c] == MODEL:
-                rows = positive | _negative(Y, c, coded)
+                training = positive | _negative(Y, c, coded)
                 model = LogisticRegression(C=self.C, class_weight=self.class_weight,
                                            solver=self.solver, random_state=self.random_state,
                                            max_iter=2000)
-                model.fit(features[rows], positive[rows])
+                model.fit(features[training], positive[training])
                 self.models_.append(model)
             else:
                 self.models_.append(None)
@@ -126,6 +137,12 @@ class CodeSuggester(BaseEstimator):
                 scores[:, c] = (self.model_weight * model.predict_proba(features)[:, 1]
                                 + (1 - self.model_weight) * scores[:, c])
         return scores
+
+    @single_threaded
+    def predict_counted(self, rows: np.ndarray) -> np.ndarray:
+        """``predict_proba`` of the texts ``rows`` of the counts it was fitted on."""
+        check_is_fitted(self, "models_")
+        return self._proba(self.vectorizer_.rows(rows))
 
     def predict(self, X: Sequence[Terms]) -> np.ndarray:
         """The most likely code (column index) of each passage."""
@@ -186,43 +203,42 @@ def _negative(Y: np.ndarray, c: int, coded: np.ndarray) -> np.ndarray:
     return (Y[:, c] == -1) | (coded & (Y[:, c] == 0))
 
 
-def description_similarity(corpus: Sequence[Terms], X: Sequence[Terms],
-                           descriptions: Sequence[Terms]) -> np.ndarray:
-    """Baseline: cosine similarity of each passage to each code's description alone (term
-    weights learnt from ``corpus`` and the descriptions)."""
-    vectorizer = TfidfVectorizer(analyzer=identity, sublinear_tf=True)
-    vectorizer.fit(list(corpus) + list(descriptions))
-    return np.asarray((vectorizer.transform(X) @ vectorizer.transform(descriptions).T).todense())
+def description_similarity(counts: TermCounts, corpus: np.ndarray, rows: np.ndarray,
+                           described: np.ndarray) -> np.ndarray:
+    """Baseline: cosine similarity of each passage ``rows`` of ``counts`` to each code's
+    description ``described`` alone (term weights learnt from ``corpus`` and the
+    descriptions)."""
+    vectorizer = TfidfTerms(counts).fit(np.concatenate([corpus, described]))
+    return np.asarray((vectorizer.rows(rows) @ vectorizer.rows(described).T).todense())
 
 
 @dataclass(frozen=True)
 class CodeRanking:
     """Each candidate passage's best codes, as plain data (it crosses process boundaries)."""
 
-    codes: list[list[int]]  # per candidate: its best codes (column indices), best first
-    scores: list[list[float]]  # their scores
+    codes: np.ndarray  # (candidates, per_candidate): their best codes (column indices)
+    scores: np.ndarray  # their scores, best first
     methods: list[str]  # per code: MODEL or SIMILARITY
-    evidence: dict[tuple[int, int], list[str]]  # (candidate, code) -> words, for those scoring
+    suggester: CodeSuggester  # fitted: explains the few pairs a run keeps
+    features: sparse.csr_matrix  # the candidates' term weights
+
+    def explain(self, pairs: Sequence[tuple[int, int]], n: int = 5) -> list[list[str]]:
+        """For each (candidate, code) pair: the candidate's words that pushed the code up
+        most. Asked only for the suggestions kept: each pair's words are its own, whatever
+        else is asked."""
+        return self.suggester._explain(self.features, pairs, n) if len(pairs) else []
 
 
 @single_threaded
 def rank_codes(X: Sequence[Terms], Y: Sequence[Sequence[int]], descriptions: Sequence[Terms],
                candidates: Sequence[Terms], params: dict[str, Any], *,
-               per_candidate: int = 2, min_score: float = 0.0) -> CodeRanking:
+               per_candidate: int = 2) -> CodeRanking:
     """Fit a ``CodeSuggester(**params)`` and rank codes for ``candidates``: each passage's
-    ``per_candidate`` best (ties to the earlier code), explained where they score
-    ``min_score`` or more; callable in a worker."""
+    ``per_candidate`` best (ties to the earlier code); callable in a worker."""
     coded = np.asarray(Y).reshape(len(X), len(descriptions))  # also when nothing is coded yet
     fitted = CodeSuggester(**params).fit(X, coded, descriptions)
-    if not candidates:
-        return CodeRanking(codes=[], scores=[], methods=fitted.methods_, evidence={})
-    features = fitted.vectorizer_.transform(candidates)  # once, for scores and evidence
-    scores = fitted._proba(features)
+    features = fitted._features(candidates).tocsr()  # once, for scores and evidence
+    scores = fitted._proba(features) if features.shape[0] else np.zeros((0, len(descriptions)))
     best = np.argsort(-scores, axis=1, kind="stable")[:, :per_candidate]
-    top = np.take_along_axis(scores, best, axis=1)
-    good = top >= min_score
-    pairs = [(i, c) for i, c in zip(np.nonzero(good)[0].tolist(), best[good].tolist(),
-                                    strict=True)]
-    words = fitted._explain(features.tocsr(), pairs, 5) if pairs else []
-    return CodeRanking(codes=best.tolist(), scores=top.tolist(), methods=fitted.methods_,
-                       evidence=dict(zip(pairs, words, strict=True)))
+    return CodeRanking(codes=best, scores=np.take_along_axis(scores, best, axis=1),
+                       methods=fitted.methods_, suggester=fitted, features=features)

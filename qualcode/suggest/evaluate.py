@@ -24,6 +24,7 @@ from qualcode.suggest.calibration import (
 from qualcode.suggest.codes import CodeSuggester, choose_methods, description_similarity
 from qualcode.suggest.limits import MIN_SEGMENTS
 from qualcode.suggest.terms import Terms
+from qualcode.suggest.vectors import TermCounts
 
 MAX_FOLDS = 5
 
@@ -58,17 +59,18 @@ def cross_validate(X: Sequence[Terms], Y: np.ndarray, groups: Sequence[int],
     truth = Y[judged] == 1
     rankings = {name: np.zeros_like(Y[judged], dtype=float) for name in RANKERS}
     fold_of = np.zeros(len(judged), dtype=int)
+    counts = TermCounts([*X, *descriptions])  # once for every fold
+    described = np.arange(len(X), len(X) + len(descriptions))
     for number, (train, test) in enumerate(folds):
         fold_of[test] = number
         train_rows = np.concatenate([judged[train], extra])
-        fitted = clone(estimator).fit([X[i] for i in train_rows], Y[train_rows], descriptions)
-        test_x = [X[i] for i in judged[test]]
-        rankings["suggester"][test] = fitted.predict_proba(test_x)
+        fitted = clone(estimator).fit_counted(counts, train_rows, described, Y[train_rows])
+        rankings["suggester"][test] = fitted.predict_counted(judged[test])
         frequency = (Y[judged[train]] == 1).sum(axis=0).astype(float)
         # ties broken towards earlier codes, identically for every passage
         rankings["most frequent code"][test] = frequency - np.arange(len(frequency)) * 1e-9
         rankings["definition similarity"][test] = description_similarity(
-            [X[i] for i in judged[train]], test_x, descriptions)
+            counts, judged[train], judged[test], described)
     scores = {name: _score(name, rankings[name], truth) for name in RANKERS}
     methods = choose_methods(Y, estimator.min_examples)  # as a fit on everything would
     suggester = rankings["suggester"]

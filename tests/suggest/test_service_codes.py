@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
 import pytest
 
 from qualcode.core.errors import QualcodeError
@@ -166,3 +170,19 @@ def test_a_project_without_the_score_column_still_stores_suggestions(coded: Stor
     assert evaluation is not None
     assert "times offered in cross-validation" in evaluation.record(
         result.suggestions[0].code_id, result.suggestions[0].score)
+
+
+def test_code_suggestions_made_in_a_worker_process_are_the_same(coded: Store,
+                                                                 tmp_path: Path) -> None:
+    """The ranking crosses the process boundary with what it needs to explain the chosen
+    suggestions afterwards."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        remote = service.suggest_codes(coded, min_confidence=0.0, executor=pool).suggestions
+    with Store.open(tmp_path / "other.qualcode", create=True) as other:
+        add_topic_documents(other, documents=6)
+        code_first_answers(other, documents=4)
+        local = service.suggest_codes(other, min_confidence=0.0).suggestions
+    assert remote and [(s.document_id, s.code_id, s.start, s.end, s.confidence, s.evidence)
+                       for s in remote] == [(s.document_id, s.code_id, s.start, s.end,
+                                             s.confidence, s.evidence) for s in local]
