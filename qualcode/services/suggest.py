@@ -35,6 +35,7 @@ from qualcode.services.suggest_corpus import (
     Corpus,
     SpanSet,
     TrainingData,
+    collector_paused,
     fingerprint,
     load_corpus,
     respondent_units,
@@ -99,6 +100,7 @@ class EvaluationResult:
 # -- codes -----------------------------------------------------------------------------------
 
 
+@collector_paused()
 def suggest_codes(store: Store, *, document: Document | None = None, limit: int = 50,
                   min_confidence: float = MIN_CONFIDENCE, coder: str = "",
                   progress: Progress | None = None,
@@ -162,6 +164,7 @@ def list_suggestions(store: Store, *, status: SuggestionStatus | None = Suggesti
 # -- evaluation ------------------------------------------------------------------------------
 
 
+@collector_paused()
 def evaluate(store: Store, *, progress: Progress | None = None,
              executor: Executor | None = None) -> EvaluationResult:
     """Cross-validate the code suggester on the project's codings (folds by document), beside

@@ -16,7 +16,6 @@ from qualcode.core.attributes import format_value
 from qualcode.core.model import Role, Turn
 from qualcode.services.suggest_corpus import Corpus
 from qualcode.store import Store
-from qualcode.suggest.filler import content_pieces
 from qualcode.suggest.terms import Terms
 
 QUESTION, POSITION, CASE = "question", "position", "case"
@@ -71,7 +70,7 @@ class Context:
             if turn.role is Role.INTERVIEWER and turn.text_end > turn.text_start:
                 text = self._corpus.documents[document_id].text
                 terms = self._corpus.terms[document_id]
-                return [w for s, e in content_pieces(text, turn.text_start, turn.text_end)
+                return [w for s, e in terms.content(text, turn.text_start, turn.text_end)
                         for w in terms.terms(s, e)]
         return []
 
