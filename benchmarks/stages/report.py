@@ -141,7 +141,7 @@ STAGE = Stage(
                                    "ReportOptions"),
         lambda: missing_attributes("qualcode.services.synthesis", "define_matrix",
                                    "set_finding"),
-        lambda: missing_attributes("qualcode.store.synthesis", "set_cell")),
+        lambda: missing_attributes("qualcode.store.synthesis", "Synthesis")),
     measure=measure,
     ceiling=ceiling,
 )
