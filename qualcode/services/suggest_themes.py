@@ -145,8 +145,12 @@ def _quote(corpus: Corpus, unit: Unit, keywords: Sequence[str]) -> Passage:
     terms = corpus.terms[unit.document_id]
     sentences = terms.sentences(unit.start, unit.end) or [(unit.start, unit.end)]
     wanted = set(keywords)
-    best = max(sentences, key=lambda s: (len(wanted & set(terms.terms(*s))),
-                                         len(terms.terms(*s)), -s[0]))
+
+    def says(sentence: tuple[int, int]) -> tuple[int, int, int]:
+        said = terms.terms(*sentence)
+        return len(wanted.intersection(said)), len(said), -sentence[0]
+
+    best = max(sentences, key=says)
     return (unit.document_id, *best)
 
 
