@@ -24,7 +24,7 @@ from qualcode.core import files
 from tests.cli.helpers import qualcode_process
 from tests.conftest import CODEBOOK, TRANSCRIPTS
 
-TRIALS = 4  # each is one `qualcode report` process (~2-3 s on a loaded 2-core machine)
+TRIALS = 6  # each is one `qualcode report` process (~2-3 s on a loaded 2-core machine)
 OUTPUTS = [  # (command, file name) for every command that writes a file
     (("report",), "report.docx"),
     (("export", "segments"), "segments.csv"),
@@ -48,6 +48,10 @@ def _parts(folder: Path) -> list[Path]:
     return sorted(folder.glob(".*.part"))
 
 
+def _has_part(folder: Path) -> bool:
+    return any(name.endswith(".part") for name in os.listdir(folder))
+
+
 def _is_whole_docx(path: Path) -> bool:
     try:
         return bool(docx.Document(str(path)).paragraphs)
@@ -63,8 +67,10 @@ def _kill_while_writing(project: Path, out: Path, delay: float) -> bool:
         [sys.executable, "-m", "qualcode.cli", "--project", str(project), "report", str(out)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 120
-    while proc.poll() is None and not _parts(out.parent) and time.monotonic() < deadline:
-        time.sleep(0.001)
+    # polled without sleeping: on a quiet machine the whole write, fsync and rename can take
+    # less than a sleep's granularity, and a trial that misses it proves nothing
+    while proc.poll() is None and not _has_part(out.parent) and time.monotonic() < deadline:
+        pass
     time.sleep(delay)
     with contextlib.suppress(ProcessLookupError):
         os.kill(proc.pid, signal.SIGKILL)
