@@ -99,7 +99,8 @@ Run {report.started} (took {report.duration_s / 60:.1f} min): `{report.command}`
 Corpus: {sizes} synthetic interviews of about {report.words_per_interview:,} words
 (seed {report.seed}). Every stage ran in its own process beside its ceiling, measured in the
 same run on the same data; the ratio is stage time over ceiling time (1.00x = as fast as the
-bare libraries). Peak RSS is each process's high-water mark.
+bare libraries); a stage noted "best_of N" ran N times each side, alternately, and its fastest
+run is shown. Peak RSS is each process's high-water mark.
 
 ## Stages
 

@@ -91,17 +91,35 @@ def measure_side(name: str, role: str, ctx: Context, folder: Path) -> Side:
                 extra=dict(result.get("extra") or {}))  # type: ignore[call-overload]
 
 
-def measure_run(result: StageResult, ctx: Context, folder: Path, log: Log) -> Run:
+def fastest(kept: Side | None, new: Side) -> Side:
+    """The faster of two runs of one side, with the higher of their peak memories."""
+    if kept is None:
+        return new
+    best = new if new.seconds < kept.seconds else kept
+    return Side(seconds=best.seconds, peak_rss_mb=max(kept.peak_rss_mb, new.peak_rss_mb),
+                extra=best.extra)
+
+
+def measure_run(result: StageResult, ctx: Context, folder: Path, log: Log,
+                repeats: int = 1) -> Run:
+    """The stage and its ceiling, ``repeats`` times each, alternately: each side's fastest
+    run, with the highest peak memory of its runs."""
     run = Run(interviews=ctx.interviews, words=ctx.words)
-    errors = []
-    for role in ("stage", "ceiling"):
-        try:
-            side = measure_side(result.name, role, ctx, folder)
-        except (WorkerError, subprocess.TimeoutExpired) as err:
-            errors.append(f"{role}: {err}")
-            continue
-        setattr(run, role, side)
-    run.error = "; ".join(errors)
+    errors: dict[str, str] = {}
+    for _ in range(repeats):
+        for role in ("stage", "ceiling"):
+            if role in errors:
+                continue
+            try:
+                side = measure_side(result.name, role, ctx, folder)
+            except (WorkerError, subprocess.TimeoutExpired) as err:
+                errors[role] = f"{role}: {err}"
+                setattr(run, role, None)
+                continue
+            setattr(run, role, fastest(getattr(run, role), side))
+    run.error = "; ".join(errors.values())
+    if repeats > 1 and run.stage is not None:
+        run.stage.extra["best_of"] = repeats
     where = f"n={ctx.interviews}" if ctx.interviews else "own data"
     if run.stage and run.ceiling:
         log(f"  [{where}] {result.name}: {run.stage.seconds:.3f} s, ceiling "
@@ -170,7 +188,8 @@ def _measure_all(options: Options, work: Path, keep: bool, log: Log) -> list[Sta
             ctx = Context(interviews=size, words=words, corpus=corpus, project=project,
                           scratch=folder / result.name, shared=folder / "shared",
                           seed=options.seed)
-            result.runs.append(measure_run(result, ctx, folder / "results", log))
+            result.runs.append(measure_run(result, ctx, folder / "results", log,
+                                           stages.load(result.name).repeats))
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
     for result in results.values():
@@ -180,7 +199,8 @@ def _measure_all(options: Options, work: Path, keep: bool, log: Log) -> list[Sta
             ctx = Context(interviews=0, words=words, corpus=folder / "corpus",
                           project=folder / "project.qualcode", scratch=folder / "scratch",
                           shared=folder / "shared", seed=options.seed)
-            result.runs.append(measure_run(result, ctx, folder / "results", log))
+            result.runs.append(measure_run(result, ctx, folder / "results", log,
+                                           stages.load(result.name).repeats))
     for result in results.values():
         if result.status == MEASURED and not any(r.stage for r in result.runs):
             result.status = FAILED

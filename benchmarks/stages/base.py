@@ -59,6 +59,9 @@ class Stage:
     sized: bool = True  # False: measured once, on data of its own, not at every corpus size
     metric: str = "time"  # what ``Timing.seconds`` is, e.g. "p95 latency"
     own_words: int = 0  # for stages that are not sized: how many words their data holds
+    # each side measured this many times, alternately, each time in a fresh process; the
+    # fastest is kept (as timeit does: slower runs are the machine's noise, not the code's)
+    repeats: int = 1
 
 
 def missing_modules(*names: str) -> str | None:

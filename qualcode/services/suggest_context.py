@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from qualcode.core.attributes import format_value
-from qualcode.core.model import Role, Turn
+from qualcode.core.model import Role, TurnSpan
 from qualcode.services.suggest_corpus import Corpus
 from qualcode.store import Store
 from qualcode.suggest.terms import Terms
@@ -38,7 +38,7 @@ class Context:
         # asked once per passage (tens of thousands): the kinds and lengths looked up once
         self._asked, self._placed = QUESTION in self.kinds, POSITION in self.kinds
         self._length = {d: max(1, len(doc.text)) for d, doc in corpus.documents.items()}
-        self._turns: dict[int, tuple[list[int], list[Turn]]] = {}
+        self._turns: dict[int, tuple[list[int], list[TurnSpan]]] = {}
         self._case: dict[int, Terms] = {}
         if CASE in self.kinds:
             cases = {c.id: c for c in store.cases.all()}

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from qualcode.core.attributes import attribute_filter, matches_filter
 from qualcode.core.errors import QualcodeError
-from qualcode.core.model import Code, Coding, Document, Role, Turn
+from qualcode.core.model import Code, Coding, Document, Role, TurnSpan
 from qualcode.core.progress import Progress
 from qualcode.core.suggestions import RunReport, SuggestionStatus
 from qualcode.nlp import ModelChoice, text_key
@@ -50,16 +50,21 @@ T = TypeVar("T")
 MIN_TERMS = 3  # passages with fewer content words say too little to cluster or code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
-    """A passage to cluster or to code."""
+    """A passage to cluster or to code. Holds its document's text rather than a copy of its
+    own (a corpus's worth of copies, most never read): ``text`` slices it when asked."""
 
     document_id: int
     start: int
     end: int
-    text: str
+    document_text: str
     terms: Terms
     turn: int  # index of its turn
+
+    @property
+    def text(self) -> str:
+        return self.document_text[self.start:self.end]
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -69,7 +74,7 @@ class Unit:
 @dataclass
 class Corpus:
     documents: dict[int, Document]
-    turns: dict[int, list[Turn]]
+    turns: dict[int, list[TurnSpan]]  # each document's turns in order
     terms: dict[int, DocumentTerms]
     descriptions: dict[int, Terms]  # code id -> terms of its name, definition, inclusion, example
     codes: list[Code]
@@ -91,7 +96,8 @@ def load_corpus(store: Store, *, progress: Progress | None = None,
     document whose turns' terms were laid out before is read back whole, in one row."""
     choice = model_choice(store)
     documents = {d.id or 0: d for d in store.documents.all()}
-    turns = {doc_id: store.turns.all(doc_id) for doc_id in documents}
+    spans_of = store.turns.spans()
+    turns = {doc_id: spans_of.get(doc_id, []) for doc_id in documents}
     codes = store.codes.all()
     spoken = {doc_id: [(t.text_start, t.text_end) for t in ts if t.text_end > t.text_start]
               for doc_id, ts in turns.items()}
@@ -252,7 +258,7 @@ def respondent_units(corpus: Corpus, *, unit: str = "turn",
                 if excluded.overlaps(start, end):
                     continue
                 if len(words) >= MIN_TERMS:
-                    found.append(Unit(doc_id, start, end, text[start:end], words, turn.index))
+                    found.append(Unit(doc_id, start, end, text, words, turn.index))
                 elif had_filler:
                     filler += 1
     if tally is not None:
@@ -260,7 +266,7 @@ def respondent_units(corpus: Corpus, *, unit: str = "turn",
     return found
 
 
-def _passages(terms: DocumentTerms, text: str, turn: Turn, *, by_sentence: bool,
+def _passages(terms: DocumentTerms, text: str, turn: TurnSpan, *, by_sentence: bool,
               names: bool) -> list[Passage]:
     """``DocumentTerms.passages`` read span by span, for a turn that is not one parsed part."""
     spans = (terms.sentences(turn.text_start, turn.text_end) if by_sentence

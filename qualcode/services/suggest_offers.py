@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from qualcode.core.model import Turn
+from qualcode.core.model import TurnSpan
 from qualcode.core.suggestions import CodeSuggestion, Evaluation
 from qualcode.services.suggest_context import describe
 from qualcode.services.suggest_corpus import Corpus, SpanSet, Unit
@@ -121,7 +121,7 @@ class TurnFinder:
 
     def __init__(self, corpus: Corpus) -> None:
         self._corpus = corpus
-        self._turns: dict[int, tuple[list[int], list[Turn]]] = {}
+        self._turns: dict[int, tuple[list[int], list[TurnSpan]]] = {}
 
     def __call__(self, document_id: int, offset: int) -> int:
         if document_id not in self._turns:

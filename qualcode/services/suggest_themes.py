@@ -125,10 +125,11 @@ def surface_forms(corpus: Corpus, units: Sequence[Unit],
     """Each lemma said in ``units`` (of ``lemmas``, if given) -> the form it was said in most
     often: in lower case, unless capitals inside the word make it an acronym ("CHWs")."""
     said: Counter[tuple[str, str]] = Counter()  # (lemma, word as written) -> times said
+    by_document: dict[int, list[tuple[int, int]]] = {}
     for unit in units:
-        text = corpus.documents[unit.document_id].text
-        said.update((lemma, text[start:end]) for start, end, lemma
-                    in corpus.terms[unit.document_id].words(unit.start, unit.end, lemmas))
+        by_document.setdefault(unit.document_id, []).append((unit.start, unit.end))
+    for doc_id, placed in by_document.items():
+        said.update(corpus.terms[doc_id].said(corpus.documents[doc_id].text, placed, lemmas))
     counts: dict[tuple[str, str], int] = {}  # (lemma, form) -> times said, first said first
     for (lemma, word), n in said.items():
         pair = (lemma, word if word[1:] != word[1:].lower() else word.lower())

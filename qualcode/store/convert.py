@@ -28,13 +28,13 @@ def document(row: sqlite3.Row) -> Document:
     )
 
 
-_ROLES = {role.value: role for role in Role}  # a dict lookup: Role(value) costs ten times more
+ROLES = {role.value: role for role in Role}  # a dict lookup: Role(value) costs ten times more
 
 
 def turn(row: sqlite3.Row) -> Turn:
     return Turn(
         index=row["idx"], start=row["start"], end=row["end"], text_start=row["text_start"],
-        text_end=row["text_end"], speaker=row["speaker"], role=_ROLES[row["role"]],
+        text_end=row["text_end"], speaker=row["speaker"], role=ROLES[row["role"]],
         timestamp=row["timestamp"], id=row["id"], document_id=row["document_id"],
     )
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
+from operator import add
 from sys import intern
 
 from qualcode.nlp.packed import PackedParse
@@ -249,22 +250,28 @@ class DocumentTerms(_Layout):
                 found += self.values[first:last]
         return found
 
-    def words(self, start: int, end: int,
-              lemmas: Container[str] | None = None) -> list[tuple[int, int, str]]:
-        """Content words (names too) inside ``[start, end)`` (only those of ``lemmas``, if
-        given): (start, end, lemma) with document offsets, so a lemma can be shown as it was
-        said."""
-        found = []
-        values = self.values
-        for part in self._parts_over(start, end):
-            offset, cuts = self._offsets[part], (_KINDS + 1) * part
-            first, last = self.slice(start - offset, end - offset, self._cuts[cuts + _NAMED],
-                                     self._cuts[cuts + _NAMED + 1])
-            at: Iterable[int] = range(first, last)
-            if lemmas is not None:  # picked at C speed: most words are not among them
-                at = compress(at, map(lemmas.__contains__, values[first:last]))
-            found += [(offset + self.starts[i], offset + self.ends[i], values[i]) for i in at]
-        return found
+    def said(self, text: str, spans: Iterable[tuple[int, int]],
+             lemmas: Container[str] | None = None) -> Iterator[tuple[str, str]]:
+        """(lemma, the word as written in ``text``) of each content word (names too) inside
+        each of ``spans``, only those of ``lemmas`` if given: so a lemma can be shown as it
+        was said. Words are picked by compress and sliced by map, with no bytecode per word:
+        this runs over every passage of every theme."""
+        values, starts, ends, offsets = self.values, self.starts, self.ends, self._offsets
+        at: list[int] = []  # the words' indices
+        shift: list[int] = []  # and the offset of the part each lies in
+        for start, end in spans:
+            for part in self._parts_over(start, end):
+                offset, cuts = offsets[part], (_KINDS + 1) * part
+                first, last = self.slice(start - offset, end - offset,
+                                         self._cuts[cuts + _NAMED], self._cuts[cuts + _NAMED + 1])
+                found = len(at)
+                at += (range(first, last) if lemmas is None else
+                       compress(range(first, last), map(lemmas.__contains__,
+                                                        values[first:last])))
+                shift += repeat(offset, len(at) - found)
+        cut = map(slice, map(add, shift, map(starts.__getitem__, at)),
+                  map(add, shift, map(ends.__getitem__, at)))
+        return zip(map(values.__getitem__, at), map(text.__getitem__, cut), strict=True)
 
     def sentences(self, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence spans (document offsets) lying inside ``[start, end)``."""
@@ -291,25 +298,39 @@ class DocumentTerms(_Layout):
         base = (_KINDS + 1) * part
         cuts = self._cuts[base:base + _KINDS + 1]
         starts, ends, values = self.starts, self.ends, self.values
+        words, phrases = (_NAMED, _NAMED_PHRASES) if names else (_PLAIN, _PLAIN_PHRASES)
+        w0, w1, p0, p1 = cuts[words], cuts[words + 1], cuts[phrases], cuts[phrases + 1]
         if by_sentence:
             first, last = cuts[_SENTENCES], cuts[_SENTENCES + 1]
             spans: Iterable[tuple[int, int]] = zip(starts[first:last], ends[first:last],
                                                    strict=True)
-            filler = _SENTENCE_FILLER
+            f0, f1 = cuts[_SENTENCE_FILLER], cuts[_SENTENCE_FILLER + 1]
+        elif cuts[_FILLER] == cuts[_FILLER + 1]:  # the usual turn: no filler, every term
+            return [(start, end, False, values[w0:w1] + values[p0:p1])]
         else:
-            spans, filler = [(0, end - start)], _FILLER
-        kinds = (_NAMED, _NAMED_PHRASES) if names else (_PLAIN, _PLAIN_PHRASES)
+            spans, f0, f1 = ((0, end - start),), cuts[_FILLER], cuts[_FILLER + 1]
+
+        def inside(a: int, b: int) -> Terms:  # the words, then the phrases, in [a, b)
+            return (values[bisect_left(starts, a, w0, w1):bisect_right(ends, b, w0, w1)]
+                    + values[bisect_left(starts, a, p0, p1):bisect_right(ends, b, p0, p1)])
+
+        # bisect inlined (this runs for every turn or sentence of the corpus): the filler
+        # phrases inside a span, then the terms inside each piece between them
         said = []
         for s, e in spans:
-            first, last = self.slice(s, e, cuts[filler], cuts[filler + 1])
-            pieces = pieces_between(s, e, list(zip(starts[first:last], ends[first:last],
-                                                    strict=True)))
-            words: Terms = []
-            for piece_start, piece_end in pieces:
-                for kind in kinds:
-                    first, last = self.slice(piece_start, piece_end, cuts[kind], cuts[kind + 1])
-                    words += values[first:last]
-            said.append((start + s, start + e, pieces != [(s, e)], words))
+            first, last = bisect_left(starts, s, f0, f1), bisect_right(ends, e, f0, f1)
+            if first == last:
+                said.append((start + s, start + e, False, inside(s, e)))
+                continue
+            found: Terms = []
+            at = s
+            for i in range(first, last):
+                if starts[i] > at:
+                    found += inside(at, starts[i])
+                at = max(at, ends[i])
+            if at < e:
+                found += inside(at, e)
+            said.append((start + s, start + e, True, found))
         return said
 
     def content(self, text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -13,7 +13,11 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.preprocessing import normalize
 
-from qualcode.suggest.silhouette import cosine_silhouette, cosine_silhouette_samples
+from qualcode.suggest.silhouette import (
+    cluster_sums,
+    cosine_silhouette,
+    cosine_silhouette_samples,
+)
 
 MIN_SIZE = 5  # passages a theme should have at least, on average, when k is searched
 Clusterer = Callable[[np.ndarray, int], np.ndarray]  # (rows, k) -> labels
@@ -61,10 +65,7 @@ def search_k(rows: np.ndarray, ks: Iterable[int], cluster: Clusterer, *,
 
 def centres(rows: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """Unit-length mean of each cluster's rows (labels 0..k-1)."""
-    k = int(labels.max()) + 1
-    sums = np.zeros((k, rows.shape[1]))
-    np.add.at(sums, labels, rows)
-    return normalize(sums)
+    return normalize(cluster_sums(rows, labels, int(labels.max()) + 1))
 
 
 def compact(labels: np.ndarray) -> np.ndarray:
@@ -81,7 +82,8 @@ def merge_near_duplicates(rows: np.ndarray, labels: np.ndarray,
     labels = compact(labels)
     merges = 0
     while int(labels.max()) >= 2:  # keep at least two themes
-        similarity = centres(rows, labels) @ centres(rows, labels).T
+        centre = centres(rows, labels)
+        similarity = centre @ centre.T
         np.fill_diagonal(similarity, -1.0)
         a, b = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
         if similarity[a, b] < above:

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from qualcode.suggest import theme_shape as shape
-from qualcode.suggest.terms import Terms, identity
+from qualcode.suggest.silhouette import cluster_sums
+from qualcode.suggest.terms import Terms
 from qualcode.suggest.threads import single_threaded
+from qualcode.suggest.vectors import TermCounts, TfidfTerms
 
 if TYPE_CHECKING:
     from scipy.sparse import spmatrix
@@ -69,9 +70,10 @@ class ThemeSuggester(ClusterMixin, TransformerMixin, BaseEstimator):
         if len(X) < MIN_PASSAGES:
             raise ValueError(f"need at least {MIN_PASSAGES} passages to find themes, "
                              f"got {len(X)}")
-        self.vectorizer_ = TfidfVectorizer(analyzer=identity, min_df=self.min_df,
-                                           max_df=self.max_df, sublinear_tf=True)
-        tfidf = self.vectorizer_.fit_transform(X)
+        # TfidfVectorizer(analyzer=identity, sublinear_tf=True)'s matrix, counted in C
+        self.vectorizer_ = TfidfTerms(TermCounts(X), min_df=self.min_df, max_df=self.max_df)
+        every = np.arange(len(X))
+        tfidf = self.vectorizer_.fit(every).rows(every)
         components = max(1, min(self.n_components, tfidf.shape[1] - 1, tfidf.shape[0] - 1))
         self.svd_ = TruncatedSVD(n_components=components, random_state=self.random_state)
         reduced = normalize(self.svd_.fit_transform(tfidf))
@@ -111,10 +113,11 @@ class ThemeSuggester(ClusterMixin, TransformerMixin, BaseEstimator):
         self.keywords_: list[list[str]] = []
         self.cohesion_: list[float] = []
         self.representatives_: list[list[int]] = []
+        sizes = np.bincount(self.labels_, minlength=self.n_themes_)
+        inside = cluster_sums(tfidf, self.labels_, self.n_themes_) / sizes[:, None]
         for k in range(self.n_themes_):
             members = np.flatnonzero(self.labels_ == k)
-            inside = np.asarray(tfidf[members].mean(axis=0)).ravel()
-            lift = inside - overall
+            lift = inside[k] - overall
             order = [i for i in np.argsort(-lift) if lift[i] > 0][: self.n_keywords]
             self.keywords_.append([str(vocabulary[i]) for i in order])
             closeness = similarity[members, k]

@@ -48,3 +48,19 @@ def test_document_infos_for_some_documents_match_the_full_list(seeded: Store) ->
     every = {i.id: i for i in seeded.documents.infos()}
     assert seeded.documents.infos([doc.id or 0]) == [every[doc.id]]
     assert seeded.documents.infos([]) == []
+
+
+def test_turn_spans_are_every_documents_turns_in_order(seeded: Store) -> None:
+    from qualcode.core.model import Role
+    from qualcode.services.speakers import set_role
+
+    doc = seeded.documents.all()[0]
+    asked = next(t for t in seeded.turns.all(doc.id or 0) if t.role is Role.INTERVIEWER)
+    set_role(seeded, doc, asked.speaker or "", Role.RESPONDENT, coder="a")  # after import
+    spans = seeded.turns.spans()
+    assert set(spans) == {d.id for d in seeded.documents.all()}
+    for doc_id, found in spans.items():
+        assert [(t.index, t.start, t.end, t.text_start, t.text_end, t.role)
+                for t in found] == [(t.index, t.start, t.end, t.text_start, t.text_end, t.role)
+                                    for t in seeded.turns.all(doc_id)]
+    assert spans[doc.id or 0][asked.index].role is Role.RESPONDENT

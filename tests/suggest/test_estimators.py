@@ -71,6 +71,23 @@ def test_themes_recover_topics_and_choose_k() -> None:
     assert (fitted.predict(X) == fitted.labels_).all()
 
 
+def test_themes_weigh_terms_as_tfidf_vectorizer_does() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from qualcode.suggest.terms import identity
+
+    X, _ = passages(seed=2)
+    X.append(["fee", "fee", "fee", "rare", "word"])  # a count above one; terms in one passage
+    fitted = ThemeSuggester(random_state=0, min_df=2, max_df=0.6).fit(X)
+    plain = TfidfVectorizer(analyzer=identity, min_df=2, max_df=0.6, sublinear_tf=True)
+    expected = plain.fit_transform(X)
+    assert list(fitted.vectorizer_.get_feature_names_out()) == \
+        list(plain.get_feature_names_out())
+    assert abs(fitted.vectorizer_.transform(X) - expected).max() < 1e-12
+    new = [["fee", "budget", "unseen"], ["unseen"]]
+    assert abs(fitted.vectorizer_.transform(new) - plain.transform(new)).max() < 1e-12
+
+
 def test_themes_are_reproducible_with_random_state() -> None:
     X, _ = passages(seed=5)
     first = ThemeSuggester(random_state=7, max_df=0.9).fit(X)

@@ -60,3 +60,20 @@ def test_a_zero_row_is_at_distance_one_from_everything() -> None:
 def test_one_cluster_is_refused_as_scikit_learn_does() -> None:
     with pytest.raises(ValueError, match="2 to n - 1"):
         cosine_silhouette(normalize(np.ones((4, 2))), np.zeros(4, dtype=int))
+
+
+@settings(max_examples=60, deadline=None)
+@given(clustered_rows())
+def test_cluster_sums_add_each_clusters_rows_dense_or_sparse(
+        data: tuple[np.ndarray, np.ndarray]) -> None:
+    from scipy import sparse
+
+    from qualcode.suggest.silhouette import cluster_sums
+
+    rows, labels = data
+    k = int(labels.max()) + 1
+    expected = np.zeros((k, rows.shape[1]))
+    np.add.at(expected, labels, rows)  # the plain way, row by row
+    assert cluster_sums(rows, labels, k) == pytest.approx(expected)
+    summed = cluster_sums(sparse.csr_matrix(rows), labels, k)
+    assert isinstance(summed, np.ndarray) and summed == pytest.approx(expected)

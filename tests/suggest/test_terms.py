@@ -66,3 +66,16 @@ def test_theme_keywords_are_shown_as_they_were_said_not_as_lemmas() -> None:
     label = theme_label([" ".join(forms[w] for w in t.split())
                          for t in ["social medium datum", "ngo"]])
     assert label == "social media data / NGOs"
+
+
+def test_said_gives_each_content_word_as_written_for_many_spans_at_once() -> None:
+    text = "The Case management um works".ljust(100) + "Donor FUNDING"
+    terms = DocumentTerms([PlacedParse(100, SECOND), PlacedParse(0, FIRST)])
+    assert list(terms.said(text, [(0, 28), (100, 113)])) == [
+        ("case", "Case"), ("management", "management"), ("works", "works"),
+        ("donor", "Donor"), ("funding", "FUNDING")]
+    # a span over both turns, one inside a word (nothing wholly inside), and some lemmas only
+    assert list(terms.said(text, [(0, 200), (5, 7)], {"funding", "case"})) == [
+        ("case", "Case"), ("funding", "FUNDING")]
+    assert list(terms.said(text, [(101, 113)])) == [("funding", "FUNDING")]
+    assert list(terms.said(text, [])) == []
