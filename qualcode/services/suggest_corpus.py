@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, starmap
 from typing import Any, TypeVar
 
 from qualcode.core.attributes import attribute_filter, matches_filter
@@ -118,8 +118,9 @@ def load_corpus(store: Store, *, progress: Progress | None = None,
                         for code_id, text in described.items()}
     _remember_documents(store, {keys[doc_id]: t for doc_id, t in laid_out.items()}, choice)
     terms.update(laid_out)
-    read_whole = {documents[doc_id].text[start:end] for doc_id in keys.keys() - placed.keys()
-                  for start, end in spoken[doc_id]}
+    read_whole: set[str] = set()  # the distinct texts of the turns read whole (sliced in C)
+    for doc_id in keys.keys() - placed.keys():
+        read_whole.update(map(documents[doc_id].text.__getitem__, starmap(slice, spoken[doc_id])))
     report = RunReport(parsed=parsed, cached=len(parses.keys() | read_whole) - parsed,
                        model=f"{choice.cache_name()} {choice.version}",
                        warnings=(choice.warning,) if choice.warning else ())

@@ -97,11 +97,14 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
     rejected = [set(t.members) for t in store.suggestions.themes(status=ThemeStatus.REJECTED)]
     order = sorted(range(fit.n_themes),
                    key=lambda t: ("weak" in fit.flags[t], -fit.silhouettes[t], t))
+    grouped: list[list[Unit]] = [[] for _ in range(fit.n_themes)]
+    for unit, label in zip(units, fit.labels, strict=True):
+        grouped[label].append(unit)
     found = []
     for number, t in enumerate(order, start=1):
-        members = [u for u, lab in zip(units, fit.labels, strict=True) if lab == t]
-        keys = {m.key for m in members}
-        repeats = any(len(keys & old) >= SAME_THEME * len(keys | old) for old in rejected)
+        members = grouped[t]
+        keys = tuple(m.key for m in members)
+        repeats = _repeats(set(keys), rejected) if rejected else False
         forms = surface_forms(corpus, members,
                               {w for term in fit.keywords[t] for w in term.split()})
         keywords = [" ".join(forms.get(w, w) for w in term.split()) for term in fit.keywords[t]]
@@ -114,10 +117,15 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
             cohesion=round(fit.cohesion[t], 4),
             quotes=tuple(_quote(corpus, units[i], fit.keywords[t])
                          for i in fit.representatives[t]),
-            members=tuple(m.key for m in members),
+            members=keys,
             status=ThemeStatus.REJECTED if repeats else ThemeStatus.OPEN,
             silhouette=round(fit.silhouettes[t], 4), flags=tuple(fit.flags[t])))
     return found
+
+
+def _repeats(keys: set[Passage], rejected: list[set[Passage]]) -> bool:
+    """Whether passages ``keys`` mostly repeat one of the ``rejected`` themes' (SAME_THEME)."""
+    return any(len(keys & old) >= SAME_THEME * len(keys | old) for old in rejected)
 
 
 def surface_forms(corpus: Corpus, units: Sequence[Unit],

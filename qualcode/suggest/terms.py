@@ -256,14 +256,11 @@ class DocumentTerms(_Layout):
         each of ``spans``, only those of ``lemmas`` if given: so a lemma can be shown as it
         was said. Words are picked by compress and sliced by map, with no bytecode per word:
         this runs over every passage of every theme."""
-        values, starts, ends, offsets = self.values, self.starts, self.ends, self._offsets
+        values, starts, ends = self.values, self.starts, self.ends
         at: list[int] = []  # the words' indices
         shift: list[int] = []  # and the offset of the part each lies in
         for start, end in spans:
-            for part in self._parts_over(start, end):
-                offset, cuts = offsets[part], (_KINDS + 1) * part
-                first, last = self.slice(start - offset, end - offset,
-                                         self._cuts[cuts + _NAMED], self._cuts[cuts + _NAMED + 1])
+            for offset, first, last in self._runs_over(start, end, _NAMED):
                 found = len(at)
                 at += (range(first, last) if lemmas is None else
                        compress(range(first, last), map(lemmas.__contains__,
@@ -368,6 +365,24 @@ class DocumentTerms(_Layout):
         low, high = self._cuts[cuts + _SENTENCES], self._cuts[cuts + _SENTENCES + 1]
         at = bisect_left(self.starts, start, low, high)
         return at < high and self.starts[at] == start and self.ends[at] == end
+
+    def _runs_over(self, start: int, end: int, kind: int) -> list[tuple[int, int, int]]:
+        """(part's offset, first, last) of the spans of ``kind`` (words or phrases: none ends
+        after its part's last token) inside ``[start, end)``, per part reaching into it. A
+        span that is one part whole (a turn, usually) takes its run whole, unbisected."""
+        offsets, reach, cuts = self._offsets, self._reach, self._cuts
+        part = bisect_right(offsets, start) - 1
+        if (part >= 0 and offsets[part] == start and reach[part] <= end
+                and (part == 0 or reach[part - 1] <= start)
+                and (part + 1 == len(offsets) or offsets[part + 1] >= end)):
+            at = (_KINDS + 1) * part + kind
+            return [(start, cuts[at], cuts[at + 1])]
+        found = []
+        for part in self._parts_over(start, end):
+            offset, at = offsets[part], (_KINDS + 1) * part + kind
+            found.append((offset, *self.slice(start - offset, end - offset, cuts[at],
+                                              cuts[at + 1])))
+        return found
 
     def _parts_over(self, start: int, end: int) -> list[int]:
         """The parts (indices) that reach into ``[start, end)``."""
