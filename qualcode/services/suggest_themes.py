@@ -104,7 +104,7 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
     for number, t in enumerate(order, start=1):
         members = grouped[t]
         keys = tuple(m.key for m in members)
-        repeats = _repeats(set(keys), rejected) if rejected else False
+        repeats = _repeats(keys, rejected)
         forms = surface_forms(corpus, members,
                               {w for term in fit.keywords[t] for w in term.split()})
         keywords = [" ".join(forms.get(w, w) for w in term.split()) for term in fit.keywords[t]]
@@ -123,9 +123,13 @@ def _themes(store: Store, corpus: Corpus, units: list[Unit], fit: ThemeFit) -> l
     return found
 
 
-def _repeats(keys: set[Passage], rejected: list[set[Passage]]) -> bool:
-    """Whether passages ``keys`` mostly repeat one of the ``rejected`` themes' (SAME_THEME)."""
-    return any(len(keys & old) >= SAME_THEME * len(keys | old) for old in rejected)
+def _repeats(keys: Sequence[Passage], rejected: list[set[Passage]]) -> bool:
+    """Whether passages ``keys`` mostly repeat one of the ``rejected`` themes' (SAME_THEME);
+    no set is made when nothing was rejected (the usual case)."""
+    if not rejected:
+        return False
+    found = set(keys)
+    return any(len(found & old) >= SAME_THEME * len(found | old) for old in rejected)
 
 
 def surface_forms(corpus: Corpus, units: Sequence[Unit],

@@ -162,7 +162,7 @@ class Turns(Repository):
 
     def spans(self) -> dict[int, list[TurnSpan]]:
         """Every document's turns in order (document id -> its turns), as spans and roles
-        only: one query, no speaker names joined, a tuple per turn."""
+        only: one query, no speaker names joined, rows read as plain tuples."""
         found: dict[int, list[TurnSpan]] = {}
         roles = convert.ROLES
         cursor = self.conn.execute(

@@ -242,12 +242,8 @@ class DocumentTerms(_Layout):
         when ``names``)."""
         kinds = (_NAMED, _NAMED_PHRASES) if names else (_PLAIN, _PLAIN_PHRASES)
         found: Terms = []
-        for part in self._parts_over(start, end):
-            offset, cuts = self._offsets[part], (_KINDS + 1) * part
-            for kind in kinds:
-                first, last = self.slice(start - offset, end - offset,
-                                         self._cuts[cuts + kind], self._cuts[cuts + kind + 1])
-                found += self.values[first:last]
+        for _, first, last in self._runs_over(start, end, *kinds):
+            found += self.values[first:last]
         return found
 
     def said(self, text: str, spans: Iterable[tuple[int, int]],
@@ -366,22 +362,23 @@ class DocumentTerms(_Layout):
         at = bisect_left(self.starts, start, low, high)
         return at < high and self.starts[at] == start and self.ends[at] == end
 
-    def _runs_over(self, start: int, end: int, kind: int) -> list[tuple[int, int, int]]:
-        """(part's offset, first, last) of the spans of ``kind`` (words or phrases: none ends
-        after its part's last token) inside ``[start, end)``, per part reaching into it. A
-        span that is one part whole (a turn, usually) takes its run whole, unbisected."""
+    def _runs_over(self, start: int, end: int, *kinds: int) -> list[tuple[int, int, int]]:
+        """(part's offset, first, last) of the spans of each of ``kinds`` (words or phrases:
+        none ends after its part's last token) inside ``[start, end)``, part by part, then
+        kind by kind. A span that is one part whole (a turn, usually) takes its runs whole,
+        unbisected."""
         offsets, reach, cuts = self._offsets, self._reach, self._cuts
         part = bisect_right(offsets, start) - 1
         if (part >= 0 and offsets[part] == start and reach[part] <= end
                 and (part == 0 or reach[part - 1] <= start)
                 and (part + 1 == len(offsets) or offsets[part + 1] >= end)):
-            at = (_KINDS + 1) * part + kind
-            return [(start, cuts[at], cuts[at + 1])]
+            base = (_KINDS + 1) * part
+            return [(start, cuts[base + kind], cuts[base + kind + 1]) for kind in kinds]
         found = []
         for part in self._parts_over(start, end):
-            offset, at = offsets[part], (_KINDS + 1) * part + kind
-            found.append((offset, *self.slice(start - offset, end - offset, cuts[at],
-                                              cuts[at + 1])))
+            offset, base = offsets[part], (_KINDS + 1) * part
+            found += [(offset, *self.slice(start - offset, end - offset, cuts[base + kind],
+                                           cuts[base + kind + 1])) for kind in kinds]
         return found
 
     def _parts_over(self, start: int, end: int) -> list[int]:
